@@ -1,0 +1,61 @@
+//! Errors the core reports: every problem carries the JSON path of the value at fault.
+
+use serde::Serialize;
+use std::fmt;
+
+/// One thing wrong with an input, located by a JSON path such as
+/// `components[2].items[0].levels`. The empty path means the document as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Where the problem is: `components[2].items[0].levels`, or `""` for the whole document.
+    pub path: String,
+    /// What is wrong, in plain words, for the person who wrote the file.
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Why an instrument or a response could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The input broke one or more rules. All of them are listed, not only the first.
+    #[error("{} ({})", summary(.0), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+}
+
+fn summary(problems: &[Problem]) -> String {
+    match problems.len() {
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    }
+}
+
+impl Error {
+    /// The individual problems, in document order.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Invalid(problems) => problems,
+        }
+    }
+
+    pub(crate) fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid(vec![Problem::new(path, message)])
+    }
+}
+
+/// Shorthand for the core's results.
+pub type Result<T> = std::result::Result<T, Error>;

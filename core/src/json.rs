@@ -1,0 +1,235 @@
+//! A small reader over `serde_json::Value` that collects every problem it meets instead of
+//! stopping at the first, so a person fixing a file sees the whole list at once.
+//!
+//! serde's derived `Deserialize` stops at the first error and cannot name unknown fields and
+//! missing fields together; this reader is the one parser users run. The derived impls on the
+//! model types are kept only to generate the JSON Schema, and a test checks both agree.
+
+use crate::error::{Error, Problem};
+use serde_json::{Map, Value};
+
+/// Builds JSON paths the way people read them: `components[2].items[0].title`.
+pub(crate) fn child(path: &str, key: &str) -> String {
+    let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    match (path.is_empty(), plain) {
+        (true, true) => key.to_owned(),
+        (false, true) => format!("{path}.{key}"),
+        (_, false) => format!("{path}[{}]", Value::String(key.to_owned())),
+    }
+}
+
+pub(crate) fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// Parses text as JSON after checking its size, so a hostile file is refused before it is read.
+pub(crate) fn parse_document(text: &str, max_bytes: usize, what: &str) -> Result<Value, Error> {
+    if text.len() > max_bytes {
+        return Err(Error::single(
+            "",
+            format!("the {what} is {} bytes; the limit is {max_bytes} bytes", text.len()),
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        Error::single("", format!("not valid JSON (line {}, column {}): {}", e.line(), e.column(), describe_syntax(&e)))
+    })
+}
+
+fn describe_syntax(e: &serde_json::Error) -> String {
+    // serde_json appends " at line X column Y"; the location is already given above.
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Collects problems while reading a document.
+#[derive(Default)]
+pub(crate) struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    pub(crate) fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        // A hostile file could produce millions of problems; a person needs the first few hundred.
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(path, message));
+        }
+    }
+
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Error> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::Invalid(self.problems))
+        }
+    }
+
+    /// Like [`Reader::finish`] for a value that may be missing; every path that yields `None`
+    /// reports why, and `fallback` covers any that might not.
+    pub(crate) fn finish_some<T>(mut self, value: Option<T>, fallback: &str) -> Result<T, Error> {
+        match value {
+            Some(value) => self.finish(value),
+            None => {
+                if self.problems.is_empty() {
+                    self.report("", fallback);
+                }
+                Err(Error::Invalid(self.problems))
+            }
+        }
+    }
+
+    /// Opens an object, reporting a wrong type and every field not in `known`.
+    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &str, known: &[&str]) -> Option<Fields<'v>> {
+        let Value::Object(map) = value else {
+            self.report(path, format!("expected an object, found {}", kind(value)));
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.report(child(path, key), format!("unknown field; expected one of: {}", known.join(", ")));
+            }
+        }
+        Some(Fields { map, path: path.to_owned() })
+    }
+
+    /// A string field. `None` when absent (reported if `required`), wrong type or too long.
+    pub(crate) fn text(&mut self, fields: &Fields<'_>, key: &str, rule: Text) -> Option<String> {
+        let path = child(&fields.path, key);
+        match fields.map.get(key) {
+            None | Some(Value::Null) => {
+                if rule.required {
+                    self.report(path, "missing; this field is required");
+                }
+                None
+            }
+            Some(Value::String(s)) => {
+                let chars = s.chars().count();
+                if rule.required && s.trim().is_empty() {
+                    self.report(path, "empty; write some text here");
+                    None
+                } else if chars > rule.max_chars {
+                    self.report(path, format!("{chars} characters; the limit is {}", rule.max_chars));
+                    None
+                } else {
+                    Some(s.clone())
+                }
+            }
+            Some(other) => {
+                self.report(path, format!("expected text, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// An integer field within `min..=max`. `None` when absent, wrong or out of range.
+    pub(crate) fn integer(&mut self, fields: &Fields<'_>, key: &str, required: bool, min: i64, max: i64) -> Option<i64> {
+        let path = child(&fields.path, key);
+        match fields.map.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.report(path, "missing; this field is required");
+                }
+                None
+            }
+            Some(value) => self.integer_value(value, &path, min, max),
+        }
+    }
+
+    pub(crate) fn integer_value(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+        match value.as_i64() {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            Some(n) => {
+                self.report(path, format!("{n} is out of range; expected a whole number from {min} to {max}"));
+                None
+            }
+            None => {
+                self.report(path, format!("expected a whole number from {min} to {max}, found {}", kind(value)));
+                None
+            }
+        }
+    }
+
+    /// An array field with at most `max` entries.
+    pub(crate) fn array<'v>(&mut self, fields: &Fields<'v>, key: &str, required: bool, max: usize) -> Option<&'v [Value]> {
+        let path = child(&fields.path, key);
+        match fields.map.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.report(path, "missing; this field is required");
+                }
+                None
+            }
+            Some(Value::Array(items)) if items.len() > max => {
+                self.report(path, format!("{} entries; the limit is {max}", items.len()));
+                None
+            }
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                self.report(path, format!("expected a list, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// An identifier: 1 to 64 letters, digits, `-`, `_` or `.`, so it is safe in storage keys,
+    /// file names and JSON paths.
+    pub(crate) fn id(&mut self, fields: &Fields<'_>, key: &str) -> Option<String> {
+        let id = self.text(fields, key, Text::required(MAX_ID_CHARS))?;
+        if id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+            Some(id)
+        } else {
+            self.report(child(&fields.path, key), "use only letters, digits, '-', '_' and '.'");
+            None
+        }
+    }
+}
+
+/// The limits on one string field.
+#[derive(Clone, Copy)]
+pub(crate) struct Text {
+    pub required: bool,
+    pub max_chars: usize,
+}
+
+impl Text {
+    pub(crate) const fn required(max_chars: usize) -> Self {
+        Text { required: true, max_chars }
+    }
+    pub(crate) const fn optional(max_chars: usize) -> Self {
+        Text { required: false, max_chars }
+    }
+}
+
+/// The fields of one JSON object and where it sits in the document.
+pub(crate) struct Fields<'v> {
+    pub map: &'v Map<String, Value>,
+    pub path: String,
+}
+
+impl<'v> Fields<'v> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'v Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+    pub(crate) fn path_of(&self, key: &str) -> String {
+        child(&self.path, key)
+    }
+}
+
+/// Describes a JSON value's type for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Identifiers are short so they fit storage keys and file names.
+pub(crate) const MAX_ID_CHARS: usize = 64;
+/// A person cannot act on more problems than this at once; the rest appear after fixing these.
+pub(crate) const MAX_PROBLEMS: usize = 200;

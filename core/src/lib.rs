@@ -1,0 +1,34 @@
+//! The scoring core of maturity-matrix: instruments, validation, scoring, board aggregation,
+//! comparison over time, action plans and exports.
+//!
+//! Pure Rust with no browser types, so the same code runs natively, in the browser and in
+//! Node. Every rule lives here; the widget and the npm package only call it.
+//!
+//! ```
+//! use maturity_core::{builtin, score, Response};
+//! let instrument = builtin("nhs-impact").unwrap();
+//! let mut response = Response::new(&instrument);
+//! response.answers.entry("purpose-created".into()).or_default().level = Some(3);
+//! let report = score(&instrument, &response);
+//! assert_eq!(report.overall.unwrap().to_string(), "3.00");
+//! ```
+
+mod builtin;
+mod error;
+mod instrument;
+mod json;
+mod response;
+mod score;
+mod scoring;
+
+pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES, DEFAULT_INSTRUMENT_ID};
+pub use error::{Error, Problem, Result};
+pub use instrument::{
+    limits as instrument_limits, Band, Component, Instrument, Item, Level, Rollup, Scale, Scoring, SpecialAnswer,
+    INSTRUMENT_FORMAT_VERSION,
+};
+pub use response::{
+    limits as response_limits, Answer, InstrumentRef, Rating, Respondent, Response, Special, RESPONSE_FORMAT_VERSION,
+};
+pub use score::Score;
+pub use scoring::{score, ComponentScore, Counts, ItemScore, ScoreReport};

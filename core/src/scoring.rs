@@ -1,0 +1,184 @@
+//! Scoring one response: per item, per component and overall.
+
+use crate::instrument::{Instrument, Rollup};
+use crate::response::{Rating, Response, Special};
+use crate::score::Score;
+use serde::Serialize;
+
+/// The scores of one response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreReport {
+    /// The overall score, or `None` when no component has a score. Indicative only.
+    pub overall: Option<Score>,
+    /// The band the overall score falls in, if the instrument defines bands.
+    pub overall_band: Option<String>,
+    /// Counts over the whole instrument.
+    pub counts: Counts,
+    /// Per component, in instrument order.
+    pub components: Vec<ComponentScore>,
+}
+
+/// How many items are in each state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    /// Items rated with a level (these are scored).
+    pub rated: u32,
+    /// Items answered "not applicable".
+    pub not_applicable: u32,
+    /// Items answered "don't know".
+    pub dont_know: u32,
+    /// Items with no answer yet.
+    pub unanswered: u32,
+    /// All items.
+    pub total: u32,
+    /// Items with any answer (a level or a special answer) as a whole percentage of all
+    /// items, rounded down so 100 means truly complete.
+    pub completion_percent: u32,
+}
+
+impl Counts {
+    fn add(&mut self, rating: Rating) {
+        self.total += 1;
+        match rating {
+            Rating::Level(_) => self.rated += 1,
+            Rating::Special(Special::NotApplicable) => self.not_applicable += 1,
+            Rating::Special(Special::DontKnow) => self.dont_know += 1,
+            Rating::Unanswered => self.unanswered += 1,
+        }
+        let answered = self.total - self.unanswered;
+        self.completion_percent = answered * 100 / self.total;
+    }
+
+    fn merge(&mut self, other: &Counts) {
+        self.rated += other.rated;
+        self.not_applicable += other.not_applicable;
+        self.dont_know += other.dont_know;
+        self.unanswered += other.unanswered;
+        self.total += other.total;
+        self.completion_percent = if self.total == 0 { 0 } else { (self.total - self.unanswered) * 100 / self.total };
+    }
+
+    /// True when every item has an answer.
+    pub fn is_complete(&self) -> bool {
+        self.unanswered == 0
+    }
+}
+
+/// One component's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentScore {
+    /// The component's id.
+    pub id: String,
+    /// The component's score, or `None` when none of its items is rated with a level.
+    pub score: Option<Score>,
+    /// The band the score falls in.
+    pub band: Option<String>,
+    /// Counts over this component's items.
+    pub counts: Counts,
+    /// Per item, in instrument order.
+    pub items: Vec<ItemScore>,
+}
+
+/// One item's rating, resolved against the scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemScore {
+    /// The item's id.
+    pub id: String,
+    /// The level value chosen, if a level was chosen.
+    pub level: Option<u8>,
+    /// The position of that level on the scale, 0 for the lowest.
+    pub level_index: Option<usize>,
+    /// The special answer, if one was chosen.
+    pub special: Option<Special>,
+}
+
+/// Scores a response against an instrument.
+///
+/// Items answered "not applicable" or "don't know" and unanswered items are left out of every
+/// denominator: they never count as zero. Answers for levels the scale lacks are ignored here;
+/// [`Response::check`] reports them, and every entry point that reads a file runs it.
+pub fn score(instrument: &Instrument, response: &Response) -> ScoreReport {
+    let mut counts = Counts::default();
+    let components: Vec<ComponentScore> = instrument
+        .components
+        .iter()
+        .map(|component| {
+            let mut c_counts = Counts::default();
+            let mut rated: Vec<(i64, i64)> = Vec::new();
+            let items = component
+                .items
+                .iter()
+                .map(|item| {
+                    let rating = match response.rating(&item.id) {
+                        Rating::Level(v) if instrument.level(v).is_none() => Rating::Unanswered,
+                        other => other,
+                    };
+                    c_counts.add(rating);
+                    let (level, special) = match rating {
+                        Rating::Level(v) => {
+                            rated.push((i64::from(v) * 100, i64::from(item.weight)));
+                            (Some(v), None)
+                        }
+                        Rating::Special(s) => (None, Some(s)),
+                        Rating::Unanswered => (None, None),
+                    };
+                    ItemScore { id: item.id.clone(), level, level_index: level.and_then(|v| instrument.level_index(v)), special }
+                })
+                .collect();
+            counts.merge(&c_counts);
+            let score = roll_up(instrument.scoring.component, &rated);
+            ComponentScore {
+                id: component.id.clone(),
+                band: score.and_then(|s| instrument.band(s)).map(str::to_owned),
+                score,
+                counts: c_counts,
+                items,
+            }
+        })
+        .collect();
+    let scored: Vec<(i64, i64)> = instrument
+        .components
+        .iter()
+        .zip(&components)
+        .filter_map(|(c, s)| Some((s.score?.hundredths(), i64::from(c.weight))))
+        .collect();
+    let overall = roll_up(instrument.scoring.overall, &scored);
+    ScoreReport {
+        overall_band: overall.and_then(|s| instrument.band(s)).map(str::to_owned),
+        overall,
+        counts,
+        components,
+    }
+}
+
+/// Rolls `(value in hundredths, weight)` pairs up by `rule`; `None` for an empty set.
+pub(crate) fn roll_up(rule: Rollup, values: &[(i64, i64)]) -> Option<Score> {
+    if values.is_empty() {
+        return None;
+    }
+    Some(match rule {
+        Rollup::Mean => {
+            let total: i64 = values.iter().map(|(v, w)| v * w).sum();
+            let weight: i64 = values.iter().map(|(_, w)| w).sum();
+            // Values are in hundredths: dividing by 100·weight yields level units to round.
+            Score::from_ratio(total, weight * 100)
+        }
+        Rollup::Median => median(values.iter().map(|(v, _)| *v).collect()),
+        Rollup::Minimum => Score(values.iter().map(|(v, _)| *v).min().expect("not empty")),
+    })
+}
+
+/// The median of values in hundredths; for an even count, the mean of the two middle values.
+pub(crate) fn median(mut values: Vec<i64>) -> Score {
+    values.sort_unstable();
+    let n = values.len();
+    if n % 2 == 1 {
+        Score(values[n / 2])
+    } else {
+        Score::from_ratio(values[n / 2 - 1] + values[n / 2], 200)
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the files a page loads into www/dist/ and prints their sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh build
+
+cargo build --release --locked --target wasm32-unknown-unknown -p maturity-widget
+rm -rf www/build www/dist
+wasm-bindgen --target web --no-typescript --out-dir www/build/pkg --out-name maturity_widget \
+  target/wasm32-unknown-unknown/release/maturity_widget.wasm
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+node www/node_modules/binaryen/bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue \
+  www/build/pkg/maturity_widget_bg.wasm -o www/build/maturity-matrix.wasm
+mkdir -p www/dist
+cp www/build/maturity-matrix.wasm www/dist/maturity-matrix.wasm
+node www/scripts/bundle.mjs

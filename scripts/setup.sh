@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already in place.
+#   scripts/setup.sh build   Rust target, wasm-bindgen CLI, the package's build tools
+#   scripts/setup.sh test    all of the above, plus Chromium and the test packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-build}"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown Rust target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$wanted" ]; then
+  say "installing wasm-bindgen-cli $wanted (have: ${have:-none}); this takes a few minutes once"
+  # Not --locked: the registry mirror lacks one of its locked dependency versions.
+  cargo install wasm-bindgen-cli --version "$wanted"
+fi
+
+npm_ci() { # npm ci in $1 unless node_modules was installed from this very lockfile
+  local dir="$1" stamp="$1/node_modules/.installed-from-lock"
+  if ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+npm_ci www
+
+if [ "$what" = test ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's chromium"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  npm_ci tests
+fi

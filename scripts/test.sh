@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: the core's unit, golden and property tests, the widget's native render
+# tests, then the browser tests against the built package in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+
+echo "== Rust tests (native)"
+cargo test --workspace --locked
+
+echo "== Build the package"
+scripts/build.sh
+
+echo "== Browser and Node tests"
+node --test --test-concurrency=1 tests/browser/

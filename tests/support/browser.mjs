@@ -1,0 +1,49 @@
+// Shared set-up for the browser tests: a static server over www/ and Debian's Chromium.
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../../scripts/serve.mjs";
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const www = path.join(repo, "www");
+
+/** Starts Chromium headless without network access to anything but localhost. */
+export async function launch() {
+  const profile = mkdtempSync(path.join(tmpdir(), "mm-chromium-"));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  return {
+    context: browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves www/ for the duration of a test file. */
+export function serveWww(options) {
+  return serve(www, 0, options);
+}
+
+/** Collects console errors and uncaught exceptions so a test can assert there were none. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.url()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+

@@ -1,0 +1,56 @@
+//! Conversions between JavaScript values and the core's types. Encoding only: no rules here.
+
+use maturity_core::{Error, Instrument, Response};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Turns a core error into a real JavaScript `Error` with `name`, `path` (of the first problem)
+/// and `problems` (every `{ path, message }`), so callers can show or inspect each one.
+pub fn error_to_js(error: &Error) -> JsValue {
+    let js_error = js_sys::Error::new(&error.to_string());
+    js_error.set_name("MaturityMatrixError");
+    let first_path = error.problems().first().map_or("", |p| p.path.as_str());
+    let problems = to_js(&error.problems()).unwrap_or(JsValue::NULL);
+    let object: &JsValue = js_error.as_ref();
+    // Setting plain data properties on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(object, &"path".into(), &first_path.into());
+    let _ = js_sys::Reflect::set(object, &"problems".into(), &problems);
+    js_error.into()
+}
+
+/// Plain objects and arrays, the shape `JSON.parse` would give.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+fn to_json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    if let Some(text) = value.as_string() {
+        return serde_json::from_str(&text).map_err(|e| {
+            error_to_js(&Error::Invalid(vec![maturity_core::Problem {
+                path: String::new(),
+                message: format!("the {what} is not valid JSON: {e}"),
+            }]))
+        });
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| js_sys::Error::new(&format!("the {what} could not be read: {e}")).into())
+}
+
+/// An instrument from a JSON string or a plain object.
+pub fn instrument_from_js(value: &JsValue) -> Result<Instrument, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Instrument::from_json(&text).map_err(|e| error_to_js(&e));
+    }
+    Instrument::from_value(&to_json_value(value, "instrument")?).map_err(|e| error_to_js(&e))
+}
+
+/// A response from a JSON string or a plain object, checked against `instrument`.
+pub fn response_from_js(value: &JsValue, instrument: &Instrument) -> Result<Response, JsValue> {
+    let response = match value.as_string() {
+        Some(text) => Response::from_json(&text),
+        None => Response::from_value(&to_json_value(value, "response")?),
+    }
+    .and_then(|r| r.check(instrument).map(|()| r));
+    response.map_err(|e| error_to_js(&e))
+}

@@ -1,0 +1,107 @@
+//! The maturity-matrix widget: yew components, and the WebAssembly surface JavaScript calls.
+//!
+//! This file only decodes arguments, calls the core or mounts the app, and encodes results.
+
+mod app;
+mod components;
+mod js;
+mod state;
+
+pub use app::{App, AppProps, InstrumentSource};
+use maturity_core as core;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// A mounted widget. Call `destroy()` when its element is removed.
+#[wasm_bindgen]
+pub struct MountHandle {
+    app: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Unmounts the widget and releases its memory. Safe to call twice.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_UID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// Mounts the widget into `root`. `options.instrument` is a built-in instrument id (default
+/// `"nhs-impact"`), an instrument object or its JSON text. An unusable instrument is shown as
+/// an explanation inside the widget rather than thrown, so the page never shows a blank box.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
+    let uid = NEXT_UID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        format!("mm{id}")
+    });
+    let source = match instrument_option(&options) {
+        Ok(instrument) => InstrumentSource::Ready(Rc::new(instrument)),
+        Err(error) => InstrumentSource::Failed(Rc::new(error)),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { source, uid: uid.into() }).render();
+    MountHandle { app: Some(app) }
+}
+
+fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error> {
+    let value = if options.is_object() {
+        js_sys::Reflect::get(options, &"instrument".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(core::builtin(core::DEFAULT_INSTRUMENT_ID).expect("the default instrument is built in"));
+    }
+    if let Some(id) = value.as_string().filter(|s| !s.trim_start().starts_with('{')) {
+        return core::builtin(&id).ok_or_else(|| unknown_builtin(&id));
+    }
+    let json = match value.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| core::Error::Invalid(vec![core::Problem { path: String::new(), message: format!("not valid JSON: {e}") }]))?,
+        None => serde_wasm_bindgen::from_value(value).map_err(|e| core::Error::Invalid(vec![core::Problem { path: String::new(), message: e.to_string() }]))?,
+    };
+    core::Instrument::from_value(&json)
+}
+
+fn unknown_builtin(id: &str) -> core::Error {
+    let known: Vec<&str> = core::builtin_ids().collect();
+    core::Error::Invalid(vec![core::Problem {
+        path: "instrument".into(),
+        message: format!("there is no built-in instrument \"{id}\"; the built-in ones are {}", known.join(", ")),
+    }])
+}
+
+/// Validates an instrument (object or JSON text) and returns it normalised, or throws an
+/// `Error` whose `problems` list every `{ path, message }`.
+#[wasm_bindgen(js_name = validateInstrument)]
+pub fn validate_instrument(instrument: JsValue) -> Result<JsValue, JsValue> {
+    js::to_js(&js::instrument_from_js(&instrument)?)
+}
+
+/// Scores a response against an instrument: per item, per component and overall.
+#[wasm_bindgen]
+pub fn score(instrument: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
+    let instrument = js::instrument_from_js(&instrument)?;
+    let response = js::response_from_js(&response, &instrument)?;
+    js::to_js(&core::score(&instrument, &response))
+}
+
+/// A built-in instrument by id, as a plain object.
+#[wasm_bindgen(js_name = builtinInstrument)]
+pub fn builtin_instrument(id: &str) -> Result<JsValue, JsValue> {
+    let instrument = core::builtin(id).ok_or_else(|| js::error_to_js(&unknown_builtin(id)))?;
+    js::to_js(&instrument)
+}
+
+/// The ids of the built-in instruments, default first.
+#[wasm_bindgen(js_name = builtinInstrumentIds)]
+pub fn builtin_instrument_ids() -> Vec<String> {
+    core::builtin_ids().map(str::to_owned).collect()
+}

@@ -1,0 +1,48 @@
+// Bundles the element and the wasm-bindgen glue into the files a page loads, and reports sizes.
+// Run by scripts/build.sh after wasm-bindgen and wasm-opt have written build/.
+import { build } from "esbuild";
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { gzipSync, brotliCompressSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const www = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.join(www, "dist");
+mkdirSync(dist, { recursive: true });
+
+const common = { bundle: true, minify: true, loader: { ".css": "text" }, target: "es2022", legalComments: "none", logLevel: "warning" };
+
+await build({ ...common, entryPoints: [path.join(www, "src/element.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
+
+// The standalone script carries the wasm inside it, for servers that will not serve .wasm
+// and pages opened from a shared drive (file://), where fetch cannot reach a sibling file.
+await build({
+  ...common,
+  stdin: {
+    contents: [
+      `import { init } from "./src/element.js";`,
+      `import bytes from "./build/maturity-matrix.wasm";`,
+      `init({ module_or_path: bytes }).catch(() => {}); // each element reports a failure itself`,
+      `export * from "./src/element.js";`,
+    ].join("\n"),
+    resolveDir: www,
+    sourcefile: "standalone.js",
+  },
+  loader: { ...common.loader, ".wasm": "binary" },
+  format: "iife",
+  globalName: "MaturityMatrix",
+  // import.meta.url is meaningless in a classic script; the bytes are passed instead.
+  define: { "import.meta.url": "document.baseURI" },
+  outfile: path.join(dist, "maturity-matrix.standalone.js"),
+});
+
+const rows = readdirSync(dist).sort().map((name) => {
+  const bytes = readFileSync(path.join(dist, name));
+  return { name, raw: statSync(path.join(dist, name)).size, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+});
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+console.log("file".padEnd(36), "raw KiB".padStart(8), "gzip KiB".padStart(9), "br KiB".padStart(8));
+for (const r of rows) console.log(r.name.padEnd(36), kb(r.raw), " ", kb(r.gzip), kb(r.brotli));
+const module = rows.filter((r) => r.name === "maturity-matrix.js" || r.name === "maturity-matrix.wasm");
+console.log("module embed total".padEnd(36), kb(module.reduce((a, r) => a + r.raw, 0)), " ", kb(module.reduce((a, r) => a + r.gzip, 0)), kb(module.reduce((a, r) => a + r.brotli, 0)));
+writeFileSync(path.join(www, "build/sizes.json"), JSON.stringify(rows, null, 2));
