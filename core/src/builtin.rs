@@ -8,6 +8,10 @@ pub const DEFAULT_INSTRUMENT_ID: &str = "nhs-impact";
 /// `(id, JSON text)` of every built-in instrument, default first.
 pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ("nhs-impact", include_str!("../instruments/nhs-impact.json")),
+    (
+        "board-improvement-leadership",
+        include_str!("../instruments/board-improvement-leadership.json"),
+    ),
 ];
 
 /// The ids of the built-in instruments, default first.

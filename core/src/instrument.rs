@@ -227,7 +227,9 @@ impl Instrument {
 
     /// Every item with its component, in instrument order.
     pub fn items(&self) -> impl Iterator<Item = (&Component, &Item)> {
-        self.components.iter().flat_map(|c| c.items.iter().map(move |i| (c, i)))
+        self.components
+            .iter()
+            .flat_map(|c| c.items.iter().map(move |i| (c, i)))
     }
 
     /// Looks up an item by id.
@@ -252,7 +254,12 @@ impl Instrument {
 
     /// The band label for a score, if the instrument defines bands.
     pub fn band(&self, score: Score) -> Option<&str> {
-        self.scoring.bands.iter().rev().find(|b| score >= b.from).map(|b| b.label.as_str())
+        self.scoring
+            .bands
+            .iter()
+            .rev()
+            .find(|b| score >= b.from)
+            .map(|b| b.label.as_str())
     }
 }
 
@@ -270,7 +277,17 @@ fn read_instrument(r: &mut Reader, value: &Value) -> Option<Instrument> {
     let f = r.object(
         value,
         "",
-        &["formatVersion", "id", "version", "title", "description", "source", "scale", "scoring", "components"],
+        &[
+            "formatVersion",
+            "id",
+            "version",
+            "title",
+            "description",
+            "source",
+            "scale",
+            "scoring",
+            "components",
+        ],
     )?;
     let format_version = r.integer(&f, "formatVersion", true, 1, i64::MAX);
     if let Some(v) = format_version {
@@ -290,7 +307,9 @@ fn read_instrument(r: &mut Reader, value: &Value) -> Option<Instrument> {
             None
         }
     };
-    let scoring = f.get("scoring").map_or(Some(Scoring::default()), |v| read_scoring(r, v, "scoring"));
+    let scoring = f
+        .get("scoring")
+        .map_or(Some(Scoring::default()), |v| read_scoring(r, v, "scoring"));
     let components = read_components(r, &f, scale.as_ref());
     Some(Instrument {
         format_version: INSTRUMENT_FORMAT_VERSION,
@@ -310,18 +329,29 @@ fn read_scale(r: &mut Reader, value: &Value, path: &str) -> Option<Scale> {
     let mut levels = Vec::new();
     if let Some(list) = r.array(&f, "levels", true, MAX_LEVELS) {
         if list.len() < MIN_LEVELS {
-            r.report(f.path_of("levels"), format!("{} levels; a scale needs {MIN_LEVELS} to {MAX_LEVELS}", list.len()));
+            r.report(
+                f.path_of("levels"),
+                format!(
+                    "{} levels; a scale needs {MIN_LEVELS} to {MAX_LEVELS}",
+                    list.len()
+                ),
+            );
         }
         let mut labels = BTreeSet::new();
         for (i, v) in list.iter().enumerate() {
             let p = index(&f.path_of("levels"), i);
-            let Some(lf) = r.object(v, &p, &["value", "label", "description"]) else { continue };
+            let Some(lf) = r.object(v, &p, &["value", "label", "description"]) else {
+                continue;
+            };
             let value = r.integer(&lf, "value", true, 0, MAX_LEVEL_VALUE);
             let label = r.text(&lf, "label", Text::required(MAX_TITLE_CHARS));
             let description = r.text(&lf, "description", Text::optional(MAX_TEXT_CHARS));
             if let Some(label) = &label {
                 if !labels.insert(label.trim().to_lowercase()) {
-                    r.report(lf.path_of("label"), format!("\"{label}\" is used by another level"));
+                    r.report(
+                        lf.path_of("label"),
+                        format!("\"{label}\" is used by another level"),
+                    );
                 }
             }
             if let (Some(value), Some(label)) = (value, label) {
@@ -331,17 +361,31 @@ fn read_scale(r: &mut Reader, value: &Value, path: &str) -> Option<Scale> {
                     }
                 }
                 let value = u8::try_from(value).expect("range checked above");
-                levels.push(Level { value, label, description: description.unwrap_or_default() });
+                levels.push(Level {
+                    value,
+                    label,
+                    description: description.unwrap_or_default(),
+                });
             }
         }
     }
     let not_applicable = read_special(r, &f, "notApplicable");
     let dont_know = read_special(r, &f, "dontKnow");
-    Some(Scale { levels, not_applicable: not_applicable?, dont_know: dont_know? })
+    Some(Scale {
+        levels,
+        not_applicable: not_applicable?,
+        dont_know: dont_know?,
+    })
 }
 
-fn read_special(r: &mut Reader, f: &crate::json::Fields<'_>, key: &str) -> Option<Option<SpecialAnswer>> {
-    let Some(value) = f.get(key) else { return Some(None) };
+fn read_special(
+    r: &mut Reader,
+    f: &crate::json::Fields<'_>,
+    key: &str,
+) -> Option<Option<SpecialAnswer>> {
+    let Some(value) = f.get(key) else {
+        return Some(None);
+    };
     let sf = r.object(value, &f.path_of(key), &["label"])?;
     let label = r.text(&sf, "label", Text::required(MAX_TITLE_CHARS))?;
     Some(Some(SpecialAnswer { label }))
@@ -354,7 +398,10 @@ fn read_rollup(r: &mut Reader, f: &crate::json::Fields<'_>, key: &str) -> Option
         Some(Value::String(s)) if s == "median" => Some(Rollup::Median),
         Some(Value::String(s)) if s == "minimum" => Some(Rollup::Minimum),
         Some(_) => {
-            r.report(f.path_of(key), "expected \"mean\", \"median\" or \"minimum\"");
+            r.report(
+                f.path_of(key),
+                "expected \"mean\", \"median\" or \"minimum\"",
+            );
             None
         }
     }
@@ -366,9 +413,16 @@ fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
     let overall = read_rollup(r, &f, "overall");
     let mut bands: Vec<Band> = Vec::new();
     let mut labels = BTreeSet::new();
-    for (i, v) in r.array(&f, "bands", false, MAX_BANDS).unwrap_or_default().iter().enumerate() {
+    for (i, v) in r
+        .array(&f, "bands", false, MAX_BANDS)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
         let p = index(&f.path_of("bands"), i);
-        let Some(bf) = r.object(v, &p, &["from", "label"]) else { continue };
+        let Some(bf) = r.object(v, &p, &["from", "label"]) else {
+            continue;
+        };
         let label = r.text(&bf, "label", Text::required(MAX_TITLE_CHARS));
         let from = match bf.get("from") {
             None => {
@@ -379,7 +433,10 @@ fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
         };
         if let Some(label) = &label {
             if !labels.insert(label.trim().to_lowercase()) {
-                r.report(bf.path_of("label"), format!("\"{label}\" is used by another band"));
+                r.report(
+                    bf.path_of("label"),
+                    format!("\"{label}\" is used by another band"),
+                );
             }
         }
         if let (Some(from), Some(label)) = (from, label) {
@@ -391,7 +448,11 @@ fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
             bands.push(Band { from, label });
         }
     }
-    Some(Scoring { component: component?, overall: overall?, bands })
+    Some(Scoring {
+        component: component?,
+        overall: overall?,
+        bands,
+    })
 }
 
 /// Reads a number with at most two decimals as an exact [`Score`], from its decimal text so
@@ -402,14 +463,21 @@ fn read_two_decimals(r: &mut Reader, value: &Value, path: &str) -> Option<Score>
         _ => None,
     };
     if parsed.is_none() {
-        r.report(path, "expected a number from 0 to 100 with at most two decimals");
+        r.report(
+            path,
+            "expected a number from 0 to 100 with at most two decimals",
+        );
     }
     parsed
 }
 
 fn parse_hundredths(text: &str) -> Option<Score> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 2 || whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+    if fraction.len() > 2
+        || whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let whole: i64 = whole.parse().ok().filter(|w| *w <= MAX_LEVEL_VALUE)?;
@@ -417,14 +485,27 @@ fn parse_hundredths(text: &str) -> Option<Score> {
     Some(Score(whole * 100 + fraction)).filter(|s| s.0 <= MAX_LEVEL_VALUE * 100)
 }
 
-fn read_components(r: &mut Reader, f: &crate::json::Fields<'_>, scale: Option<&Scale>) -> Option<Vec<Component>> {
+fn read_components(
+    r: &mut Reader,
+    f: &crate::json::Fields<'_>,
+    scale: Option<&Scale>,
+) -> Option<Vec<Component>> {
     let list = r.array(f, "components", true, MAX_COMPONENTS)?;
     if list.is_empty() {
-        r.report(f.path_of("components"), "empty; an instrument needs at least one component");
+        r.report(
+            f.path_of("components"),
+            "empty; an instrument needs at least one component",
+        );
     }
-    let total_items: usize = list.iter().filter_map(|c| c.get("items")?.as_array().map(Vec::len)).sum();
+    let total_items: usize = list
+        .iter()
+        .filter_map(|c| c.get("items")?.as_array().map(Vec::len))
+        .sum();
     if total_items > MAX_ITEMS {
-        r.report(f.path_of("components"), format!("{total_items} items in all; the limit is {MAX_ITEMS}"));
+        r.report(
+            f.path_of("components"),
+            format!("{total_items} items in all; the limit is {MAX_ITEMS}"),
+        );
         return None;
     }
     let levels = scale.map(|s| s.levels.len());
@@ -433,11 +514,20 @@ fn read_components(r: &mut Reader, f: &crate::json::Fields<'_>, scale: Option<&S
     let mut components = Vec::new();
     for (ci, cv) in list.iter().enumerate() {
         let cp = index(&f.path_of("components"), ci);
-        let Some(cf) = r.object(cv, &cp, &["id", "title", "description", "guidance", "weight", "items"]) else { continue };
+        let Some(cf) = r.object(
+            cv,
+            &cp,
+            &["id", "title", "description", "guidance", "weight", "items"],
+        ) else {
+            continue;
+        };
         let id = r.id(&cf, "id");
         if let Some(id) = &id {
             if !component_ids.insert(id.clone()) {
-                r.report(cf.path_of("id"), format!("\"{id}\" is used by another component"));
+                r.report(
+                    cf.path_of("id"),
+                    format!("\"{id}\" is used by another component"),
+                );
             }
         }
         let title = r.text(&cf, "title", Text::required(MAX_TITLE_CHARS));
@@ -447,7 +537,10 @@ fn read_components(r: &mut Reader, f: &crate::json::Fields<'_>, scale: Option<&S
         let mut items = Vec::new();
         if let Some(list) = r.array(&cf, "items", true, MAX_ITEMS) {
             if list.is_empty() {
-                r.report(cf.path_of("items"), "empty; a component needs at least one item");
+                r.report(
+                    cf.path_of("items"),
+                    "empty; a component needs at least one item",
+                );
             }
             for (ii, iv) in list.iter().enumerate() {
                 let ip = index(&cf.path_of("items"), ii);
@@ -480,8 +573,20 @@ fn read_weight(r: &mut Reader, f: &crate::json::Fields<'_>) -> Option<u32> {
     }
 }
 
-fn read_item(r: &mut Reader, value: &Value, path: &str, levels: Option<usize>, ids: &mut BTreeSet<String>) -> Option<Item> {
-    let f = r.object(value, path, &["id", "title", "prompt", "levels", "guidance", "evidence", "weight"])?;
+fn read_item(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    levels: Option<usize>,
+    ids: &mut BTreeSet<String>,
+) -> Option<Item> {
+    let f = r.object(
+        value,
+        path,
+        &[
+            "id", "title", "prompt", "levels", "guidance", "evidence", "weight",
+        ],
+    )?;
     let id = r.id(&f, "id");
     if let Some(id) = &id {
         if !ids.insert(id.clone()) {
@@ -495,7 +600,10 @@ fn read_item(r: &mut Reader, value: &Value, path: &str, levels: Option<usize>, i
     let descriptors = read_text_list(r, &f, "levels", MAX_LEVELS);
     if let (Some(d), Some(n)) = (&descriptors, levels) {
         if !d.is_empty() && d.len() != n {
-            r.report(f.path_of("levels"), format!("{} descriptors, the scale has {n} levels", d.len()));
+            r.report(
+                f.path_of("levels"),
+                format!("{} descriptors, the scale has {n} levels", d.len()),
+            );
         }
     }
     let evidence = read_text_list(r, &f, "evidence", MAX_EVIDENCE);
@@ -510,7 +618,12 @@ fn read_item(r: &mut Reader, value: &Value, path: &str, levels: Option<usize>, i
     })
 }
 
-fn read_text_list(r: &mut Reader, f: &crate::json::Fields<'_>, key: &str, max: usize) -> Option<Vec<String>> {
+fn read_text_list(
+    r: &mut Reader,
+    f: &crate::json::Fields<'_>,
+    key: &str,
+    max: usize,
+) -> Option<Vec<String>> {
     let Some(list) = r.array(f, key, false, max) else {
         return f.get(key).is_none().then(Vec::new);
     };
@@ -524,12 +637,21 @@ fn read_text_list(r: &mut Reader, f: &crate::json::Fields<'_>, key: &str, max: u
                 ok = false;
             }
             Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
-                r.report(p, format!("{} characters; the limit is {MAX_TEXT_CHARS}", s.chars().count()));
+                r.report(
+                    p,
+                    format!(
+                        "{} characters; the limit is {MAX_TEXT_CHARS}",
+                        s.chars().count()
+                    ),
+                );
                 ok = false;
             }
             Value::String(s) => out.push(s.clone()),
             other => {
-                r.report(p, format!("expected text, found {}", crate::json::kind(other)));
+                r.report(
+                    p,
+                    format!("expected text, found {}", crate::json::kind(other)),
+                );
                 ok = false;
             }
         }

@@ -10,7 +10,10 @@ use serde_json::{Map, Value};
 
 /// Builds JSON paths the way people read them: `components[2].items[0].title`.
 pub(crate) fn child(path: &str, key: &str) -> String {
-    let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     match (path.is_empty(), plain) {
         (true, true) => key.to_owned(),
         (false, true) => format!("{path}.{key}"),
@@ -27,11 +30,22 @@ pub(crate) fn parse_document(text: &str, max_bytes: usize, what: &str) -> Result
     if text.len() > max_bytes {
         return Err(Error::single(
             "",
-            format!("the {what} is {} bytes; the limit is {max_bytes} bytes", text.len()),
+            format!(
+                "the {what} is {} bytes; the limit is {max_bytes} bytes",
+                text.len()
+            ),
         ));
     }
     serde_json::from_str(text).map_err(|e| {
-        Error::single("", format!("not valid JSON (line {}, column {}): {}", e.line(), e.column(), describe_syntax(&e)))
+        Error::single(
+            "",
+            format!(
+                "not valid JSON (line {}, column {}): {}",
+                e.line(),
+                e.column(),
+                describe_syntax(&e)
+            ),
+        )
     })
 }
 
@@ -81,17 +95,28 @@ impl Reader {
     }
 
     /// Opens an object, reporting a wrong type and every field not in `known`.
-    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &str, known: &[&str]) -> Option<Fields<'v>> {
+    pub(crate) fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        known: &[&str],
+    ) -> Option<Fields<'v>> {
         let Value::Object(map) = value else {
             self.report(path, format!("expected an object, found {}", kind(value)));
             return None;
         };
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
-                self.report(child(path, key), format!("unknown field; expected one of: {}", known.join(", ")));
+                self.report(
+                    child(path, key),
+                    format!("unknown field; expected one of: {}", known.join(", ")),
+                );
             }
         }
-        Some(Fields { map, path: path.to_owned() })
+        Some(Fields {
+            map,
+            path: path.to_owned(),
+        })
     }
 
     /// A string field. `None` when absent (reported if `required`), wrong type or too long.
@@ -110,7 +135,10 @@ impl Reader {
                     self.report(path, "empty; write some text here");
                     None
                 } else if chars > rule.max_chars {
-                    self.report(path, format!("{chars} characters; the limit is {}", rule.max_chars));
+                    self.report(
+                        path,
+                        format!("{chars} characters; the limit is {}", rule.max_chars),
+                    );
                     None
                 } else {
                     Some(s.clone())
@@ -124,7 +152,14 @@ impl Reader {
     }
 
     /// An integer field within `min..=max`. `None` when absent, wrong or out of range.
-    pub(crate) fn integer(&mut self, fields: &Fields<'_>, key: &str, required: bool, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn integer(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        required: bool,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
         let path = child(&fields.path, key);
         match fields.map.get(key) {
             None | Some(Value::Null) => {
@@ -137,22 +172,43 @@ impl Reader {
         }
     }
 
-    pub(crate) fn integer_value(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn integer_value(
+        &mut self,
+        value: &Value,
+        path: &str,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
         match value.as_i64() {
             Some(n) if (min..=max).contains(&n) => Some(n),
             Some(n) => {
-                self.report(path, format!("{n} is out of range; expected a whole number from {min} to {max}"));
+                self.report(
+                    path,
+                    format!("{n} is out of range; expected a whole number from {min} to {max}"),
+                );
                 None
             }
             None => {
-                self.report(path, format!("expected a whole number from {min} to {max}, found {}", kind(value)));
+                self.report(
+                    path,
+                    format!(
+                        "expected a whole number from {min} to {max}, found {}",
+                        kind(value)
+                    ),
+                );
                 None
             }
         }
     }
 
     /// An array field with at most `max` entries.
-    pub(crate) fn array<'v>(&mut self, fields: &Fields<'v>, key: &str, required: bool, max: usize) -> Option<&'v [Value]> {
+    pub(crate) fn array<'v>(
+        &mut self,
+        fields: &Fields<'v>,
+        key: &str,
+        required: bool,
+        max: usize,
+    ) -> Option<&'v [Value]> {
         let path = child(&fields.path, key);
         match fields.map.get(key) {
             None | Some(Value::Null) => {
@@ -177,10 +233,16 @@ impl Reader {
     /// file names and JSON paths.
     pub(crate) fn id(&mut self, fields: &Fields<'_>, key: &str) -> Option<String> {
         let id = self.text(fields, key, Text::required(MAX_ID_CHARS))?;
-        if id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+        if id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        {
             Some(id)
         } else {
-            self.report(child(&fields.path, key), "use only letters, digits, '-', '_' and '.'");
+            self.report(
+                child(&fields.path, key),
+                "use only letters, digits, '-', '_' and '.'",
+            );
             None
         }
     }
@@ -195,10 +257,16 @@ pub(crate) struct Text {
 
 impl Text {
     pub(crate) const fn required(max_chars: usize) -> Self {
-        Text { required: true, max_chars }
+        Text {
+            required: true,
+            max_chars,
+        }
     }
     pub(crate) const fn optional(max_chars: usize) -> Self {
-        Text { required: false, max_chars }
+        Text {
+            required: false,
+            max_chars,
+        }
     }
 }
 

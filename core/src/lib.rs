@@ -13,22 +13,34 @@
 //! assert_eq!(report.overall.unwrap().to_string(), "3.00");
 //! ```
 
+mod aggregate;
 mod builtin;
+mod compare;
+mod csv;
 mod error;
 mod instrument;
 mod json;
+mod plan;
 mod response;
 mod score;
 mod scoring;
 
+pub use aggregate::{
+    aggregate, agreed_draft, Aggregate, ComponentAggregate, ItemAggregate,
+    DEFAULT_DISAGREEMENT_THRESHOLD,
+};
 pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES, DEFAULT_INSTRUMENT_ID};
+pub use compare::{compare, Change, Comparison, ComponentChange, ItemChange};
+pub use csv::{aggregate_csv, csv_cell, response_csv};
 pub use error::{Error, Problem, Result};
 pub use instrument::{
-    limits as instrument_limits, Band, Component, Instrument, Item, Level, Rollup, Scale, Scoring, SpecialAnswer,
-    INSTRUMENT_FORMAT_VERSION,
+    limits as instrument_limits, Band, Component, Instrument, Item, Level, Rollup, Scale, Scoring,
+    SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
 };
+pub use plan::{action_plan, ActionPlanEntry, LevelDescriptor};
 pub use response::{
-    limits as response_limits, Answer, InstrumentRef, Rating, Respondent, Response, Special, RESPONSE_FORMAT_VERSION,
+    limits as response_limits, Answer, InstrumentRef, Rating, Respondent, Response, Special,
+    RESPONSE_FORMAT_VERSION,
 };
 pub use score::Score;
 pub use scoring::{score, ComponentScore, Counts, ItemScore, ScoreReport};

@@ -156,7 +156,10 @@ impl Response {
     pub fn new(instrument: &Instrument) -> Response {
         Response {
             format_version: RESPONSE_FORMAT_VERSION,
-            instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone() },
+            instrument: InstrumentRef {
+                id: instrument.id.clone(),
+                version: instrument.version.clone(),
+            },
             title: String::new(),
             organisation: String::new(),
             respondent: Respondent::default(),
@@ -168,7 +171,9 @@ impl Response {
 
     /// The rating for an item.
     pub fn rating(&self, item_id: &str) -> Rating {
-        self.answers.get(item_id).map_or(Rating::Unanswered, Answer::rating)
+        self.answers
+            .get(item_id)
+            .map_or(Rating::Unanswered, Answer::rating)
     }
 
     /// Reads a response file, migrating older formats, without checking it against an instrument.
@@ -216,17 +221,28 @@ impl Response {
             if instrument.item(item_id).is_none() {
                 problems.push(Problem::new(
                     &path,
-                    format!("the instrument \"{}\" (version {}) has no item \"{item_id}\"", instrument.id, instrument.version),
+                    format!(
+                        "the instrument \"{}\" (version {}) has no item \"{item_id}\"",
+                        instrument.id, instrument.version
+                    ),
                 ));
                 continue;
             }
             for (key, value) in [("level", answer.level), ("target", answer.target)] {
                 if let Some(value) = value {
                     if instrument.level(value).is_none() {
-                        let values: Vec<String> = instrument.scale.levels.iter().map(|l| l.value.to_string()).collect();
+                        let values: Vec<String> = instrument
+                            .scale
+                            .levels
+                            .iter()
+                            .map(|l| l.value.to_string())
+                            .collect();
                         problems.push(Problem::new(
                             child(&path, key),
-                            format!("{value} is not a level of this scale; the levels are {}", values.join(", ")),
+                            format!(
+                                "{value} is not a level of this scale; the levels are {}",
+                                values.join(", ")
+                            ),
                         ));
                     }
                 }
@@ -237,7 +253,10 @@ impl Response {
                 None => true,
             };
             if !allowed {
-                problems.push(Problem::new(child(&path, "special"), "this instrument does not offer that answer"));
+                problems.push(Problem::new(
+                    child(&path, "special"),
+                    "this instrument does not offer that answer",
+                ));
             }
         }
         if problems.is_empty() {
@@ -271,14 +290,32 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
     let f = r.object(
         value,
         "",
-        &["formatVersion", "instrument", "title", "organisation", "respondent", "created", "updated", "answers"],
+        &[
+            "formatVersion",
+            "instrument",
+            "title",
+            "organisation",
+            "respondent",
+            "created",
+            "updated",
+            "answers",
+        ],
     )?;
     let instrument = match f.get("instrument") {
-        Some(v) => r.object(v, "instrument", &["id", "version"]).and_then(|inf| {
-            let id = r.id(&inf, "id");
-            let version = r.text(&inf, "version", Text::required(instrument_limits::MAX_TITLE_CHARS));
-            Some(InstrumentRef { id: id?, version: version? })
-        }),
+        Some(v) => r
+            .object(v, "instrument", &["id", "version"])
+            .and_then(|inf| {
+                let id = r.id(&inf, "id");
+                let version = r.text(
+                    &inf,
+                    "version",
+                    Text::required(instrument_limits::MAX_TITLE_CHARS),
+                );
+                Some(InstrumentRef {
+                    id: id?,
+                    version: version?,
+                })
+            }),
         None => {
             r.report("instrument", "missing; this field is required");
             None
@@ -288,10 +325,16 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
     let organisation = r.text(&f, "organisation", Text::optional(MAX_NAME_CHARS));
     let respondent = match f.get("respondent") {
         None => Some(Respondent::default()),
-        Some(v) => r.object(v, "respondent", &["name", "role"]).map(|rf| Respondent {
-            name: r.text(&rf, "name", Text::optional(MAX_NAME_CHARS)).unwrap_or_default(),
-            role: r.text(&rf, "role", Text::optional(MAX_NAME_CHARS)).unwrap_or_default(),
-        }),
+        Some(v) => r
+            .object(v, "respondent", &["name", "role"])
+            .map(|rf| Respondent {
+                name: r
+                    .text(&rf, "name", Text::optional(MAX_NAME_CHARS))
+                    .unwrap_or_default(),
+                role: r
+                    .text(&rf, "role", Text::optional(MAX_NAME_CHARS))
+                    .unwrap_or_default(),
+            }),
     };
     let created = read_timestamp(r, &f, "created");
     let updated = read_timestamp(r, &f, "updated");
@@ -300,7 +343,14 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
         None => {}
         Some(Value::Object(map)) => {
             if map.len() > instrument_limits::MAX_ITEMS {
-                r.report("answers", format!("{} answers; the limit is {}", map.len(), instrument_limits::MAX_ITEMS));
+                r.report(
+                    "answers",
+                    format!(
+                        "{} answers; the limit is {}",
+                        map.len(),
+                        instrument_limits::MAX_ITEMS
+                    ),
+                );
             } else {
                 for (item_id, v) in map {
                     let path = child("answers", item_id);
@@ -310,7 +360,13 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
                 }
             }
         }
-        Some(other) => r.report("answers", format!("expected an object keyed by item id, found {}", crate::json::kind(other))),
+        Some(other) => r.report(
+            "answers",
+            format!(
+                "expected an object keyed by item id, found {}",
+                crate::json::kind(other)
+            ),
+        ),
     }
     Some(Response {
         format_version: RESPONSE_FORMAT_VERSION,
@@ -325,7 +381,13 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
 }
 
 fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
-    let f = r.object(value, path, &["level", "special", "notes", "target", "action", "owner", "due"])?;
+    let f = r.object(
+        value,
+        path,
+        &[
+            "level", "special", "notes", "target", "action", "owner", "due",
+        ],
+    )?;
     let level = level_field(r, &f, "level");
     let target = level_field(r, &f, "target");
     let special = match f.get("special") {
@@ -333,7 +395,10 @@ fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
         Some(Value::String(s)) if s == "notApplicable" => Some(Some(Special::NotApplicable)),
         Some(Value::String(s)) if s == "dontKnow" => Some(Some(Special::DontKnow)),
         Some(_) => {
-            r.report(f.path_of("special"), "expected \"notApplicable\" or \"dontKnow\"");
+            r.report(
+                f.path_of("special"),
+                "expected \"notApplicable\" or \"dontKnow\"",
+            );
             None
         }
     };
@@ -346,7 +411,10 @@ fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
     let due = r.text(&f, "due", Text::optional(10));
     if let Some(due) = &due {
         if !due.is_empty() && !is_date(due) {
-            r.report(f.path_of("due"), format!("\"{due}\" is not a date written as YYYY-MM-DD"));
+            r.report(
+                f.path_of("due"),
+                format!("\"{due}\" is not a date written as YYYY-MM-DD"),
+            );
         }
     }
     Some(Answer {
@@ -374,8 +442,13 @@ fn read_timestamp(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<String> {
         return Some(String::new());
     }
     let text = r.text(f, key, Text::optional(40))?;
-    if !text.is_empty() && !(text.len() >= 20 && text.get(..10).is_some_and(is_date) && text.as_bytes()[10] == b'T') {
-        r.report(f.path_of(key), format!("\"{text}\" is not a timestamp like 2026-11-28T09:30:00Z"));
+    if !text.is_empty()
+        && !(text.len() >= 20 && text.get(..10).is_some_and(is_date) && text.as_bytes()[10] == b'T')
+    {
+        r.report(
+            f.path_of(key),
+            format!("\"{text}\" is not a timestamp like 2026-11-28T09:30:00Z"),
+        );
         return None;
     }
     Some(text)
@@ -385,7 +458,13 @@ fn read_timestamp(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<String> {
 fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
         return false;
     }
     let month: u32 = text[5..7].parse().unwrap_or(0);

@@ -25,13 +25,20 @@ impl Score {
 
     /// `numerator / denominator`, rounded by the rule above. `denominator` must be positive.
     pub fn from_ratio(numerator: i64, denominator: i64) -> Self {
-        debug_assert!(denominator > 0, "scores divide by a positive count or weight");
+        debug_assert!(
+            denominator > 0,
+            "scores divide by a positive count or weight"
+        );
         let scaled = i128::from(numerator) * 100;
         let den = i128::from(denominator);
         let quotient = scaled / den;
         let remainder = scaled % den;
         // Compare twice the remainder with the denominator to decide the half without floats.
-        let rounded = if 2 * remainder.abs() >= den { quotient + scaled.signum() } else { quotient };
+        let rounded = if 2 * remainder.abs() >= den {
+            quotient + scaled.signum()
+        } else {
+            quotient
+        };
         Score(i64::try_from(rounded).unwrap_or(if rounded > 0 { i64::MAX } else { i64::MIN }))
     }
 

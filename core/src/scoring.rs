@@ -57,7 +57,11 @@ impl Counts {
         self.dont_know += other.dont_know;
         self.unanswered += other.unanswered;
         self.total += other.total;
-        self.completion_percent = if self.total == 0 { 0 } else { (self.total - self.unanswered) * 100 / self.total };
+        self.completion_percent = if self.total == 0 {
+            0
+        } else {
+            (self.total - self.unanswered) * 100 / self.total
+        };
     }
 
     /// True when every item has an answer.
@@ -126,7 +130,12 @@ pub fn score(instrument: &Instrument, response: &Response) -> ScoreReport {
                         Rating::Special(s) => (None, Some(s)),
                         Rating::Unanswered => (None, None),
                     };
-                    ItemScore { id: item.id.clone(), level, level_index: level.and_then(|v| instrument.level_index(v)), special }
+                    ItemScore {
+                        id: item.id.clone(),
+                        level,
+                        level_index: level.and_then(|v| instrument.level_index(v)),
+                        special,
+                    }
                 })
                 .collect();
             counts.merge(&c_counts);

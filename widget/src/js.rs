@@ -34,7 +34,8 @@ fn to_json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsVal
             }]))
         });
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| js_sys::Error::new(&format!("the {what} could not be read: {e}")).into())
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| js_sys::Error::new(&format!("the {what} could not be read: {e}")).into())
 }
 
 /// An instrument from a JSON string or a plain object.

@@ -47,7 +47,14 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
         Ok(instrument) => InstrumentSource::Ready(Rc::new(instrument)),
         Err(error) => InstrumentSource::Failed(Rc::new(error)),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { source, uid: uid.into() }).render();
+    let app = yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            source,
+            uid: uid.into(),
+        },
+    )
+    .render();
     MountHandle { app: Some(app) }
 }
 
@@ -58,14 +65,29 @@ fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error>
         JsValue::UNDEFINED
     };
     if value.is_undefined() || value.is_null() {
-        return Ok(core::builtin(core::DEFAULT_INSTRUMENT_ID).expect("the default instrument is built in"));
+        return Ok(
+            core::builtin(core::DEFAULT_INSTRUMENT_ID).expect("the default instrument is built in")
+        );
     }
-    if let Some(id) = value.as_string().filter(|s| !s.trim_start().starts_with('{')) {
+    if let Some(id) = value
+        .as_string()
+        .filter(|s| !s.trim_start().starts_with('{'))
+    {
         return core::builtin(&id).ok_or_else(|| unknown_builtin(&id));
     }
     let json = match value.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| core::Error::Invalid(vec![core::Problem { path: String::new(), message: format!("not valid JSON: {e}") }]))?,
-        None => serde_wasm_bindgen::from_value(value).map_err(|e| core::Error::Invalid(vec![core::Problem { path: String::new(), message: e.to_string() }]))?,
+        Some(text) => serde_json::from_str(&text).map_err(|e| {
+            core::Error::Invalid(vec![core::Problem {
+                path: String::new(),
+                message: format!("not valid JSON: {e}"),
+            }])
+        })?,
+        None => serde_wasm_bindgen::from_value(value).map_err(|e| {
+            core::Error::Invalid(vec![core::Problem {
+                path: String::new(),
+                message: e.to_string(),
+            }])
+        })?,
     };
     core::Instrument::from_value(&json)
 }
@@ -74,7 +96,10 @@ fn unknown_builtin(id: &str) -> core::Error {
     let known: Vec<&str> = core::builtin_ids().collect();
     core::Error::Invalid(vec![core::Problem {
         path: "instrument".into(),
-        message: format!("there is no built-in instrument \"{id}\"; the built-in ones are {}", known.join(", ")),
+        message: format!(
+            "there is no built-in instrument \"{id}\"; the built-in ones are {}",
+            known.join(", ")
+        ),
     }])
 }
 

@@ -29,7 +29,10 @@ impl Assessment {
     /// A fresh assessment of `instrument`.
     pub fn new(instrument: Rc<Instrument>) -> Self {
         let response = Response::new(&instrument);
-        Assessment { instrument, response }
+        Assessment {
+            instrument,
+            response,
+        }
     }
 }
 

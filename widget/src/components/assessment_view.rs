@@ -24,7 +24,9 @@ pub fn AssessmentView(props: &AssessmentViewProps) -> Html {
     };
     let on_rate = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |(item, level): (String, u8)| dispatcher.dispatch(Action::Rate { item, level }))
+        Callback::from(move |(item, level): (String, u8)| {
+            dispatcher.dispatch(Action::Rate { item, level })
+        })
     };
     let report = Rc::new(score(&state.instrument, &state.response));
     let response = Rc::new(state.response.clone());

@@ -20,7 +20,9 @@ pub struct ResultsPanelProps {
 pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let report = &props.report;
     let heading_id = format!("{}-results", props.uid);
-    let show = |score: Option<maturity_core::Score>| score.map_or_else(|| "Not yet scored".to_owned(), |s| s.to_string());
+    let show = |score: Option<maturity_core::Score>| {
+        score.map_or_else(|| "Not yet scored".to_owned(), |s| s.to_string())
+    };
     let rows = props.instrument.components.iter().zip(&report.components).map(|(component, scored)| {
         html! {
             <tr key={component.id.clone()} data-component={component.id.clone()}>

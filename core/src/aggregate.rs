@@ -1,0 +1,274 @@
+//! Board aggregation: several people's ratings of one instrument, side by side.
+//!
+//! Boards rate privately, then discuss the differences, then agree a profile. This module
+//! gives the discussion its agenda: the distribution of ratings per item, and the items where
+//! people disagree most, first.
+
+use crate::error::{Error, Problem, Result};
+use crate::instrument::Instrument;
+use crate::response::{Answer, Rating, Response, Special};
+use crate::score::Score;
+use crate::scoring::{median, score};
+use serde::Serialize;
+
+/// The spread, in levels, at which an item is flagged for discussion unless told otherwise.
+pub const DEFAULT_DISAGREEMENT_THRESHOLD: u32 = 2;
+
+/// Several responses to one instrument, summarised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Aggregate {
+    /// How many responses were combined.
+    pub respondents: u32,
+    /// The spread (in levels) at which items were flagged.
+    pub threshold: u32,
+    /// Per component, in instrument order.
+    pub components: Vec<ComponentAggregate>,
+    /// Per item, in instrument order.
+    pub items: Vec<ItemAggregate>,
+    /// Item ids, most disagreement first: the order in which to discuss them.
+    pub discussion_order: Vec<String>,
+}
+
+/// The spread of one item's ratings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemAggregate {
+    /// The item's id.
+    pub id: String,
+    /// Its component's id.
+    pub component_id: String,
+    /// How many respondents chose a level.
+    pub count: u32,
+    /// How many chose "not applicable".
+    pub not_applicable: u32,
+    /// How many chose "don't know".
+    pub dont_know: u32,
+    /// How many gave no answer.
+    pub unanswered: u32,
+    /// The median level value of those who chose a level.
+    pub median: Option<Score>,
+    /// The lowest level value chosen.
+    pub min: Option<u8>,
+    /// The highest level value chosen.
+    pub max: Option<u8>,
+    /// How many levels apart the lowest and highest ratings are (0 when all agree).
+    pub spread: u32,
+    /// How many respondents chose each level, lowest level first.
+    pub distribution: Vec<u32>,
+    /// True when `spread` reaches the threshold.
+    pub disagreement: bool,
+}
+
+/// The spread of one component's scores across respondents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentAggregate {
+    /// The component's id.
+    pub id: String,
+    /// How many respondents have a score for it.
+    pub count: u32,
+    /// The median of their component scores.
+    pub median: Option<Score>,
+    /// The lowest component score.
+    pub min: Option<Score>,
+    /// The highest component score.
+    pub max: Option<Score>,
+    /// `max - min`.
+    pub spread: Option<Score>,
+    /// How many of its items are flagged for disagreement.
+    pub disagreements: u32,
+}
+
+/// Combines `responses` to `instrument`. Every response must belong to the instrument and fit
+/// it; otherwise the error names which one (`[2].answers.x.level`) and why. `threshold` is the
+/// spread in levels that flags an item (at least 1).
+pub fn aggregate(
+    instrument: &Instrument,
+    responses: &[Response],
+    threshold: u32,
+) -> Result<Aggregate> {
+    let mut problems = Vec::new();
+    for (i, response) in responses.iter().enumerate() {
+        if let Err(error) = response.check(instrument) {
+            problems.extend(error.problems().iter().map(|p| Problem {
+                path: if p.path.is_empty() {
+                    format!("[{i}]")
+                } else {
+                    format!("[{i}].{}", p.path)
+                },
+                message: p.message.clone(),
+            }));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let threshold = threshold.max(1);
+    let levels = instrument.scale.levels.len();
+    let mut items = Vec::with_capacity(instrument.item_count());
+    for (component, item) in instrument.items() {
+        let mut agg = ItemAggregate {
+            id: item.id.clone(),
+            component_id: component.id.clone(),
+            count: 0,
+            not_applicable: 0,
+            dont_know: 0,
+            unanswered: 0,
+            median: None,
+            min: None,
+            max: None,
+            spread: 0,
+            distribution: vec![0; levels],
+            disagreement: false,
+        };
+        for response in responses {
+            match response.rating(&item.id) {
+                Rating::Level(value) => {
+                    let index = instrument.level_index(value).expect("checked above");
+                    agg.distribution[index] += 1;
+                    agg.count += 1;
+                }
+                Rating::Special(Special::NotApplicable) => agg.not_applicable += 1,
+                Rating::Special(Special::DontKnow) => agg.dont_know += 1,
+                Rating::Unanswered => agg.unanswered += 1,
+            }
+        }
+        let lowest = agg.distribution.iter().position(|&n| n > 0);
+        let highest = agg.distribution.iter().rposition(|&n| n > 0);
+        if let (Some(lo), Some(hi)) = (lowest, highest) {
+            agg.min = Some(instrument.scale.levels[lo].value);
+            agg.max = Some(instrument.scale.levels[hi].value);
+            agg.spread = u32::try_from(hi - lo).expect("at most 10 levels");
+            agg.median = Some(distribution_median(instrument, &agg.distribution));
+            agg.disagreement = agg.spread >= threshold;
+        }
+        items.push(agg);
+    }
+
+    let reports: Vec<_> = responses.iter().map(|r| score(instrument, r)).collect();
+    let components = instrument
+        .components
+        .iter()
+        .enumerate()
+        .map(|(ci, component)| {
+            let scores: Vec<i64> = reports
+                .iter()
+                .filter_map(|r| r.components[ci].score)
+                .map(Score::hundredths)
+                .collect();
+            let min = scores.iter().min().copied().map(Score);
+            let max = scores.iter().max().copied().map(Score);
+            ComponentAggregate {
+                id: component.id.clone(),
+                count: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+                median: (!scores.is_empty()).then(|| median(scores.clone())),
+                spread: min.zip(max).map(|(lo, hi)| Score(hi.0 - lo.0)),
+                min,
+                max,
+                disagreements: u32::try_from(
+                    items
+                        .iter()
+                        .filter(|i| i.component_id == component.id && i.disagreement)
+                        .count(),
+                )
+                .unwrap_or(u32::MAX),
+            }
+        })
+        .collect();
+
+    Ok(Aggregate {
+        respondents: u32::try_from(responses.len()).unwrap_or(u32::MAX),
+        threshold,
+        discussion_order: discussion_order(&items),
+        components,
+        items,
+    })
+}
+
+/// The median from a distribution over levels, without sorting every rating.
+fn distribution_median(instrument: &Instrument, distribution: &[u32]) -> Score {
+    let n: u32 = distribution.iter().sum();
+    let value_at = |rank: u32| {
+        let mut seen = 0;
+        for (index, &count) in distribution.iter().enumerate() {
+            seen += count;
+            if seen > rank {
+                return i64::from(instrument.scale.levels[index].value) * 100;
+            }
+        }
+        unreachable!("rank is below the total")
+    };
+    if n % 2 == 1 {
+        Score(value_at(n / 2))
+    } else {
+        Score::from_ratio(value_at(n / 2 - 1) + value_at(n / 2), 200)
+    }
+}
+
+/// Items most worth discussing first: flagged ones, then by spread, then by how far the
+/// ratings sit from their median on average (in level steps), then in instrument order.
+fn discussion_order(items: &[ItemAggregate]) -> Vec<String> {
+    let mut keyed: Vec<(usize, u64)> = items
+        .iter()
+        .enumerate()
+        .map(|(position, item)| {
+            // Sum of |rank - median rank| over ratings, doubled to stay whole.
+            let ranks: Vec<u64> = item
+                .distribution
+                .iter()
+                .enumerate()
+                .flat_map(|(r, &n)| std::iter::repeat_n(r as u64, n as usize))
+                .collect();
+            let deviation = if ranks.is_empty() {
+                0
+            } else {
+                let m2 = ranks[(ranks.len() - 1) / 2] + ranks[ranks.len() / 2];
+                ranks.iter().map(|r| (2 * r).abs_diff(m2)).sum::<u64>() * 1_000 / ranks.len() as u64
+            };
+            (position, deviation)
+        })
+        .collect();
+    keyed.sort_by(|(a, da), (b, db)| {
+        let (ia, ib) = (&items[*a], &items[*b]);
+        ib.disagreement
+            .cmp(&ia.disagreement)
+            .then(ib.spread.cmp(&ia.spread))
+            .then(db.cmp(da))
+            .then(a.cmp(b))
+    });
+    keyed
+        .into_iter()
+        .map(|(position, _)| items[position].id.clone())
+        .collect()
+}
+
+/// A starting point for the board's agreed response: each item at the level nearest below its
+/// median (the more cautious of two middle levels), with special answers kept when nobody
+/// chose a level but someone said "not applicable". The board then sets each agreed level.
+pub fn agreed_draft(instrument: &Instrument, aggregate: &Aggregate) -> Response {
+    let mut response = Response::new(instrument);
+    for item in &aggregate.items {
+        let answer = if let Some(median) = item.median {
+            let level = instrument
+                .scale
+                .levels
+                .iter()
+                .rev()
+                .find(|l| Score::from_level(i64::from(l.value)) <= median);
+            Answer {
+                level: level.map(|l| l.value),
+                ..Answer::default()
+            }
+        } else if item.not_applicable > 0 {
+            Answer {
+                special: Some(Special::NotApplicable),
+                ..Answer::default()
+            }
+        } else {
+            continue;
+        };
+        response.answers.insert(item.id.clone(), answer);
+    }
+    response
+}

@@ -1,0 +1,163 @@
+//! CSV exports for spreadsheets: RFC 4180 quoting, with formula injection neutralised.
+
+use crate::aggregate::Aggregate;
+use crate::instrument::Instrument;
+use crate::response::{Rating, Response, Special};
+
+/// Formats one cell. A cell a spreadsheet would execute as a formula (starting with `=`, `+`,
+/// `-`, `@`, tab or carriage return) is prefixed with `'` so it is shown as text; a cell with
+/// a comma, quote or line break is quoted, with quotes doubled.
+pub fn csv_cell(text: &str) -> String {
+    let neutralised = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if neutralised.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutralised.replace('"', "\"\""))
+    } else {
+        neutralised
+    }
+}
+
+fn push_row(out: &mut String, cells: &[&str]) {
+    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+/// One row per item: component, item, level value and label, special answer, notes, target,
+/// action, owner and due date. Lines end with CRLF as RFC 4180 asks.
+pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
+    let mut out = String::new();
+    push_row(
+        &mut out,
+        &[
+            "Component",
+            "Item",
+            "Level",
+            "Level label",
+            "Special answer",
+            "Notes",
+            "Target",
+            "Target label",
+            "Action",
+            "Owner",
+            "Due",
+        ],
+    );
+    for (component, item) in instrument.items() {
+        let answer = response.answers.get(&item.id).cloned().unwrap_or_default();
+        let (level, label, special) = match answer.rating() {
+            Rating::Level(v) => (
+                v.to_string(),
+                instrument
+                    .level(v)
+                    .map(|l| l.label.clone())
+                    .unwrap_or_default(),
+                String::new(),
+            ),
+            Rating::Special(Special::NotApplicable) => (
+                String::new(),
+                String::new(),
+                special_label(instrument, Special::NotApplicable),
+            ),
+            Rating::Special(Special::DontKnow) => (
+                String::new(),
+                String::new(),
+                special_label(instrument, Special::DontKnow),
+            ),
+            Rating::Unanswered => Default::default(),
+        };
+        let target = answer.target.map(|t| t.to_string()).unwrap_or_default();
+        let target_label = answer
+            .target
+            .and_then(|t| instrument.level(t))
+            .map(|l| l.label.clone())
+            .unwrap_or_default();
+        push_row(
+            &mut out,
+            &[
+                &component.title,
+                &item.title,
+                &level,
+                &label,
+                &special,
+                &answer.notes,
+                &target,
+                &target_label,
+                &answer.action,
+                &answer.owner,
+                &answer.due,
+            ],
+        );
+    }
+    out
+}
+
+fn special_label(instrument: &Instrument, special: Special) -> String {
+    let answer = match special {
+        Special::NotApplicable => &instrument.scale.not_applicable,
+        Special::DontKnow => &instrument.scale.dont_know,
+    };
+    answer.as_ref().map_or_else(
+        || match special {
+            Special::NotApplicable => "Not applicable".to_owned(),
+            Special::DontKnow => "Don't know".to_owned(),
+        },
+        |a| a.label.clone(),
+    )
+}
+
+/// One row per item of a board aggregation: counts, median, range, spread, the distribution
+/// over levels (one column per level) and the disagreement flag.
+pub fn aggregate_csv(instrument: &Instrument, aggregate: &Aggregate) -> String {
+    let mut out = String::new();
+    let mut header: Vec<String> = [
+        "Component",
+        "Item",
+        "Rated",
+        "Median",
+        "Lowest",
+        "Highest",
+        "Spread (levels)",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    header.extend(
+        instrument
+            .scale
+            .levels
+            .iter()
+            .map(|l| format!("{} ({})", l.label, l.value)),
+    );
+    header
+        .extend(["Not applicable", "Don't know", "Unanswered", "Disagreement"].map(str::to_owned));
+    push_row(
+        &mut out,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    for ((component, item), agg) in instrument.items().zip(&aggregate.items) {
+        let mut row = vec![
+            component.title.clone(),
+            item.title.clone(),
+            agg.count.to_string(),
+            agg.median.map(|m| m.to_string()).unwrap_or_default(),
+            agg.min.map(|m| m.to_string()).unwrap_or_default(),
+            agg.max.map(|m| m.to_string()).unwrap_or_default(),
+            agg.spread.to_string(),
+        ];
+        row.extend(agg.distribution.iter().map(u32::to_string));
+        row.extend([
+            agg.not_applicable.to_string(),
+            agg.dont_know.to_string(),
+            agg.unanswered.to_string(),
+            if agg.disagreement { "yes" } else { "no" }.to_owned(),
+        ]);
+        push_row(
+            &mut out,
+            &row.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+    }
+    out
+}

@@ -1,0 +1,101 @@
+//! The action plan: what to work on, in what order, and what "better" looks like.
+
+use crate::instrument::{Instrument, Level};
+use crate::response::{Rating, Response};
+use serde::Serialize;
+
+/// One item below its target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionPlanEntry {
+    /// The component's id.
+    pub component_id: String,
+    /// The component's title.
+    pub component_title: String,
+    /// The item's id.
+    pub item_id: String,
+    /// The item's title.
+    pub item_title: String,
+    /// Where the item is now.
+    pub current: LevelDescriptor,
+    /// The next level up: the first thing to aim for.
+    pub next: LevelDescriptor,
+    /// The target level (the explicit target, else the next level).
+    pub target: LevelDescriptor,
+    /// How many levels separate now from the target.
+    pub gap: u32,
+    /// `gap × item weight × component weight`: higher comes first.
+    pub priority: u32,
+    /// The evidence and notes recorded with the rating.
+    pub notes: String,
+    /// The action agreed, if any.
+    pub action: String,
+    /// Its owner.
+    pub owner: String,
+    /// Its due date (`YYYY-MM-DD`).
+    pub due: String,
+}
+
+/// A level with this item's wording for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LevelDescriptor {
+    /// The level's value.
+    pub value: u8,
+    /// The level's name.
+    pub label: String,
+    /// What the level looks like for this item.
+    pub descriptor: String,
+}
+
+/// Every rated item below its target, highest priority first (ties in instrument order).
+/// Items that are unanswered, not applicable or "don't know" have no entry: there is nothing
+/// to measure a gap from. An item at the top level with no higher target has no entry.
+pub fn action_plan(instrument: &Instrument, response: &Response) -> Vec<ActionPlanEntry> {
+    let scale = &instrument.scale;
+    let describe = |item: &crate::Item, index: usize| {
+        let level: &Level = &scale.levels[index];
+        LevelDescriptor {
+            value: level.value,
+            label: level.label.clone(),
+            descriptor: item.descriptor(scale, index).to_owned(),
+        }
+    };
+    let mut entries: Vec<ActionPlanEntry> = Vec::new();
+    for (component, item) in instrument.items() {
+        let Rating::Level(value) = response.rating(&item.id) else {
+            continue;
+        };
+        let Some(current) = instrument.level_index(value) else {
+            continue;
+        };
+        let answer = &response.answers[&item.id];
+        let target = match answer.target.and_then(|t| instrument.level_index(t)) {
+            Some(t) => t,
+            None if answer.target.is_none() && current + 1 < scale.levels.len() => current + 1,
+            None => continue,
+        };
+        if target <= current {
+            continue;
+        }
+        let gap = u32::try_from(target - current).expect("at most 10 levels");
+        entries.push(ActionPlanEntry {
+            component_id: component.id.clone(),
+            component_title: component.title.clone(),
+            item_id: item.id.clone(),
+            item_title: item.title.clone(),
+            current: describe(item, current),
+            next: describe(item, current + 1),
+            target: describe(item, target),
+            gap,
+            priority: gap * item.weight * component.weight,
+            notes: answer.notes.clone(),
+            action: answer.action.clone(),
+            owner: answer.owner.clone(),
+            due: answer.due.clone(),
+        });
+    }
+    // A stable sort keeps instrument order among equal priorities.
+    entries.sort_by(|a, b| b.priority.cmp(&a.priority));
+    entries
+}
