@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh test
 
 echo "== Rust tests (native)"
-cargo test --workspace --locked
+cargo test --workspace --all-features --locked
 
 echo "== Build the package"
 scripts/build.sh
 
-echo "== Browser and Node tests"
+echo "== Node tests of the built package (WebAssembly)"
+node --test tests/node/
+
+echo "== Browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

@@ -3,11 +3,10 @@ import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
+import { www } from "./paths.mjs";
 
-export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const www = path.join(repo, "www");
+export { repo, www } from "./paths.mjs";
 
 /** Starts Chromium headless without network access to anything but localhost. */
 export async function launch() {

@@ -55,3 +55,35 @@ pub fn response_from_js(value: &JsValue, instrument: &Instrument) -> Result<Resp
     .and_then(|r| r.check(instrument).map(|()| r));
     response.map_err(|e| error_to_js(&e))
 }
+
+/// A list of responses, each checked against `instrument`; a failure names its position
+/// (`[2].answers.x.level`).
+pub fn responses_from_js(value: &JsValue, instrument: &Instrument) -> Result<Vec<Response>, JsValue> {
+    if !js_sys::Array::is_array(value) {
+        return Err(error_to_js(&Error::Invalid(vec![maturity_core::Problem { path: String::new(), message: "expected a list of responses".into() }])));
+    }
+    let mut problems = Vec::new();
+    let mut responses = Vec::new();
+    for (i, item) in js_sys::Array::from(value).iter().enumerate() {
+        let read = match item.as_string() {
+            Some(text) => Response::from_json(&text),
+            None => match to_json_value(&item, "response") {
+                Ok(json) => Response::from_value(&json),
+                Err(e) => return Err(e),
+            },
+        }
+        .and_then(|r| r.check(instrument).map(|()| r));
+        match read {
+            Ok(response) => responses.push(response),
+            Err(error) => problems.extend(error.problems().iter().map(|p| maturity_core::Problem {
+                path: if p.path.is_empty() { format!("[{i}]") } else { format!("[{i}].{}", p.path) },
+                message: p.message.clone(),
+            })),
+        }
+    }
+    if problems.is_empty() {
+        Ok(responses)
+    } else {
+        Err(error_to_js(&Error::Invalid(problems)))
+    }
+}

@@ -14,6 +14,8 @@ const common = { bundle: true, minify: true, loader: { ".css": "text" }, target:
 
 await build({ ...common, entryPoints: [path.join(www, "src/element.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
 
+await build({ ...common, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "node.js") });
+
 // The standalone script carries the wasm inside it, for servers that will not serve .wasm
 // and pages opened from a shared drive (file://), where fetch cannot reach a sibling file.
 await build({

@@ -1,6 +1,7 @@
 // The <maturity-matrix> custom element: a small JS class, because wasm-bindgen cannot extend
 // HTMLElement. It owns the shadow root and the stylesheet; the Rust app owns everything inside.
-import initWasm, * as wasm from "../build/pkg/maturity_widget.js";
+import initWasm, { mount } from "../build/pkg/maturity_widget.js";
+import { markReady } from "./api.js";
 import css from "./maturity-matrix.css";
 
 let loading;
@@ -11,7 +12,7 @@ let loading;
  * @param {{ module_or_path?: any }} [source] where the `.wasm` is, or its bytes.
  */
 export function init(source) {
-  loading ??= initWasm(source ?? { module_or_path: wasmLocation() }).catch((error) => {
+  loading ??= initWasm(source ?? { module_or_path: wasmLocation() }).then(markReady, (error) => {
     loading = undefined;
     throw explain(error);
   });
@@ -75,7 +76,7 @@ export class MaturityMatrixElement extends HTMLElement {
       () => {
         if (!this.isConnected) return;
         this.#handle?.destroy();
-        this.#handle = wasm.mount(this.#container, { instrument: this.getAttribute("instrument") ?? undefined });
+        this.#handle = mount(this.#container, { instrument: this.getAttribute("instrument") ?? undefined });
       },
       (error) => this.#fail(error),
     );
@@ -95,30 +96,4 @@ if (!customElements.get("maturity-matrix")) {
   customElements.define("maturity-matrix", MaturityMatrixElement);
 }
 
-const ensureReady = (name) => {
-  if (!loading) throw new Error(`Call and await init() before ${name}().`);
-};
-
-/** Scores a response against an instrument. Call `await init()` first. */
-export function score(instrument, response) {
-  ensureReady("score");
-  return wasm.score(instrument, response);
-}
-
-/** Validates an instrument; throws an Error with `problems` listing each path and message. */
-export function validateInstrument(instrument) {
-  ensureReady("validateInstrument");
-  return wasm.validateInstrument(instrument);
-}
-
-/** A built-in instrument by id. */
-export function builtinInstrument(id) {
-  ensureReady("builtinInstrument");
-  return wasm.builtinInstrument(id);
-}
-
-/** The ids of the built-in instruments, default first. */
-export function builtinInstrumentIds() {
-  ensureReady("builtinInstrumentIds");
-  return wasm.builtinInstrumentIds();
-}
+export * from "./api.js";

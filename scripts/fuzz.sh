@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Fuzzes the core's parsers for a bounded time each (FUZZ_SECONDS, default 30) and prints
+# the executions. Needs the nightly toolchain; installs cargo-fuzz if missing.
+set -euo pipefail
+cd "$(dirname "$0")/../core/fuzz"
+seconds="${FUZZ_SECONDS:-30}"
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "[fuzz] installing cargo-fuzz"
+  cargo install cargo-fuzz
+fi
+total=0
+for target in instrument response; do
+  mkdir -p "corpus/$target"
+  # -malloc_limit_mb turns any single oversized allocation into a failure.
+  log=$(cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=256 -max_len=65536 -print_final_stats=1 2>&1) || {
+    echo "$log" | tail -40
+    echo "[fuzz] $target FAILED"
+    exit 1
+  }
+  runs=$(echo "$log" | awk '/stat::number_of_executed_units/ { print $2 }' | tail -1)
+  echo "[fuzz] $target: ${runs:-?} executions in ${seconds}s, no crash"
+  total=$((total + ${runs:-0}))
+done
+echo "[fuzz] total: $total executions"
