@@ -8,6 +8,9 @@ scripts/setup.sh test
 echo "== Rust tests (native)"
 cargo test --workspace --all-features --locked
 
+echo "== Fuzz the parsers (bounded time)"
+scripts/fuzz.sh
+
 echo "== Build the package"
 scripts/build.sh
 

@@ -8,7 +8,7 @@ use crate::error::{Error, Problem, Result};
 use crate::instrument::Instrument;
 use crate::response::{Answer, Rating, Response, Special};
 use crate::score::Score;
-use crate::scoring::{median, score};
+use crate::scoring::{component_scores_of, median};
 use serde::Serialize;
 
 /// The spread, in levels, at which an item is flagged for discussion unless told otherwise.
@@ -88,9 +88,10 @@ pub fn aggregate(
     responses: &[Response],
     threshold: u32,
 ) -> Result<Aggregate> {
+    let positions = instrument.item_positions();
     let mut problems = Vec::new();
     for (i, response) in responses.iter().enumerate() {
-        if let Err(error) = response.check(instrument) {
+        if let Err(error) = response.check_with(instrument, &positions) {
             problems.extend(error.problems().iter().map(|p| Problem {
                 path: if p.path.is_empty() {
                     format!("[{i}]")
@@ -106,34 +107,58 @@ pub fn aggregate(
     }
     let threshold = threshold.max(1);
     let levels = instrument.scale.levels.len();
-    let mut items = Vec::with_capacity(instrument.item_count());
-    for (component, item) in instrument.items() {
+    let n_items = instrument.item_count();
+    // One pass over each response's answers, counting into flat per-item tables: this is the
+    // hot loop when a board imports hundreds of files.
+    let mut distribution = vec![0u32; n_items * levels];
+    let mut not_applicable = vec![0u32; n_items];
+    let mut dont_know = vec![0u32; n_items];
+    let mut component_scores: Vec<Vec<i64>> =
+        vec![Vec::with_capacity(responses.len()); instrument.components.len()];
+    let mut ratings = vec![Rating::Unanswered; n_items];
+    for response in responses {
+        ratings.fill(Rating::Unanswered);
+        for (position, _, answer) in positions.sorted_lookup(response.answers.iter()) {
+            let position = position.expect("checked above");
+            ratings[position] = answer.rating();
+            match answer.rating() {
+                Rating::Level(value) => {
+                    let index = instrument.level_index(value).expect("checked above");
+                    distribution[position * levels + index] += 1;
+                }
+                Rating::Special(Special::NotApplicable) => not_applicable[position] += 1,
+                Rating::Special(Special::DontKnow) => dont_know[position] += 1,
+                Rating::Unanswered => {}
+            }
+        }
+        for (ci, score) in component_scores_of(instrument, &ratings)
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(score) = score {
+                component_scores[ci].push(score.hundredths());
+            }
+        }
+    }
+    let respondents = u32::try_from(responses.len()).unwrap_or(u32::MAX);
+    let mut items = Vec::with_capacity(n_items);
+    for (position, (component, item)) in instrument.items().enumerate() {
+        let dist = distribution[position * levels..(position + 1) * levels].to_vec();
+        let count: u32 = dist.iter().sum();
         let mut agg = ItemAggregate {
             id: item.id.clone(),
             component_id: component.id.clone(),
-            count: 0,
-            not_applicable: 0,
-            dont_know: 0,
-            unanswered: 0,
+            count,
+            not_applicable: not_applicable[position],
+            dont_know: dont_know[position],
+            unanswered: respondents - count - not_applicable[position] - dont_know[position],
             median: None,
             min: None,
             max: None,
             spread: 0,
-            distribution: vec![0; levels],
+            distribution: dist,
             disagreement: false,
         };
-        for response in responses {
-            match response.rating(&item.id) {
-                Rating::Level(value) => {
-                    let index = instrument.level_index(value).expect("checked above");
-                    agg.distribution[index] += 1;
-                    agg.count += 1;
-                }
-                Rating::Special(Special::NotApplicable) => agg.not_applicable += 1,
-                Rating::Special(Special::DontKnow) => agg.dont_know += 1,
-                Rating::Unanswered => agg.unanswered += 1,
-            }
-        }
         let lowest = agg.distribution.iter().position(|&n| n > 0);
         let highest = agg.distribution.iter().rposition(|&n| n > 0);
         if let (Some(lo), Some(hi)) = (lowest, highest) {
@@ -146,23 +171,17 @@ pub fn aggregate(
         items.push(agg);
     }
 
-    let reports: Vec<_> = responses.iter().map(|r| score(instrument, r)).collect();
     let components = instrument
         .components
         .iter()
-        .enumerate()
-        .map(|(ci, component)| {
-            let scores: Vec<i64> = reports
-                .iter()
-                .filter_map(|r| r.components[ci].score)
-                .map(Score::hundredths)
-                .collect();
+        .zip(component_scores)
+        .map(|(component, scores)| {
             let min = scores.iter().min().copied().map(Score);
             let max = scores.iter().max().copied().map(Score);
             ComponentAggregate {
                 id: component.id.clone(),
                 count: u32::try_from(scores.len()).unwrap_or(u32::MAX),
-                median: (!scores.is_empty()).then(|| median(scores.clone())),
+                median: (!scores.is_empty()).then(|| median(scores)),
                 spread: min.zip(max).map(|(lo, hi)| Score(hi.0 - lo.0)),
                 min,
                 max,
@@ -178,7 +197,7 @@ pub fn aggregate(
         .collect();
 
     Ok(Aggregate {
-        respondents: u32::try_from(responses.len()).unwrap_or(u32::MAX),
+        respondents,
         threshold,
         discussion_order: discussion_order(&items),
         components,

@@ -237,6 +237,18 @@ impl Instrument {
         self.items().find(|(_, item)| item.id == id)
     }
 
+    /// An index from item id to position in [`Instrument::items`] order, for lookups in
+    /// loops over many responses.
+    pub fn item_positions(&self) -> ItemPositions<'_> {
+        let mut ids: Vec<(&str, usize)> = self
+            .items()
+            .enumerate()
+            .map(|(position, (_, item))| (item.id.as_str(), position))
+            .collect();
+        ids.sort_unstable();
+        ItemPositions(ids)
+    }
+
     /// The number of items.
     pub fn item_count(&self) -> usize {
         self.components.iter().map(|c| c.items.len()).sum()
@@ -260,6 +272,44 @@ impl Instrument {
             .rev()
             .find(|b| score >= b.from)
             .map(|b| b.label.as_str())
+    }
+}
+
+/// Item ids sorted for binary search: no hashing, and no allocation per lookup.
+#[derive(Debug, Clone)]
+pub struct ItemPositions<'a>(Vec<(&'a str, usize)>);
+
+impl ItemPositions<'_> {
+    /// The position of the item with this id.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(known, _)| (*known).cmp(id))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+
+    /// Looks up ids given in ascending order (as a `BTreeMap` yields them) by walking both
+    /// sorted lists together: one comparison per step instead of a search per id.
+    pub fn sorted_lookup<'s, 'k, K: AsRef<str> + 'k, V>(
+        &'s self,
+        entries: impl Iterator<Item = (&'k K, V)> + 's,
+    ) -> impl Iterator<Item = (Option<usize>, &'k K, V)> + 's
+    where
+        'k: 's,
+    {
+        let mut cursor = 0;
+        entries.map(move |(key, value)| {
+            let id = key.as_ref();
+            while cursor < self.0.len() && self.0[cursor].0 < id {
+                cursor += 1;
+            }
+            let found = self
+                .0
+                .get(cursor)
+                .filter(|(known, _)| *known == id)
+                .map(|(_, position)| *position);
+            (found, key, value)
+        })
     }
 }
 

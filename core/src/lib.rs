@@ -34,8 +34,8 @@ pub use compare::{compare, Change, Comparison, ComponentChange, ItemChange};
 pub use csv::{aggregate_csv, csv_cell, response_csv};
 pub use error::{Error, Problem, Result};
 pub use instrument::{
-    limits as instrument_limits, Band, Component, Instrument, Item, Level, Rollup, Scale, Scoring,
-    SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
+    limits as instrument_limits, Band, Component, Instrument, Item, ItemPositions, Level, Rollup,
+    Scale, Scoring, SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
 };
 pub use plan::{action_plan, ActionPlanEntry, LevelDescriptor};
 pub use response::{

@@ -206,6 +206,15 @@ impl Response {
     /// response is never silently scored against the wrong matrix. Answers for items the
     /// instrument does not have are errors, not ignored: dropping them would change scores.
     pub fn check(&self, instrument: &Instrument) -> Result<()> {
+        self.check_with(instrument, &instrument.item_positions())
+    }
+
+    /// [`Response::check`] with the instrument's item index built once by the caller.
+    pub(crate) fn check_with(
+        &self,
+        instrument: &Instrument,
+        positions: &crate::instrument::ItemPositions<'_>,
+    ) -> Result<()> {
         if self.instrument.id != instrument.id {
             return Err(Error::single(
                 "instrument.id",
@@ -216,11 +225,12 @@ impl Response {
             ));
         }
         let mut problems = Vec::new();
-        for (item_id, answer) in &self.answers {
-            let path = child("answers", item_id);
-            if instrument.item(item_id).is_none() {
+        for (position, item_id, answer) in positions.sorted_lookup(self.answers.iter()) {
+            // Paths are built only when there is a problem to report: this runs per answer.
+            let path = || child("answers", item_id);
+            if position.is_none() {
                 problems.push(Problem::new(
-                    &path,
+                    path(),
                     format!(
                         "the instrument \"{}\" (version {}) has no item \"{item_id}\"",
                         instrument.id, instrument.version
@@ -238,7 +248,7 @@ impl Response {
                             .map(|l| l.value.to_string())
                             .collect();
                         problems.push(Problem::new(
-                            child(&path, key),
+                            child(&path(), key),
                             format!(
                                 "{value} is not a level of this scale; the levels are {}",
                                 values.join(", ")
@@ -254,7 +264,7 @@ impl Response {
             };
             if !allowed {
                 problems.push(Problem::new(
-                    child(&path, "special"),
+                    child(&path(), "special"),
                     "this instrument does not offer that answer",
                 ));
             }

@@ -191,3 +191,29 @@ pub(crate) fn median(mut values: Vec<i64>) -> Score {
         Score::from_ratio(values[n / 2 - 1] + values[n / 2], 200)
     }
 }
+
+/// Component scores from ratings given in [`Instrument::items`] order, without building a
+/// full report: used when aggregating many responses.
+pub(crate) fn component_scores_of(
+    instrument: &Instrument,
+    ratings: &[Rating],
+) -> Vec<Option<Score>> {
+    let mut position = 0;
+    let mut rated: Vec<(i64, i64)> = Vec::new();
+    instrument
+        .components
+        .iter()
+        .map(|component| {
+            rated.clear();
+            for item in &component.items {
+                if let Rating::Level(v) = ratings[position] {
+                    if instrument.level(v).is_some() {
+                        rated.push((i64::from(v) * 100, i64::from(item.weight)));
+                    }
+                }
+                position += 1;
+            }
+            roll_up(instrument.scoring.component, &rated)
+        })
+        .collect()
+}

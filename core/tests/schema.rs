@@ -9,7 +9,9 @@ use maturity_core::{Instrument, Response, BUILTIN_SOURCES};
 use std::path::Path;
 
 fn check(name: &str, schema: schemars::Schema) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs")
+        .join(name);
     let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
@@ -32,7 +34,8 @@ fn response_schema_is_current() {
 fn builtin_instruments_match_the_schema_types() {
     // The derived Deserialize mirrors the schema: every shipped file must satisfy it too.
     for (id, text) in BUILTIN_SOURCES {
-        let derived: Instrument = serde_json::from_str(text).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let derived: Instrument =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(derived, Instrument::from_json(text).unwrap());
     }
 }

@@ -58,9 +58,15 @@ pub fn response_from_js(value: &JsValue, instrument: &Instrument) -> Result<Resp
 
 /// A list of responses, each checked against `instrument`; a failure names its position
 /// (`[2].answers.x.level`).
-pub fn responses_from_js(value: &JsValue, instrument: &Instrument) -> Result<Vec<Response>, JsValue> {
+pub fn responses_from_js(
+    value: &JsValue,
+    instrument: &Instrument,
+) -> Result<Vec<Response>, JsValue> {
     if !js_sys::Array::is_array(value) {
-        return Err(error_to_js(&Error::Invalid(vec![maturity_core::Problem { path: String::new(), message: "expected a list of responses".into() }])));
+        return Err(error_to_js(&Error::Invalid(vec![maturity_core::Problem {
+            path: String::new(),
+            message: "expected a list of responses".into(),
+        }])));
     }
     let mut problems = Vec::new();
     let mut responses = Vec::new();
@@ -75,10 +81,16 @@ pub fn responses_from_js(value: &JsValue, instrument: &Instrument) -> Result<Vec
         .and_then(|r| r.check(instrument).map(|()| r));
         match read {
             Ok(response) => responses.push(response),
-            Err(error) => problems.extend(error.problems().iter().map(|p| maturity_core::Problem {
-                path: if p.path.is_empty() { format!("[{i}]") } else { format!("[{i}].{}", p.path) },
-                message: p.message.clone(),
-            })),
+            Err(error) => {
+                problems.extend(error.problems().iter().map(|p| maturity_core::Problem {
+                    path: if p.path.is_empty() {
+                        format!("[{i}]")
+                    } else {
+                        format!("[{i}].{}", p.path)
+                    },
+                    message: p.message.clone(),
+                }))
+            }
         }
     }
     if problems.is_empty() {

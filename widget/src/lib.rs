@@ -129,11 +129,19 @@ pub fn validate_response(instrument: JsValue, response: JsValue) -> Result<JsVal
 /// Combines several responses to one instrument: per item the distribution, median, range and
 /// spread, disagreement flags at `threshold` levels (default 2) and the discussion order.
 #[wasm_bindgen]
-pub fn aggregate(instrument: JsValue, responses: JsValue, threshold: Option<u32>) -> Result<JsValue, JsValue> {
+pub fn aggregate(
+    instrument: JsValue,
+    responses: JsValue,
+    threshold: Option<u32>,
+) -> Result<JsValue, JsValue> {
     let instrument = js::instrument_from_js(&instrument)?;
     let responses = js::responses_from_js(&responses, &instrument)?;
-    let aggregate = core::aggregate(&instrument, &responses, threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD))
-        .map_err(|e| js::error_to_js(&e))?;
+    let aggregate = core::aggregate(
+        &instrument,
+        &responses,
+        threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD),
+    )
+    .map_err(|e| js::error_to_js(&e))?;
     js::to_js(&aggregate)
 }
 
@@ -142,14 +150,23 @@ pub fn aggregate(instrument: JsValue, responses: JsValue, threshold: Option<u32>
 pub fn agreed_draft(instrument: JsValue, responses: JsValue) -> Result<JsValue, JsValue> {
     let instrument = js::instrument_from_js(&instrument)?;
     let responses = js::responses_from_js(&responses, &instrument)?;
-    let aggregate = core::aggregate(&instrument, &responses, core::DEFAULT_DISAGREEMENT_THRESHOLD).map_err(|e| js::error_to_js(&e))?;
+    let aggregate = core::aggregate(
+        &instrument,
+        &responses,
+        core::DEFAULT_DISAGREEMENT_THRESHOLD,
+    )
+    .map_err(|e| js::error_to_js(&e))?;
     js::to_js(&core::agreed_draft(&instrument, &aggregate))
 }
 
 /// Compares two responses (baseline, then current): per item and component, and the lists of
 /// improved, declined and unchanged items.
 #[wasm_bindgen]
-pub fn compare(instrument: JsValue, baseline: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
+pub fn compare(
+    instrument: JsValue,
+    baseline: JsValue,
+    current: JsValue,
+) -> Result<JsValue, JsValue> {
     let instrument = js::instrument_from_js(&instrument)?;
     let baseline = js::response_from_js(&baseline, &instrument)?;
     let current = js::response_from_js(&current, &instrument)?;
@@ -174,11 +191,19 @@ pub fn response_csv(instrument: JsValue, response: JsValue) -> Result<String, Js
 
 /// A board aggregation as CSV (one row per item).
 #[wasm_bindgen(js_name = aggregateCsv)]
-pub fn aggregate_csv(instrument: JsValue, responses: JsValue, threshold: Option<u32>) -> Result<String, JsValue> {
+pub fn aggregate_csv(
+    instrument: JsValue,
+    responses: JsValue,
+    threshold: Option<u32>,
+) -> Result<String, JsValue> {
     let instrument = js::instrument_from_js(&instrument)?;
     let responses = js::responses_from_js(&responses, &instrument)?;
-    let aggregate = core::aggregate(&instrument, &responses, threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD))
-        .map_err(|e| js::error_to_js(&e))?;
+    let aggregate = core::aggregate(
+        &instrument,
+        &responses,
+        threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD),
+    )
+    .map_err(|e| js::error_to_js(&e))?;
     Ok(core::aggregate_csv(&instrument, &aggregate))
 }
 

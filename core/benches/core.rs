@@ -1,0 +1,88 @@
+//! Native timings of the core: `cargo bench -p maturity-core` (or `scripts/bench.sh`).
+//! Prints the median and the fastest of many runs for each operation.
+
+use maturity_core::*;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> Duration {
+    for _ in 0..runs.min(10) {
+        f(); // warm caches and the allocator
+    }
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[runs / 2];
+    println!(
+        "{name:<48} median {:>10.3} µs   fastest {:>10.3} µs   ({runs} runs)",
+        micros(median),
+        micros(times[0])
+    );
+    median
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+/// 1,000 deterministic, varied responses to the default instrument.
+pub fn responses(instrument: &Instrument, n: usize) -> Vec<Response> {
+    let levels: Vec<u8> = instrument.scale.levels.iter().map(|l| l.value).collect();
+    (0..n)
+        .map(|r| {
+            let mut response = Response::new(instrument);
+            for (k, (_, item)) in instrument.items().enumerate() {
+                let pick = (r * 7 + k * 13 + r * k) % (levels.len() + 2);
+                let answer = response.answers.entry(item.id.clone()).or_default();
+                match pick {
+                    p if p < levels.len() => answer.level = Some(levels[p]),
+                    p if p == levels.len() => answer.special = Some(Special::DontKnow),
+                    _ => {}
+                }
+            }
+            response
+        })
+        .collect()
+}
+
+fn main() {
+    let text = BUILTIN_SOURCES[0].1;
+    let instrument = Instrument::from_json(text).unwrap();
+    let many = responses(&instrument, 1_000);
+    measure(
+        "validate the default instrument (parse + check)",
+        2_000,
+        || {
+            black_box(Instrument::from_json(black_box(text)).unwrap());
+        },
+    );
+    measure("score one response (default instrument)", 20_000, || {
+        black_box(score(&instrument, black_box(&many[3])));
+    });
+    measure("read + check one response from JSON", 5_000, || {
+        black_box(Response::from_json_for(black_box(&many[5].to_json()), &instrument).unwrap());
+    });
+    let median = measure(
+        "aggregate 1,000 responses (default instrument)",
+        200,
+        || {
+            black_box(aggregate(&instrument, black_box(&many), 2).unwrap());
+        },
+    );
+    measure("action plan for one response", 20_000, || {
+        black_box(action_plan(&instrument, black_box(&many[7])));
+    });
+    measure("CSV of one response", 20_000, || {
+        black_box(response_csv(&instrument, black_box(&many[7])));
+    });
+    let target = Duration::from_millis(2);
+    println!(
+        "aggregate 1,000 target < {target:?}: {}",
+        if median < target { "met" } else { "NOT MET" }
+    );
+}
