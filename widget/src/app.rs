@@ -21,6 +21,8 @@ pub struct AppProps {
     pub source: InstrumentSource,
     /// Unique prefix for ids, so several widgets can share a page.
     pub uid: AttrValue,
+    /// Separates saved assessments of the same instrument.
+    pub storage_key: AttrValue,
 }
 
 /// The widget.
@@ -30,7 +32,7 @@ pub fn App(props: &AppProps) -> Html {
         InstrumentSource::Ready(instrument) => html! {
             // Keyed by instrument so a new instrument starts a fresh assessment.
             <AssessmentView key={format!("{}@{}", instrument.id, instrument.version)}
-                instrument={instrument.clone()} uid={props.uid.clone()} />
+                instrument={instrument.clone()} uid={props.uid.clone()} storage_key={props.storage_key.clone()} />
         },
         InstrumentSource::Failed(error) => html! {
             <ErrorView summary="This matrix could not be loaded" error={error.clone()} />

@@ -4,8 +4,10 @@
 
 mod app;
 mod components;
+mod download;
 mod js;
 mod state;
+mod storage;
 
 pub use app::{App, AppProps, InstrumentSource};
 use maturity_core as core;
@@ -34,7 +36,8 @@ thread_local! {
 }
 
 /// Mounts the widget into `root`. `options.instrument` is a built-in instrument id (default
-/// `"nhs-impact"`), an instrument object or its JSON text. An unusable instrument is shown as
+/// `"nhs-impact"`), an instrument object or its JSON text; `options.storageKey` separates
+/// saved assessments of the same instrument (default `"default"`). An unusable instrument is shown as
 /// an explanation inside the widget rather than thrown, so the page never shows a blank box.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
@@ -47,15 +50,21 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
         Ok(instrument) => InstrumentSource::Ready(Rc::new(instrument)),
         Err(error) => InstrumentSource::Failed(Rc::new(error)),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            source,
-            uid: uid.into(),
-        },
-    )
-    .render();
+    let storage_key = string_option(&options, "storageKey").unwrap_or_else(|| "default".to_owned());
+    let props = AppProps {
+        source,
+        uid: uid.into(),
+        storage_key: storage_key.into(),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     MountHandle { app: Some(app) }
+}
+
+fn string_option(options: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &name.into())
+        .ok()?
+        .as_string()
+        .filter(|s| !s.is_empty())
 }
 
 fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error> {

@@ -46,7 +46,7 @@ function stylesheet() {
 }
 
 export class MaturityMatrixElement extends HTMLElement {
-  static observedAttributes = ["instrument"];
+  static observedAttributes = ["instrument", "storage-key"];
 
   #container;
   #handle;
@@ -76,7 +76,10 @@ export class MaturityMatrixElement extends HTMLElement {
       () => {
         if (!this.isConnected) return;
         this.#handle?.destroy();
-        this.#handle = mount(this.#container, { instrument: this.getAttribute("instrument") ?? undefined });
+        this.#handle = mount(this.#container, {
+          instrument: this.getAttribute("instrument") ?? undefined,
+          storageKey: this.getAttribute("storage-key") ?? undefined,
+        });
       },
       (error) => this.#fail(error),
     );

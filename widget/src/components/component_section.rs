@@ -1,7 +1,8 @@
-//! One component of the instrument: its heading, description and items.
+//! One component of the instrument: its heading, description, progress and items.
 
 use super::ItemQuestion;
-use maturity_core::{Instrument, Response};
+use crate::state::Action;
+use maturity_core::{Counts, Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,10 +15,12 @@ pub struct ComponentSectionProps {
     pub component: usize,
     /// The answers so far.
     pub response: Rc<Response>,
+    /// This component's counts, from the core's score report.
+    pub counts: Counts,
     /// Unique prefix for ids.
     pub uid: AttrValue,
-    /// Fired with `(item id, level value)`.
-    pub on_rate: Callback<(String, u8)>,
+    /// Fired with what the person did.
+    pub on_action: Callback<Action>,
 }
 
 /// A `section` headed by the component's title, with a radio group per item.
@@ -26,15 +29,19 @@ pub fn ComponentSection(props: &ComponentSectionProps) -> Html {
     let component = &props.instrument.components[props.component];
     let heading_id = format!("{}-{}", props.uid, component.id);
     let items = component.items.iter().enumerate().map(|(index, item)| {
+        let answer = props.response.answers.get(&item.id);
         html! {
             <ItemQuestion key={item.id.clone()} instrument={props.instrument.clone()}
                 component={props.component} item={index} rating={props.response.rating(&item.id)}
-                uid={props.uid.clone()} on_rate={props.on_rate.clone()} />
+                notes={answer.map(|a| AttrValue::from(a.notes.clone())).unwrap_or_default()}
+                uid={props.uid.clone()} on_action={props.on_action.clone()} />
         }
     });
+    let answered = props.counts.total - props.counts.unanswered;
     html! {
         <section class="mm-component" aria-labelledby={heading_id.clone()}>
             <h3 class="mm-component__title" id={heading_id}>{ &component.title }</h3>
+            <p class="mm-component__progress">{ format!("{answered} of {} answered", props.counts.total) }</p>
             if !component.description.is_empty() {
                 <p class="mm-component__description">{ &component.description }</p>
             }

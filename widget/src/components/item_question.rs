@@ -1,7 +1,9 @@
-//! One item of the matrix as a native radio group.
+//! One item of the matrix as a native radio group, with its evidence and notes.
 
-use maturity_core::{Instrument, Item, Rating};
+use crate::state::Action;
+use maturity_core::{Instrument, Item, Rating, Special};
 use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// Props for [`ItemQuestion`].
@@ -15,49 +17,108 @@ pub struct ItemQuestionProps {
     pub item: usize,
     /// The current rating.
     pub rating: Rating,
+    /// The evidence and notes so far.
+    pub notes: AttrValue,
     /// Prefix that keeps ids and radio names unique when several widgets share a page.
     pub uid: AttrValue,
-    /// Fired with the chosen level's value.
-    pub on_rate: Callback<(String, u8)>,
+    /// Fired with what the person did.
+    pub on_action: Callback<Action>,
 }
 
 /// A `fieldset` whose `legend` is the item's title and prompt, with one labelled radio per
 /// level showing the level's name and this item's descriptor, so screen readers announce the
-/// row's context with every option.
+/// row's context with every option. Native radios give the WAI-ARIA keyboard pattern for free:
+/// arrow keys move within the group, Tab moves between groups.
 #[component]
 pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
     let item: &Item = &props.instrument.components[props.component].items[props.item];
     let name = format!("{}-{}", props.uid, item.id);
     let scale = &props.instrument.scale;
-    let options = scale.levels.iter().enumerate().map(|(index, level)| {
-        let id = format!("{name}-{}", level.value);
-        let checked = props.rating == Rating::Level(level.value);
-        let onchange = {
-            let on_rate = props.on_rate.clone();
-            let item_id = item.id.clone();
-            let value = level.value;
-            Callback::from(move |_: Event| on_rate.emit((item_id.clone(), value)))
-        };
+    let option = |id: String,
+                  checked: bool,
+                  label: &str,
+                  descriptor: &str,
+                  action: Action,
+                  class: &'static str| {
+        let on_action = props.on_action.clone();
+        let onchange = Callback::from(move |_: Event| on_action.emit(action.clone()));
         html! {
-            <div class="mm-option" key={id.clone()}>
-                <input class="mm-option__input" type="radio" id={id.clone()} name={name.clone()}
-                    value={level.value.to_string()} {checked} {onchange} />
+            <div class={classes!("mm-option", class)} key={id.clone()}>
+                <input class="mm-option__input" type="radio" id={id.clone()} name={name.clone()} {checked} {onchange} />
                 <label class="mm-option__label" for={id}>
-                    <span class="mm-option__level">{ &level.label }</span>
-                    <span class="mm-option__descriptor">{ item.descriptor(scale, index) }</span>
+                    <span class="mm-option__level">{ label.to_owned() }</span>
+                    if !descriptor.is_empty() {
+                        <span class="mm-option__descriptor">{ descriptor.to_owned() }</span>
+                    }
                 </label>
             </div>
         }
+    };
+    let levels = scale.levels.iter().enumerate().map(|(index, level)| {
+        option(
+            format!("{name}-{}", level.value),
+            props.rating == Rating::Level(level.value),
+            &level.label,
+            item.descriptor(scale, index),
+            Action::Rate {
+                item: item.id.clone(),
+                level: level.value,
+            },
+            "",
+        )
     });
+    let specials = [
+        (Special::NotApplicable, &scale.not_applicable, "na"),
+        (Special::DontKnow, &scale.dont_know, "dk"),
+    ]
+    .into_iter()
+    .filter_map(|(special, answer, suffix)| {
+        let answer = answer.as_ref()?;
+        Some(option(
+            format!("{name}-{suffix}"),
+            props.rating == Rating::Special(special),
+            &answer.label,
+            "",
+            Action::Special {
+                item: item.id.clone(),
+                special,
+            },
+            "mm-option--special",
+        ))
+    });
+    let notes_id = format!("{name}-notes");
+    let oninput = {
+        let on_action = props.on_action.clone();
+        let item_id = item.id.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            on_action.emit(Action::Notes {
+                item: item_id.clone(),
+                text,
+            });
+        })
+    };
     html! {
-        <fieldset class="mm-item">
-            <legend class="mm-item__legend">
-                <span class="mm-item__title">{ &item.title }</span>
-                if !item.prompt.is_empty() {
-                    <span class="mm-item__prompt">{ &item.prompt }</span>
+        <div class="mm-item" data-item={item.id.clone()}>
+            <fieldset class="mm-item__fieldset">
+                <legend class="mm-item__legend">
+                    <span class="mm-item__title">{ &item.title }</span>
+                    if !item.prompt.is_empty() {
+                        <span class="mm-item__prompt">{ &item.prompt }</span>
+                    }
+                </legend>
+                <div class="mm-options">{ for levels }{ for specials }</div>
+            </fieldset>
+            <div class="mm-notes">
+                <label class="mm-notes__label" for={notes_id.clone()}>
+                    { "Evidence and notes" }<span class="mm-visually-hidden">{ format!(" for {}", item.title) }</span>
+                </label>
+                if !item.evidence.is_empty() {
+                    <p class="mm-notes__hint" id={format!("{notes_id}-hint")}>{ format!("For example: {}.", item.evidence.join("; ")) }</p>
                 }
-            </legend>
-            <div class="mm-options">{ for options }</div>
-        </fieldset>
+                <textarea class="mm-notes__input" id={notes_id.clone()} rows="2" value={props.notes.clone()} {oninput}
+                    aria-describedby={(!item.evidence.is_empty()).then(|| format!("{notes_id}-hint"))} />
+            </div>
+        </div>
     }
 }
