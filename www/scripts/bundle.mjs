@@ -12,7 +12,7 @@ mkdirSync(dist, { recursive: true });
 
 const common = { bundle: true, minify: true, loader: { ".css": "text" }, target: "es2022", legalComments: "none", logLevel: "warning" };
 
-await build({ ...common, entryPoints: [path.join(www, "src/element.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
+await build({ ...common, entryPoints: [path.join(www, "src/index.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
 
 await build({ ...common, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "node.js") });
 
@@ -22,9 +22,11 @@ await build({
   ...common,
   stdin: {
     contents: [
-      `import { init } from "./src/element.js";`,
+      `import { init, defineElement } from "./src/element.js";`,
       `import bytes from "./build/maturity-matrix.wasm";`,
+      `// Start from the bytes inside this file before any element asks for the .wasm URL.`,
       `init({ module_or_path: bytes }).catch(() => {}); // each element reports a failure itself`,
+      `defineElement();`,
       `export * from "./src/element.js";`,
     ].join("\n"),
     resolveDir: www,

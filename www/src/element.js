@@ -95,8 +95,11 @@ export class MaturityMatrixElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("maturity-matrix")) {
-  customElements.define("maturity-matrix", MaturityMatrixElement);
+/** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */
+export function defineElement() {
+  if (!customElements.get("maturity-matrix")) {
+    customElements.define("maturity-matrix", MaturityMatrixElement);
+  }
 }
 
 export * from "./api.js";
