@@ -84,20 +84,7 @@ fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error>
     {
         return core::builtin(&id).ok_or_else(|| unknown_builtin(&id));
     }
-    let json = match value.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| {
-            core::Error::Invalid(vec![core::Problem {
-                path: String::new(),
-                message: format!("not valid JSON: {e}"),
-            }])
-        })?,
-        None => serde_wasm_bindgen::from_value(value).map_err(|e| {
-            core::Error::Invalid(vec![core::Problem {
-                path: String::new(),
-                message: e.to_string(),
-            }])
-        })?,
-    };
+    let json = js::json_value_from_js(&value, "instrument")?;
     core::Instrument::from_value(&json)
 }
 
