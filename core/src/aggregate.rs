@@ -4,7 +4,7 @@
 //! gives the discussion its agenda: the distribution of ratings per item, and the items where
 //! people disagree most, first.
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::instrument::Instrument;
 use crate::response::{Answer, Rating, Response, Special};
 use crate::score::Score;
@@ -92,14 +92,7 @@ pub fn aggregate(
     let mut problems = Vec::new();
     for (i, response) in responses.iter().enumerate() {
         if let Err(error) = response.check_with(instrument, &positions) {
-            problems.extend(error.problems().iter().map(|p| Problem {
-                path: if p.path.is_empty() {
-                    format!("[{i}]")
-                } else {
-                    format!("[{i}].{}", p.path)
-                },
-                message: p.message.clone(),
-            }));
+            problems.extend(error.nested(&format!("[{i}]")).problems().iter().cloned());
         }
     }
     if !problems.is_empty() {

@@ -1,6 +1,6 @@
 //! Comparing two responses to the same instrument over time (baseline → current).
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::instrument::Instrument;
 use crate::response::{Rating, Response};
 use crate::score::Score;
@@ -102,21 +102,7 @@ pub fn compare(
     current: &Response,
 ) -> Result<Comparison> {
     for (name, response) in [("baseline", baseline), ("current", current)] {
-        response.check(instrument).map_err(|e| {
-            Error::Invalid(
-                e.problems()
-                    .iter()
-                    .map(|p| crate::Problem {
-                        path: if p.path.is_empty() {
-                            name.to_owned()
-                        } else {
-                            format!("{name}.{}", p.path)
-                        },
-                        message: p.message.clone(),
-                    })
-                    .collect(),
-            )
-        })?;
+        response.check(instrument).map_err(|e| e.nested(name))?;
     }
     let level_of = |response: &Response, id: &str| match response.rating(id) {
         Rating::Level(v) => Some(v),

@@ -55,6 +55,27 @@ impl Error {
         }
     }
 
+    /// The same problems located inside a larger document: `prefix` is `[2]` for the third
+    /// of a list of files, or a field name such as `baseline`.
+    pub fn nested(self, prefix: &str) -> Error {
+        let join = |path: &str| match path {
+            "" => prefix.to_owned(),
+            p if p.starts_with('[') => format!("{prefix}{p}"),
+            p => format!("{prefix}.{p}"),
+        };
+        match self {
+            Error::Invalid(problems) => Error::Invalid(
+                problems
+                    .into_iter()
+                    .map(|p| Problem {
+                        path: join(&p.path),
+                        message: p.message,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
     pub(crate) fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Invalid(vec![Problem::new(path, message)])
     }

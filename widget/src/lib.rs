@@ -130,28 +130,14 @@ pub fn aggregate(
     responses: JsValue,
     threshold: Option<u32>,
 ) -> Result<JsValue, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let responses = js::responses_from_js(&responses, &instrument)?;
-    let aggregate = core::aggregate(
-        &instrument,
-        &responses,
-        threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD),
-    )
-    .map_err(|e| js::error_to_js(&e))?;
+    let (_, aggregate) = aggregate_of(&instrument, &responses, threshold)?;
     js::to_js(&aggregate)
 }
 
 /// A draft agreed response from several responses: each item at its median level.
 #[wasm_bindgen(js_name = agreedDraft)]
 pub fn agreed_draft(instrument: JsValue, responses: JsValue) -> Result<JsValue, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let responses = js::responses_from_js(&responses, &instrument)?;
-    let aggregate = core::aggregate(
-        &instrument,
-        &responses,
-        core::DEFAULT_DISAGREEMENT_THRESHOLD,
-    )
-    .map_err(|e| js::error_to_js(&e))?;
+    let (instrument, aggregate) = aggregate_of(&instrument, &responses, None)?;
     js::to_js(&core::agreed_draft(&instrument, &aggregate))
 }
 
@@ -192,14 +178,7 @@ pub fn aggregate_csv(
     responses: JsValue,
     threshold: Option<u32>,
 ) -> Result<String, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let responses = js::responses_from_js(&responses, &instrument)?;
-    let aggregate = core::aggregate(
-        &instrument,
-        &responses,
-        threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD),
-    )
-    .map_err(|e| js::error_to_js(&e))?;
+    let (instrument, aggregate) = aggregate_of(&instrument, &responses, threshold)?;
     Ok(core::aggregate_csv(&instrument, &aggregate))
 }
 
@@ -214,4 +193,18 @@ pub fn builtin_instrument(id: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = builtinInstrumentIds)]
 pub fn builtin_instrument_ids() -> Vec<String> {
     core::builtin_ids().map(str::to_owned).collect()
+}
+
+/// Reads the instrument and responses and aggregates them: shared by the board entry points.
+fn aggregate_of(
+    instrument: &JsValue,
+    responses: &JsValue,
+    threshold: Option<u32>,
+) -> Result<(core::Instrument, core::Aggregate), JsValue> {
+    let instrument = js::instrument_from_js(instrument)?;
+    let responses = js::responses_from_js(responses, &instrument)?;
+    let threshold = threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD);
+    let aggregate =
+        core::aggregate(&instrument, &responses, threshold).map_err(|e| js::error_to_js(&e))?;
+    Ok((instrument, aggregate))
 }
