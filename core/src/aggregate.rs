@@ -113,8 +113,9 @@ pub fn aggregate(
         ratings.fill(Rating::Unanswered);
         for (position, _, answer) in positions.sorted_lookup(response.answers.iter()) {
             let position = position.expect("checked above");
-            ratings[position] = answer.rating();
-            match answer.rating() {
+            let rating = answer.rating();
+            ratings[position] = rating;
+            match rating {
                 Rating::Level(value) => {
                     let index = instrument.level_index(value).expect("checked above");
                     distribution[position * levels + index] += 1;

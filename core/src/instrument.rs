@@ -275,19 +275,12 @@ impl Instrument {
     }
 }
 
-/// Item ids sorted for binary search: no hashing, and no allocation per lookup.
+/// Item ids sorted, so sorted answer keys can be matched by walking both lists: no hashing,
+/// and no allocation per lookup.
 #[derive(Debug, Clone)]
 pub struct ItemPositions<'a>(Vec<(&'a str, usize)>);
 
 impl ItemPositions<'_> {
-    /// The position of the item with this id.
-    pub fn get(&self, id: &str) -> Option<usize> {
-        self.0
-            .binary_search_by(|(known, _)| (*known).cmp(id))
-            .ok()
-            .map(|i| self.0[i].1)
-    }
-
     /// Looks up ids given in ascending order (as a `BTreeMap` yields them) by walking both
     /// sorted lists together: one comparison per step instead of a search per id.
     pub fn sorted_lookup<'s, 'k, K: AsRef<str> + 'k, V>(

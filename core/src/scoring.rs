@@ -39,29 +39,21 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, rating: Rating) {
-        self.total += 1;
-        match rating {
-            Rating::Level(_) => self.rated += 1,
-            Rating::Special(Special::NotApplicable) => self.not_applicable += 1,
-            Rating::Special(Special::DontKnow) => self.dont_know += 1,
-            Rating::Unanswered => self.unanswered += 1,
+    fn of(ratings: &[Rating]) -> Counts {
+        let mut counts = Counts::default();
+        for rating in ratings {
+            match rating {
+                Rating::Level(_) => counts.rated += 1,
+                Rating::Special(Special::NotApplicable) => counts.not_applicable += 1,
+                Rating::Special(Special::DontKnow) => counts.dont_know += 1,
+                Rating::Unanswered => counts.unanswered += 1,
+            }
         }
-        let answered = self.total - self.unanswered;
-        self.completion_percent = answered * 100 / self.total;
-    }
-
-    fn merge(&mut self, other: &Counts) {
-        self.rated += other.rated;
-        self.not_applicable += other.not_applicable;
-        self.dont_know += other.dont_know;
-        self.unanswered += other.unanswered;
-        self.total += other.total;
-        self.completion_percent = if self.total == 0 {
-            0
-        } else {
-            (self.total - self.unanswered) * 100 / self.total
-        };
+        counts.total = u32::try_from(ratings.len()).unwrap_or(u32::MAX);
+        if counts.total > 0 {
+            counts.completion_percent = (counts.total - counts.unanswered) * 100 / counts.total;
+        }
+        counts
     }
 
     /// True when every item has an answer.
@@ -106,27 +98,30 @@ pub struct ItemScore {
 /// denominator: they never count as zero. Answers for levels the scale lacks are ignored here;
 /// [`Response::check`] reports them, and every entry point that reads a file runs it.
 pub fn score(instrument: &Instrument, response: &Response) -> ScoreReport {
-    let mut counts = Counts::default();
+    // Ratings in instrument order; a level the scale lacks counts as unanswered.
+    let ratings: Vec<Rating> = instrument
+        .items()
+        .map(|(_, item)| match response.rating(&item.id) {
+            Rating::Level(v) if instrument.level(v).is_none() => Rating::Unanswered,
+            other => other,
+        })
+        .collect();
+    let component_scores = component_scores_of(instrument, &ratings);
+    let mut start = 0;
     let components: Vec<ComponentScore> = instrument
         .components
         .iter()
-        .map(|component| {
-            let mut c_counts = Counts::default();
-            let mut rated: Vec<(i64, i64)> = Vec::new();
+        .zip(&component_scores)
+        .map(|(component, &score)| {
+            let own = &ratings[start..start + component.items.len()];
+            start += component.items.len();
             let items = component
                 .items
                 .iter()
-                .map(|item| {
-                    let rating = match response.rating(&item.id) {
-                        Rating::Level(v) if instrument.level(v).is_none() => Rating::Unanswered,
-                        other => other,
-                    };
-                    c_counts.add(rating);
-                    let (level, special) = match rating {
-                        Rating::Level(v) => {
-                            rated.push((i64::from(v) * 100, i64::from(item.weight)));
-                            (Some(v), None)
-                        }
+                .zip(own)
+                .map(|(item, rating)| {
+                    let (level, special) = match *rating {
+                        Rating::Level(v) => (Some(v), None),
                         Rating::Special(s) => (None, Some(s)),
                         Rating::Unanswered => (None, None),
                     };
@@ -138,13 +133,11 @@ pub fn score(instrument: &Instrument, response: &Response) -> ScoreReport {
                     }
                 })
                 .collect();
-            counts.merge(&c_counts);
-            let score = roll_up(instrument.scoring.component, &rated);
             ComponentScore {
                 id: component.id.clone(),
                 band: score.and_then(|s| instrument.band(s)).map(str::to_owned),
                 score,
-                counts: c_counts,
+                counts: Counts::of(own),
                 items,
             }
         })
@@ -152,14 +145,14 @@ pub fn score(instrument: &Instrument, response: &Response) -> ScoreReport {
     let scored: Vec<(i64, i64)> = instrument
         .components
         .iter()
-        .zip(&components)
-        .filter_map(|(c, s)| Some((s.score?.hundredths(), i64::from(c.weight))))
+        .zip(&component_scores)
+        .filter_map(|(c, s)| Some((s.as_ref()?.hundredths(), i64::from(c.weight))))
         .collect();
     let overall = roll_up(instrument.scoring.overall, &scored);
     ScoreReport {
         overall_band: overall.and_then(|s| instrument.band(s)).map(str::to_owned),
         overall,
-        counts,
+        counts: Counts::of(&ratings),
         components,
     }
 }
