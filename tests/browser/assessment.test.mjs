@@ -1,26 +1,18 @@
 // The assessment in a real browser: keyboard-only completion, autosave and restore, and what
 // happens when storage is corrupt, disabled or full. Every answer must survive.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { launch, serveWww, watchErrors } from "../support/browser.mjs";
+import { watchErrors, withDemo } from "../support/browser.mjs";
 
 const KEY = "maturity-matrix:nhs-impact:default:response";
-let server, browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withDemo();
 
 /** Opens the demo with nothing saved (tests share one browser profile). */
 async function openDemo(initScript) {
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url);
   await page.evaluate(() => localStorage.clear());
   if (initScript) await page.addInitScript(initScript);
   const errors = watchErrors(page);

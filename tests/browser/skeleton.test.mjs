@@ -1,18 +1,10 @@
 // End to end on the demo page: the five components render, clicking ratings updates the
 // results, and the figures shown are the ones the core computes for the same answers.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveWww, watchErrors } from "../support/browser.mjs";
+import { watchErrors, withDemo } from "../support/browser.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withDemo();
 
 /** The core's own answer, computed by the WebAssembly build inside the page. */
 async function coreScore(page, response) {
@@ -24,9 +16,9 @@ async function coreScore(page, response) {
 }
 
 test("the demo renders the five NHS IMPACT components and scores clicks as the core does", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
 
   const widget = page.locator("maturity-matrix");
   const titles = widget.locator("h3.mm-component__title");

@@ -1,4 +1,5 @@
 // Shared set-up for the browser tests: a static server over www/ and Debian's Chromium.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,3 +47,17 @@ export function watchErrors(page) {
   return errors;
 }
 
+
+/** For a test file: serves www/ and starts Chromium once, closing both at the end. */
+export function withDemo() {
+  const env = {};
+  before(async () => {
+    env.server = await serveWww();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

@@ -11,8 +11,6 @@ pub struct Assessment {
     pub instrument: Rc<Instrument>,
     /// The answers so far.
     pub response: Rc<Response>,
-    /// The time of the last change (RFC 3339), stamped by the caller: the core has no clock.
-    pub now: String,
 }
 
 /// Everything a person can do to an assessment.
@@ -48,7 +46,6 @@ impl Assessment {
         Assessment {
             instrument,
             response,
-            now: String::new(),
         }
     }
 }
@@ -89,11 +86,10 @@ impl Reducible for Assessment {
         if response.created.is_empty() {
             response.created = at.clone();
         }
-        response.updated = at.clone();
+        response.updated = at;
         Rc::new(Assessment {
             instrument: self.instrument.clone(),
             response: Rc::new(response),
-            now: at,
         })
     }
 }

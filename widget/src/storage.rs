@@ -69,15 +69,10 @@ pub fn load(instrument: &Instrument, key: &str) -> Loaded {
     }
 }
 
-/// Writes the answers under `key`.
+/// Writes the answers under `key`. The caller must not save over a record [`load`] reported
+/// as unreadable and could not move aside (see [`SaveError::WouldOverwrite`]).
 pub fn save(key: &str, response: &Response) -> Result<(), SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    // Never replace a record this version could not read: the person may still need it.
-    if let Ok(Some(existing)) = storage.get_item(key) {
-        if Response::from_json(&existing).is_err() {
-            return Err(SaveError::WouldOverwrite);
-        }
-    }
     storage
         .set_item(key, &response.to_json())
         .map_err(|_| SaveError::Full)

@@ -50,9 +50,15 @@ pub fn AssessmentView(props: &AssessmentViewProps) -> Html {
             // An untouched fresh assessment, or the copy just restored, has nothing new to save.
             let just_restored = matches!(&*loaded, Loaded::Restored(saved) if saved == &**response);
             if !response.updated.is_empty() && !just_restored {
-                save_result.set(Some(
-                    storage::save(&key, response).map(|()| response.updated.clone()),
-                ));
+                // An unreadable record that could not be moved aside still sits at the key:
+                // saving would destroy it, so the answers stay in memory instead.
+                let blocked = matches!(&*loaded, Loaded::Unreadable { aside_key, .. } if aside_key.is_empty());
+                let saved = if blocked {
+                    Err(storage::SaveError::WouldOverwrite)
+                } else {
+                    storage::save(&key, response).map(|()| response.updated.clone())
+                };
+                save_result.set(Some(saved));
             }
         });
     }
