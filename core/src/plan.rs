@@ -96,6 +96,6 @@ pub fn action_plan(instrument: &Instrument, response: &Response) -> Vec<ActionPl
         });
     }
     // A stable sort keeps instrument order among equal priorities.
-    entries.sort_by(|a, b| b.priority.cmp(&a.priority));
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.priority));
     entries
 }

@@ -452,9 +452,9 @@ fn read_timestamp(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<String> {
         return Some(String::new());
     }
     let text = r.text(f, key, Text::optional(40))?;
-    if !text.is_empty()
-        && !(text.len() >= 20 && text.get(..10).is_some_and(is_date) && text.as_bytes()[10] == b'T')
-    {
+    let looks_like_timestamp =
+        text.len() >= 20 && text.get(..10).is_some_and(is_date) && text.as_bytes()[10] == b'T';
+    if !text.is_empty() && !looks_like_timestamp {
         r.report(
             f.path_of(key),
             format!("\"{text}\" is not a timestamp like 2026-11-28T09:30:00Z"),

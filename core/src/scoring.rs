@@ -50,8 +50,8 @@ impl Counts {
             }
         }
         counts.total = u32::try_from(ratings.len()).unwrap_or(u32::MAX);
-        if counts.total > 0 {
-            counts.completion_percent = (counts.total - counts.unanswered) * 100 / counts.total;
+        if let Some(percent) = ((counts.total - counts.unanswered) * 100).checked_div(counts.total) {
+            counts.completion_percent = percent;
         }
         counts
     }

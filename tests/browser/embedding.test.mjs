@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { launch, repo, serveWww, watchErrors, www } from "../support/browser.mjs";
+import { item, openView, overall, rate } from "../support/widget.mjs";
 
 let server, browser;
 before(async () => {
@@ -27,10 +28,10 @@ test("the standalone script works from a file:// page with no other file", async
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(path.join(repo, "tests/fixtures/standalone.html")).href);
   const widget = page.locator("maturity-matrix");
-  await widget.locator("h3.mm-component__title").first().waitFor();
-  assert.equal(await widget.locator("h3.mm-component__title").count(), 6);
-  await widget.locator('[data-item="lb-presence-visit"]').locator("label", { hasText: "Almost always" }).click();
-  assert.equal(await widget.locator("tr[data-overall] td.mm-score").textContent(), "4.00");
+  await openView(widget, "assess");
+  assert.equal(await widget.locator(".mm-steps__title").count(), 6);
+  await rate(widget, "lb-presence-visit", "Almost always");
+  assert.equal(await overall(widget).textContent(), "4.00");
   // Only the page and the one script were loaded: no .wasm fetch.
   assert.deepEqual(requests.map((u) => path.basename(new URL(u).pathname)), ["standalone.html", "maturity-matrix.standalone.js"]);
   assert.deepEqual(errors, []);
@@ -48,13 +49,13 @@ test("under a strict CSP the demo runs with zero violations and makes no request
   });
   await page.goto(server.url);
   const widget = page.locator("maturity-matrix");
-  await widget.locator("h3.mm-component__title").first().waitFor();
+  await widget.locator(".mm-view-title").waitFor();
   const loaded = requests.length;
-  for (const [id, label] of [["purpose-created", "Developing"], ["leaders-data", "Embedding"]]) {
-    await widget.locator(`[data-item="${id}"]`).locator("label", { hasText: label }).click();
-  }
-  await widget.locator('[data-item="leaders-data"]').getByLabel(/Evidence and notes/).fill("SPC charts in the IPR");
+  for (const [id, label] of [["purpose-created", "Developing"], ["leaders-data", "Embedding"]]) await rate(widget, id, label);
+  await item(widget, "leaders-data").getByLabel(/Evidence and notes/).fill("SPC charts in the IPR");
   await widget.locator(".mm-save-status", { hasText: "Saved" }).waitFor();
+  // Every view renders under the policy too (the chart is SVG, styled by the stylesheet only).
+  for (const view of ["results", "plan", "paper", "start"]) await openView(widget, view);
   assert.deepEqual(requests.slice(loaded), [], "no request after the files loaded");
   for (const url of requests) assert.equal(new URL(url).origin, new URL(server.url).origin, `same-site only: ${url}`);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -100,6 +101,7 @@ test("markup and script in instrument and response text are shown as text, never
     const element = document.createElement("maturity-matrix");
     element.setAttribute("instrument", JSON.stringify(instrument));
     element.setAttribute("storage-key", "xss");
+    element.setAttribute("view", "assess");
     localStorage.setItem("maturity-matrix:nhs-impact:xss:response", JSON.stringify({
       formatVersion: 1, instrument: { id: "nhs-impact", version: "1.0.0" },
       answers: { [c.items[0].id]: { level: 2, notes: payload } },
@@ -112,8 +114,14 @@ test("markup and script in instrument and response text are shown as text, never
   await widget.locator("h2.mm-title").waitFor();
   assert.equal(await widget.locator("h2.mm-title").textContent(), payload);
   assert.equal(await widget.locator("textarea").first().inputValue(), payload);
-  assert.equal(await widget.locator("img").count(), 0);
-  assert.equal(await widget.locator("script").count(), 0);
+  // Every view shows the same text: summary, chart labels, heat map, plan, board paper.
+  for (const view of ["assess", "results", "plan", "paper", "start"]) {
+    await openView(widget, view);
+    assert.equal(await widget.locator("img").count(), 0, view);
+    assert.equal(await widget.locator("script").count(), 0, view);
+  }
+  await openView(widget, "paper");
+  assert.ok((await widget.locator(".mm-paper").textContent()).includes(payload));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.close();
 });

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { watchErrors, withDemo } from "../support/browser.mjs";
+import { openView, overall as overallCell, rate } from "../support/widget.mjs";
 
 const env = withDemo();
 
@@ -20,9 +21,11 @@ test("the demo renders the five NHS IMPACT components and scores clicks as the c
   const errors = watchErrors(page);
   await page.goto(env.server.url);
 
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   const widget = page.locator("maturity-matrix");
-  const titles = widget.locator("h3.mm-component__title");
-  await titles.first().waitFor();
+  await openView(widget, "assess");
+  const titles = widget.locator(".mm-steps__title");
   assert.deepEqual(await titles.allTextContents(), [
     "Building a shared purpose and vision",
     "Investing in people and culture",
@@ -32,9 +35,9 @@ test("the demo renders the five NHS IMPACT components and scores clicks as the c
   ]);
 
   // Nothing answered: no score, 0 of 20.
-  const overall = widget.locator("tr[data-overall] td.mm-score");
+  const overall = overallCell(widget);
   assert.equal(await overall.textContent(), "Not yet scored");
-  assert.equal(await widget.locator(".mm-results__progress").getAttribute("data-answered"), "0");
+  assert.equal(await widget.locator(".mm-progress").getAttribute("data-answered"), "0");
 
   const instrument = await page.evaluate(async () => {
     const api = await import("/dist/maturity-matrix.js");
@@ -42,7 +45,7 @@ test("the demo renders the five NHS IMPACT components and scores clicks as the c
     return api.builtinInstrument("nhs-impact");
   });
   // Rate one or two items in each component with uneven levels, by clicking the level's label
-  // inside the item's fieldset, as a person would.
+  // inside the item's fieldset (opening its component first), as a person would.
   const picks = [
     ["purpose-created", 2], ["purpose-lived", 4], ["purpose-frontline", 5],
     ["culture-codesign", 1],
@@ -53,8 +56,8 @@ test("the demo renders the five NHS IMPACT components and scores clicks as the c
   for (const [itemId, level] of picks) {
     const item = instrument.components.flatMap((c) => c.items).find((i) => i.id === itemId);
     const label = instrument.scale.levels.find((l) => l.value === level).label;
+    await rate(widget, itemId, label);
     const fieldset = widget.locator("fieldset", { has: page.locator("legend", { hasText: item.title }) });
-    await fieldset.locator("label", { hasText: label }).click();
     assert.equal(await fieldset.getByRole("radio", { checked: true }).count(), 1);
     answers[itemId] = { level };
   }
@@ -66,7 +69,7 @@ test("the demo renders the five NHS IMPACT components and scores clicks as the c
     assert.equal(await row.locator("td.mm-score").textContent(), shown(component.score), component.id);
   }
   assert.equal(await overall.textContent(), shown(expected.overall));
-  assert.equal(await widget.locator(".mm-results__progress").getAttribute("data-answered"), String(picks.length));
+  assert.equal(await widget.locator(".mm-progress").getAttribute("data-answered"), String(picks.length));
   // The capability component was left unanswered: excluded, not counted as zero.
   assert.equal(expected.components.find((c) => c.id === "capability").score, null);
   // Hand check of one figure: purpose is the mean of 2, 4 and 5.

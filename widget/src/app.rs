@@ -1,6 +1,7 @@
-//! The root component: an assessment when the instrument is usable, an explanation when not.
+//! The root component: the workspace when the instrument is usable, an explanation when not.
 
-use crate::components::{AssessmentView, ErrorView};
+use crate::components::{ErrorView, Workspace};
+use crate::state::View;
 use maturity_core::{Error, Instrument};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,6 +24,9 @@ pub struct AppProps {
     pub uid: AttrValue,
     /// Separates saved assessments of the same instrument.
     pub storage_key: AttrValue,
+    /// The view to open on, overriding the one remembered from last time.
+    #[prop_or_default]
+    pub view: Option<View>,
 }
 
 /// The widget.
@@ -30,9 +34,10 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let body = match &props.source {
         InstrumentSource::Ready(instrument) => html! {
-            // Keyed by instrument so a new instrument starts a fresh assessment.
-            <AssessmentView key={format!("{}@{}", instrument.id, instrument.version)}
-                instrument={instrument.clone()} uid={props.uid.clone()} storage_key={props.storage_key.clone()} />
+            // Keyed by instrument so a new instrument starts from its own saved assessments.
+            <Workspace key={format!("{}@{}", instrument.id, instrument.version)}
+                instrument={instrument.clone()} uid={props.uid.clone()}
+                storage_key={props.storage_key.clone()} view={props.view} />
         },
         InstrumentSource::Failed(error) => html! {
             <ErrorView summary="This matrix could not be loaded" error={error.clone()} />

@@ -51,10 +51,12 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
         Err(error) => InstrumentSource::Failed(Rc::new(error)),
     };
     let storage_key = string_option(&options, "storageKey").unwrap_or_else(|| "default".to_owned());
+    let view = string_option(&options, "view").and_then(|name| state::View::from_name(&name));
     let props = AppProps {
         source,
         uid: uid.into(),
         storage_key: storage_key.into(),
+        view,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     MountHandle { app: Some(app) }

@@ -46,7 +46,7 @@ function stylesheet() {
 }
 
 export class MaturityMatrixElement extends HTMLElement {
-  static observedAttributes = ["instrument", "storage-key"];
+  static observedAttributes = ["instrument", "storage-key", "view"];
 
   #container;
   #handle;
@@ -79,6 +79,7 @@ export class MaturityMatrixElement extends HTMLElement {
         this.#handle = mount(this.#container, {
           instrument: this.getAttribute("instrument") ?? undefined,
           storageKey: this.getAttribute("storage-key") ?? undefined,
+          view: this.getAttribute("view") ?? undefined,
         });
       },
       (error) => this.#fail(error),

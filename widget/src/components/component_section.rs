@@ -21,6 +21,9 @@ pub struct ComponentSectionProps {
     pub uid: AttrValue,
     /// Fired with what the person did.
     pub on_action: Callback<Action>,
+    /// The heading, focused when the person moves to this component.
+    #[prop_or_default]
+    pub heading: NodeRef,
 }
 
 /// A `section` headed by the component's title, with a radio group per item.
@@ -34,13 +37,14 @@ pub fn ComponentSection(props: &ComponentSectionProps) -> Html {
             <ItemQuestion key={item.id.clone()} instrument={props.instrument.clone()}
                 component={props.component} item={index} rating={props.response.rating(&item.id)}
                 notes={answer.map(|a| AttrValue::from(a.notes.clone())).unwrap_or_default()}
+                target={answer.and_then(|a| a.target)}
                 uid={props.uid.clone()} on_action={props.on_action.clone()} />
         }
     });
     let answered = props.counts.total - props.counts.unanswered;
     html! {
         <section class="mm-component" aria-labelledby={heading_id.clone()}>
-            <h3 class="mm-component__title" id={heading_id}>{ &component.title }</h3>
+            <h4 class="mm-component__title" id={heading_id} tabindex="-1" ref={props.heading.clone()}>{ &component.title }</h4>
             <p class="mm-component__progress">{ format!("{answered} of {} answered", props.counts.total) }</p>
             if !component.description.is_empty() {
                 <p class="mm-component__description">{ &component.description }</p>

@@ -1,5 +1,6 @@
 //! One item of the matrix as a native radio group, with its evidence and notes.
 
+use super::TargetSelect;
 use crate::state::Action;
 use maturity_core::{Instrument, Item, Rating, Special};
 use std::rc::Rc;
@@ -19,6 +20,9 @@ pub struct ItemQuestionProps {
     pub rating: Rating,
     /// The evidence and notes so far.
     pub notes: AttrValue,
+    /// The level aimed for, if one was chosen.
+    #[prop_or_default]
+    pub target: Option<u8>,
     /// Prefix that keeps ids and radio names unique when several widgets share a page.
     pub uid: AttrValue,
     /// Fired with what the person did.
@@ -107,7 +111,10 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
                         <span class="mm-item__prompt">{ &item.prompt }</span>
                     }
                 </legend>
-                <div class="mm-options">{ for levels }{ for specials }</div>
+                <div class="mm-options">
+                    <div class="mm-options__levels">{ for levels }</div>
+                    <div class="mm-options__special">{ for specials }</div>
+                </div>
             </fieldset>
             <div class="mm-notes">
                 <label class="mm-notes__label" for={notes_id.clone()}>
@@ -119,6 +126,8 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
                 <textarea class="mm-notes__input" id={notes_id.clone()} rows="2" value={props.notes.clone()} {oninput}
                     aria-describedby={(!item.evidence.is_empty()).then(|| format!("{notes_id}-hint"))} />
             </div>
+            <TargetSelect instrument={props.instrument.clone()} item_id={item.id.clone()} item_title={item.title.clone()}
+                target={props.target} id={format!("{name}-target")} on_action={props.on_action.clone()} />
         </div>
     }
 }

@@ -1,15 +1,43 @@
 //! The widget's views, one component per file.
 
-mod assessment_view;
+mod assess_view;
+mod assessment_library;
 mod component_section;
+mod details_form;
 mod error_view;
+mod heat_map;
+mod import_button;
 mod item_question;
+mod paper_view;
+mod plan_entry_form;
+mod plan_view;
+mod radar_chart;
 mod results_panel;
+mod results_view;
 mod save_notice;
+mod session;
+mod start_view;
+mod target_select;
+mod view_nav;
+mod workspace;
 
-pub use assessment_view::AssessmentView;
+pub use assess_view::AssessView;
+pub use assessment_library::AssessmentLibrary;
 pub use component_section::ComponentSection;
+pub use details_form::DetailsForm;
 pub use error_view::ErrorView;
+pub use heat_map::HeatMap;
+pub use import_button::ImportButton;
 pub use item_question::ItemQuestion;
+pub use paper_view::PaperView;
+pub use plan_entry_form::PlanEntryForm;
+pub use plan_view::PlanView;
+pub use radar_chart::RadarChart;
 pub use results_panel::ResultsPanel;
+pub use results_view::ResultsView;
 pub use save_notice::SaveNotice;
+pub use session::Session;
+pub use start_view::StartView;
+pub use target_select::TargetSelect;
+pub use view_nav::ViewNav;
+pub use workspace::Workspace;

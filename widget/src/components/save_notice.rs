@@ -10,6 +10,9 @@ pub struct SaveNoticeProps {
     pub loaded: Loaded,
     /// The last save: the time saved, or why it failed. `None` before the first change.
     pub save_result: Option<Result<String, SaveError>>,
+    /// The component whose score the last change moved, with its new score.
+    #[prop_or_default]
+    pub changed: Option<String>,
     /// Downloads the answers, the way out when the browser cannot keep them.
     pub on_export: Callback<MouseEvent>,
 }
@@ -40,7 +43,13 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
         ));
     }
     let status = match &props.save_result {
-        Some(Ok(at)) => format!("Saved in this browser at {}.", at.get(11..16).unwrap_or(at)),
+        Some(Ok(at)) => {
+            let time = at.get(11..16).unwrap_or(at);
+            match &props.changed {
+                Some(changed) => format!("Saved in this browser at {time}. {changed}"),
+                None => format!("Saved in this browser at {time}."),
+            }
+        }
         _ if matches!(props.loaded, Loaded::Restored(_)) => {
             "Your earlier answers have been restored.".to_owned()
         }
@@ -48,9 +57,9 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
     };
     html! {
         <>
-            <p class="mm-save-status" role="status">{ status }</p>
+            <p class="mm-save-status mm-noprint" role="status">{ status }</p>
             if !warnings.is_empty() {
-                <div class="mm-warning" role="alert">
+                <div class="mm-warning mm-noprint" role="alert">
                     { for warnings.iter().map(|w| html! { <p>{ w }</p> }) }
                     <button type="button" class="mm-button" onclick={props.on_export.clone()}>{ "Download my answers" }</button>
                 </div>

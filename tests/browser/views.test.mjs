@@ -1,0 +1,253 @@
+// The views after rating: results, action plan, board paper; several named assessments; JSON
+// export and import; CSV content; axe-core on every view at desktop width and in a 320 px column.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { watchErrors, withDemo } from "../support/browser.mjs";
+import { axeViolations, focused, item, openView, overall, rate } from "../support/widget.mjs";
+
+const env = withDemo();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const PREFIX = "maturity-matrix:nhs-impact:default:";
+
+async function openDemo() {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url);
+  await page.evaluate(() => localStorage.clear());
+  const errors = watchErrors(page);
+  await page.reload();
+  await page.locator("maturity-matrix .mm-view-title").waitFor();
+  return { page, errors, widget: page.locator("maturity-matrix") };
+}
+
+/** The core's figures for the widget's saved answers, from the built package in the page. */
+function core(page, fn, key = `${PREFIX}response`) {
+  return page.evaluate(async ({ fn, key }) => {
+    const api = await import("/dist/maturity-matrix.js");
+    await api.init();
+    const instrument = api.builtinInstrument("nhs-impact");
+    return api[fn](instrument, JSON.parse(localStorage.getItem(key)));
+  }, { fn, key });
+}
+
+async function download(page, click) {
+  const event = page.waitForEvent("download");
+  await click();
+  const file = await event;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+const RATINGS = [
+  ["purpose-created", "Developing"], ["purpose-lived", "Emerging"], ["purpose-aligned", "Leading"],
+  ["culture-codesign", "Embedding"], ["leaders-data", "Not yet started"], ["capability-method", "Don't know"],
+  ["systems-daily", "Emerging"],
+];
+
+async function rateSome(widget) {
+  for (const [id, label] of RATINGS) await rate(widget, id, label);
+}
+
+test("results show the profile chart, its table, a summary, the heat map, strengths and gaps, as the core computes", async () => {
+  const { page, errors, widget } = await openDemo();
+  await rateSome(widget);
+  await openView(widget, "results");
+  assert.equal((await focused(page)).text, "Results", "focus on the view heading");
+  const report = await core(page, "score");
+  for (const component of report.components) {
+    const shown = component.score === null ? "Not yet scored" : component.score.toFixed(2);
+    assert.equal(await widget.locator(`tr[data-component="${component.id}"] td.mm-score`).first().textContent(), shown);
+  }
+  assert.equal(await overall(widget).textContent(), report.overall.toFixed(2));
+  const summary = await widget.locator(".mm-summary").textContent();
+  assert.match(summary, new RegExp(`^7 of 20 items answered\\. Overall score ${report.overall.toFixed(2)} out of 5`));
+  assert.match(summary, /indicative/);
+  // The chart: an image described by the summary, one polygon vertex per component.
+  const svg = widget.locator("svg.mm-radar__svg");
+  assert.equal(await svg.getAttribute("role"), "img");
+  assert.equal(await svg.getAttribute("aria-describedby"), await widget.locator(".mm-summary").getAttribute("id"));
+  const points = (await svg.locator(".mm-radar__shape").getAttribute("points")).split(" ");
+  assert.equal(points.length, 5);
+  assert.equal(await svg.locator(".mm-radar__dot").count(), report.components.filter((c) => c.score !== null).length);
+  // Heat map: per component, the count of items at each level (the purpose row: 0,1,1,0,1 then NA, DK, unanswered).
+  const purposeRow = widget.locator(".mm-table--heat tbody tr").first();
+  assert.deepEqual(await purposeRow.locator("td").allTextContents(), ["0", "1", "1", "0", "1", "0", "0", "1"]);
+  // Strengths are the highest-rated items, gaps the lowest.
+  const strengths = await widget.locator("section", { has: page.locator("h4", { hasText: "Strengths" }) }).locator("li").allTextContents();
+  const gaps = await widget.locator("section", { has: page.locator("h4", { hasText: "Biggest gaps" }) }).locator("li").allTextContents();
+  assert.match(strengths[0], /^Improvement work aligned to the vision.*Leading$/);
+  assert.match(gaps[0], /^Using data to learn, not to blame.*Not yet started$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the action plan follows the core, takes targets, actions, owners and dates, and they are saved", async () => {
+  const { page, errors, widget } = await openDemo();
+  await rateSome(widget);
+  // A target two levels up on one item, chosen while rating.
+  await rate(widget, "purpose-lived", "Emerging");
+  await item(widget, "purpose-lived").getByLabel(/Target level/).selectOption({ label: "Embedding" });
+  await openView(widget, "plan");
+  const plan = await core(page, "actionPlan");
+  const entries = widget.locator(".mm-plan__entry");
+  assert.deepEqual(await entries.evaluateAll((els) => els.map((e) => e.dataset.planItem)), plan.map((e) => e.itemId));
+  assert.equal(plan[0].itemId, "purpose-lived", "the biggest gap comes first");
+  assert.equal(plan[0].gap, 2);
+  const first = widget.locator('[data-plan-item="purpose-lived"]');
+  await first.getByLabel(/^Action/).fill("Quarterly vision conversations in every directorate");
+  await first.getByLabel(/^Owner/).fill("Director of Strategy");
+  await first.getByLabel(/^Due date/).fill("2027-03-31");
+  await widget.locator(".mm-save-status", { hasText: "Saved" }).waitFor();
+  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `${PREFIX}response`));
+  assert.deepEqual(saved.answers["purpose-lived"], {
+    level: 2, target: 4, action: "Quarterly vision conversations in every directorate", owner: "Director of Strategy", due: "2027-03-31",
+  });
+  // The CSV carries the plan with the ratings.
+  const csv = await download(page, () => widget.getByRole("button", { name: "Download the plan (CSV)" }).click());
+  const lines = csv.text.trim().split("\r\n");
+  assert.equal(lines.length, 21, "a header and one row per item");
+  assert.match(lines[0], /^Component,Item,Level,Level label,Special answer,Notes,Target,Target label,Action,Owner,Due/);
+  assert.ok(lines.includes("Building a shared purpose and vision,The vision in daily work,2,Emerging,,,4,Embedding,Quarterly vision conversations in every directorate,Director of Strategy,2027-03-31"), csv.text);
+  assert.ok(lines.includes("Building improvement capability and capacity,A shared improvement method,,,Don't know,,,,,,"), csv.text);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the board paper has the title, organisation, date, respondent, profile, ratings with notes and the plan, and prints without the controls", async () => {
+  const { page, errors, widget } = await openDemo();
+  await widget.getByLabel("Name of this assessment").fill("Board self-assessment, winter 2026");
+  await widget.getByLabel("Organisation").fill("Northfield Community Health NHS Trust");
+  await widget.getByLabel("Your name (optional)").fill("A. Chair");
+  await rateSome(widget);
+  await item(widget, "systems-daily").getByLabel(/Evidence and notes/).fill("Huddles in 12 of 30 wards");
+  await openView(widget, "plan");
+  await widget.locator('[data-plan-item="systems-daily"]').getByLabel(/^Owner/).fill("Chief Nurse");
+  await openView(widget, "paper");
+  const paper = widget.locator(".mm-paper");
+  assert.equal(await paper.locator(".mm-paper__title").textContent(), "Board self-assessment, winter 2026");
+  const facts = await paper.locator("header dl").textContent();
+  assert.match(facts, /Organisation\s*Northfield Community Health NHS Trust/);
+  assert.match(facts, new RegExp(`Date\\s*${new Date().toISOString().slice(0, 10)}`));
+  assert.match(facts, /Respondent\s*A\. Chair/);
+  assert.equal(await paper.locator("svg.mm-radar__svg").count(), 1);
+  assert.equal(await paper.locator(".mm-paper__ratings").count(), 5);
+  const daily = paper.locator(".mm-paper__ratings tr", { hasText: "Daily management" });
+  assert.deepEqual(await daily.locator("td").allTextContents(), ["Emerging", "Huddles in 12 of 30 wards"]);
+  const plan = await core(page, "actionPlan");
+  assert.equal(await paper.locator("section", { hasText: "Action plan" }).locator("tbody tr").count(), plan.length);
+  assert.match(await paper.locator("tr", { hasText: "Daily management" }).last().textContent(), /Chief Nurse/);
+  // In print, only the paper is shown: no navigation, buttons or status line.
+  await page.emulateMedia({ media: "print" });
+  for (const selector of [".mm-nav", ".mm-save-status", ".mm-paper .mm-actions"]) {
+    assert.equal(await widget.locator(selector).first().evaluate((el) => getComputedStyle(el).display), "none", selector);
+  }
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10_000, "the page renders to PDF");
+  await page.emulateMedia({ media: "screen" });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("export JSON, delete, import the file and get the same assessment back; bad files explain themselves", async () => {
+  const { page, errors, widget } = await openDemo();
+  await widget.getByLabel("Name of this assessment").fill("Round trip");
+  await rateSome(widget);
+  await item(widget, "systems-daily").getByLabel(/Evidence and notes/).fill("Line one\nLine two, with \"quotes\"");
+  await openView(widget, "results");
+  const exported = await download(page, () => widget.getByRole("button", { name: "Download answers (JSON)" }).click());
+  assert.equal(exported.name, "Round-trip.json");
+  await openView(widget, "start");
+  await widget.getByRole("button", { name: "Delete Round trip" }).click();
+  await widget.getByRole("button", { name: "Yes, delete it" }).click();
+  await widget.locator(".mm-library__name", { hasText: "Untitled assessment" }).waitFor();
+  assert.equal(await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(`${p}response`)).length, PREFIX), 0);
+
+  const folder = mkdtempSync(path.join(tmpdir(), "mm-import-"));
+  const files = {
+    good: path.join(folder, "round-trip.json"),
+    broken: path.join(folder, "broken.json"),
+    other: path.join(folder, "other.json"),
+  };
+  writeFileSync(files.good, exported.text);
+  writeFileSync(files.broken, JSON.stringify({ formatVersion: 1, instrument: { id: "nhs-impact", version: "1.0.0" }, answers: { "purpose-created": { level: 9 }, "no-such-item": { level: 1 } } }));
+  writeFileSync(files.other, JSON.stringify({ formatVersion: 1, instrument: { id: "another-matrix", version: "1" }, answers: {} }));
+  const input = widget.locator("input[type=file]");
+  await input.setInputFiles(files.broken);
+  const problem = widget.locator(".mm-error", { hasText: "That file could not be imported" });
+  await problem.waitFor();
+  const listed = await problem.locator("li").allTextContents();
+  assert.ok(listed.some((t) => t.startsWith("answers.purpose-created.level:")), listed.join("\n"));
+  assert.ok(listed.some((t) => t.startsWith("answers.no-such-item")), listed.join("\n"));
+  await input.setInputFiles(files.other);
+  await problem.locator("li", { hasText: /another-matrix/ }).waitFor();
+  await input.setInputFiles(files.good);
+  await widget.locator("article[data-view=results]").waitFor();
+  const slotKeys = await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(`${p}response`)), PREFIX);
+  assert.equal(slotKeys.length, 1);
+  assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), slotKeys[0])), JSON.parse(exported.text));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("several named assessments: start, rename, duplicate, switch and delete with confirmation", async () => {
+  const { page, errors, widget } = await openDemo();
+  await widget.getByLabel("Name of this assessment").fill("Spring");
+  await rate(widget, "purpose-created", "Leading");
+  await openView(widget, "start");
+  await widget.getByRole("button", { name: "Duplicate Spring" }).click();
+  await widget.locator(".mm-library__notice", { hasText: "Copy of Spring" }).waitFor();
+  await widget.getByRole("button", { name: "Rename Copy of Spring" }).click();
+  await widget.getByLabel("New name for Copy of Spring").fill("Autumn");
+  await widget.getByRole("button", { name: "Save name" }).click();
+  await widget.getByRole("button", { name: "Open Autumn" }).click();
+  await widget.locator("article[data-view=assess]").waitFor();
+  assert.equal((await focused(page)).text, "Rate each item", "opening moves focus to the heading");
+  // The copy carries the answers; changing it leaves the original alone.
+  assert.equal(await overall(widget).textContent(), "5.00");
+  await rate(widget, "purpose-created", "Emerging");
+  await openView(widget, "start");
+  const names = await widget.locator(".mm-library__name").allTextContents();
+  assert.deepEqual(names, ["AutumnOpen now", "Spring"]);
+  await widget.getByRole("button", { name: "Open Spring" }).click();
+  assert.equal(await overall(widget).textContent(), "5.00");
+  // Delete asks first; cancel keeps it.
+  await openView(widget, "start");
+  await widget.getByRole("button", { name: "Delete Autumn" }).click();
+  await widget.getByRole("button", { name: "Cancel" }).click();
+  assert.equal(await widget.locator(".mm-library__entry").count(), 2);
+  await widget.getByRole("button", { name: "Delete Autumn" }).click();
+  await widget.getByRole("button", { name: "Yes, delete it" }).click();
+  await widget.locator(".mm-library__entry").nth(1).waitFor({ state: "detached" });
+  assert.deepEqual(await widget.locator(".mm-library__name").allTextContents(), ["SpringOpen now"]);
+  // A new one starts empty, and the choice of assessment survives a reload.
+  await widget.getByRole("button", { name: "Start a new assessment" }).click();
+  await widget.getByLabel("Name of this assessment").fill("Winter");
+  await page.reload();
+  await widget.locator(".mm-library__name", { hasText: "WinterOpen now" }).waitFor();
+  assert.equal(await widget.locator(".mm-library__entry").count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("axe-core finds no WCAG 2.2 AA violations on any view, wide or in a 320 px column", async () => {
+  const { page, errors, widget } = await openDemo();
+  await rateSome(widget);
+  await item(widget, "systems-daily").getByLabel(/Target level/).selectOption({ label: "Embedding" });
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const view of ["start", "assess", "results", "plan", "paper"]) {
+      await openView(widget, view);
+      const { violations, passes } = await axeViolations(page, axeSource);
+      assert.deepEqual(violations, [], `${view} at ${width}px`);
+      assert.ok(passes > 10, "axe ran its checks");
+    }
+  }
+  // Narrow: the matrix is stacked and nothing scrolls sideways.
+  await openView(widget, "assess");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 320px (overflow ${overflow}px)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,120 @@
+//! The board paper: the assessment laid out to print or save as PDF.
+
+use super::radar_chart::Profile;
+use super::results_view::summary;
+use super::{RadarChart, ResultsPanel};
+use maturity_core::{action_plan, Instrument, Rating, Response, ScoreReport, Special};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props for [`PaperView`].
+#[derive(Properties, PartialEq)]
+pub struct PaperViewProps {
+    /// The instrument.
+    pub instrument: Rc<Instrument>,
+    /// The answers.
+    pub response: Rc<Response>,
+    /// Their scores.
+    pub report: Rc<ScoreReport>,
+    /// Unique prefix for ids.
+    pub uid: AttrValue,
+}
+
+/// Title, organisation, date and respondent; the profile; every rating with its notes; and
+/// the action plan. The print stylesheet hides everything else in the widget.
+#[component]
+pub fn PaperView(props: &PaperViewProps) -> Html {
+    let (instrument, response, report) = (&props.instrument, &props.response, &props.report);
+    let scale = &instrument.scale;
+    let rating_text = |rating: Rating| match rating {
+        Rating::Level(value) => instrument.level(value).map_or_else(String::new, |l| l.label.clone()),
+        Rating::Special(Special::NotApplicable) => scale.not_applicable.as_ref().map_or_else(String::new, |a| a.label.clone()),
+        Rating::Special(Special::DontKnow) => scale.dont_know.as_ref().map_or_else(String::new, |a| a.label.clone()),
+        Rating::Unanswered => "Not answered".to_owned(),
+    };
+    let ratings = instrument.components.iter().map(|component| {
+        let rows = component.items.iter().map(|item| {
+            let notes = response.answers.get(&item.id).map(|a| a.notes.clone()).unwrap_or_default();
+            html! {
+                <tr key={item.id.clone()}>
+                    <th scope="row">{ &item.title }</th>
+                    <td>{ rating_text(response.rating(&item.id)) }</td>
+                    <td class="mm-prewrap">{ notes }</td>
+                </tr>
+            }
+        });
+        html! {
+            <table class="mm-table mm-paper__ratings" key={component.id.clone()}>
+                <caption>{ &component.title }</caption>
+                <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Rating" }</th><th scope="col">{ "Evidence and notes" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        }
+    });
+    let plan = action_plan(instrument, response);
+    let plan_rows = plan.iter().map(|entry| html! {
+        <tr key={entry.item_id.clone()}>
+            <th scope="row">{ &entry.item_title }</th>
+            <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
+            <td class="mm-prewrap">{ &entry.action }</td>
+            <td>{ &entry.owner }</td>
+            <td>{ &entry.due }</td>
+        </tr>
+    });
+    let summary_id = format!("{}-paper-summary", props.uid);
+    let profiles = Rc::new(vec![Profile {
+        label: "This assessment".to_owned(),
+        scores: report.components.iter().map(|c| c.score).collect(),
+    }]);
+    let date = response.updated.get(..10).unwrap_or("");
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <div class="mm-paper">
+            <div class="mm-actions mm-noprint">
+                <button type="button" class="mm-button" onclick={print}>{ "Print, or save as PDF" }</button>
+            </div>
+            <header class="mm-paper__header">
+                <p class="mm-paper__title">{ if response.title.trim().is_empty() { instrument.title.clone() } else { response.title.clone() } }</p>
+                <dl class="mm-facts">
+                    <dt>{ "Instrument" }</dt><dd>{ format!("{} (version {})", instrument.title, instrument.version) }</dd>
+                    if !response.organisation.is_empty() { <dt>{ "Organisation" }</dt><dd>{ &response.organisation }</dd> }
+                    if !date.is_empty() { <dt>{ "Date" }</dt><dd>{ date }</dd> }
+                    if !response.respondent.is_empty() {
+                        <dt>{ "Respondent" }</dt>
+                        <dd>{ [response.respondent.name.as_str(), response.respondent.role.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ") }</dd>
+                    }
+                </dl>
+            </header>
+            <section aria-labelledby={format!("{}-paper-profile", props.uid)}>
+                <h4 id={format!("{}-paper-profile", props.uid)}>{ "Profile" }</h4>
+                <p id={summary_id.clone()}>{ summary(instrument, report) }</p>
+                <div class="mm-profile">
+                    if report.overall.is_some() {
+                        <RadarChart instrument={instrument.clone()} profiles={profiles} described_by={summary_id} />
+                    }
+                    <ResultsPanel instrument={instrument.clone()} report={report.clone()} uid={format!("{}-paper", props.uid)} heading="Score by component" />
+                </div>
+            </section>
+            <section aria-labelledby={format!("{}-paper-ratings", props.uid)}>
+                <h4 id={format!("{}-paper-ratings", props.uid)}>{ "Ratings and evidence" }</h4>
+                { for ratings }
+            </section>
+            <section aria-labelledby={format!("{}-paper-plan", props.uid)}>
+                <h4 id={format!("{}-paper-plan", props.uid)}>{ "Action plan" }</h4>
+                if plan.is_empty() {
+                    <p>{ "No actions yet." }</p>
+                } else {
+                    <table class="mm-table">
+                        <caption class="mm-visually-hidden">{ "Action plan, highest priority first" }</caption>
+                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Now \u{2192} target" }</th><th scope="col">{ "Action" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th></tr></thead>
+                        <tbody>{ for plan_rows }</tbody>
+                    </table>
+                }
+            </section>
+        </div>
+    }
+}

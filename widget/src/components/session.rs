@@ -1,0 +1,169 @@
+//! One open assessment: its state, saving, the navigation and the view shown.
+
+use super::{AssessView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
+use super::workspace::Opening;
+use crate::download::download;
+use crate::state::{Action, Assessment, Timed, View};
+use crate::storage::{Loaded, Place, SaveError, Shelf};
+use maturity_core::{response_csv, score, Instrument, Response};
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Props for [`Session`].
+#[derive(Properties, PartialEq)]
+pub struct SessionProps {
+    /// The instrument to rate against.
+    pub instrument: Rc<Instrument>,
+    /// Unique prefix for ids.
+    pub uid: AttrValue,
+    /// Where this widget's assessments are saved.
+    pub shelf: Rc<Shelf>,
+    /// Which assessment, and where in it to start.
+    pub opening: Opening,
+    /// Opens another assessment.
+    pub on_open: Callback<Place>,
+}
+
+/// The current time as an RFC 3339 timestamp.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Downloads the response as JSON (lossless, versioned) or CSV.
+pub fn export(instrument: &Instrument, response: &Response, csv: bool) {
+    let stem = if response.title.trim().is_empty() {
+        instrument.id.clone()
+    } else {
+        response.title.trim().replace(|c: char| !c.is_alphanumeric() && c != '-', "-")
+    };
+    if csv {
+        download(&format!("{stem}.csv"), "text/csv", &response_csv(instrument, response));
+    } else {
+        download(&format!("{stem}.json"), "application/json", &response.to_json());
+    }
+}
+
+/// Owns the open assessment; every score shown comes from the core.
+#[component]
+pub fn Session(props: &SessionProps) -> Html {
+    let slot = props.opening.place.slot;
+    // Saved answers are read before the first render, so the first save can never replace
+    // them with an empty assessment.
+    let loaded = {
+        let (instrument, shelf) = (props.instrument.clone(), props.shelf.clone());
+        use_memo((), move |()| shelf.load(&instrument, slot))
+    };
+    let state = {
+        let (instrument, loaded) = (props.instrument.clone(), loaded.clone());
+        use_reducer(move || {
+            let response = match &*loaded {
+                Loaded::Restored(response) => response.clone(),
+                _ => Response::new(&instrument),
+            };
+            Assessment::new(instrument, response)
+        })
+    };
+    let save_result = use_state(|| None::<Result<String, SaveError>>);
+    {
+        let (shelf, save_result, loaded) = (props.shelf.clone(), save_result.clone(), loaded.clone());
+        use_effect_with(state.response.clone(), move |response| {
+            // An untouched fresh assessment, or the copy just restored, has nothing new to save.
+            let just_restored = matches!(&*loaded, Loaded::Restored(saved) if saved == &**response);
+            if !response.updated.is_empty() && !just_restored {
+                // An unreadable record that could not be moved aside still sits at the key:
+                // saving would destroy it, so the answers stay in memory instead.
+                let blocked = matches!(&*loaded, Loaded::Unreadable { aside_key, .. } if aside_key.is_empty());
+                let saved = if blocked {
+                    Err(SaveError::WouldOverwrite)
+                } else {
+                    shelf.save(slot, response).map(|()| response.updated.clone())
+                };
+                save_result.set(Some(saved));
+            }
+        });
+    }
+    let place = use_state(|| props.opening.place);
+    {
+        let shelf = props.shelf.clone();
+        use_effect_with(*place, move |place| shelf.set_place(*place));
+    }
+    // Moving to another view puts focus on its heading, so keyboard and screen reader users
+    // land at the start of what changed; on page load focus is left where the browser put it.
+    let heading = use_node_ref();
+    let focus_next = use_mut_ref(|| props.opening.focus);
+    {
+        let (heading, focus_next) = (heading.clone(), focus_next.clone());
+        use_effect_with(place.view, move |_| {
+            if std::mem::replace(&mut *focus_next.borrow_mut(), true) {
+                if let Some(heading) = heading.cast::<HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
+    let go = {
+        let place = place.clone();
+        Callback::from(move |view: View| place.set(Place { view, ..*place }))
+    };
+    let on_component = {
+        let place = place.clone();
+        Callback::from(move |component: usize| place.set(Place { component, ..*place }))
+    };
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(Timed { action, at: now() }))
+    };
+    let instrument = &state.instrument;
+    let response = &state.response;
+    let report = Rc::new(score(instrument, response));
+    let on_export = {
+        let (instrument, response) = (instrument.clone(), response.clone());
+        Callback::from(move |csv: bool| export(&instrument, &response, csv))
+    };
+    // Announced politely after every change: that it was kept, and the score it moved.
+    let changed_score = state.last_item.as_deref().and_then(|item| {
+        let index = instrument.components.iter().position(|c| c.items.iter().any(|i| i.id == item))?;
+        let score = report.components[index].score.map_or_else(|| "not yet scored".to_owned(), |s| s.to_string());
+        Some(format!("{}: {score}.", instrument.components[index].title))
+    });
+    let body = match place.view {
+        View::Start => html! {
+            <StartView instrument={instrument.clone()} response={response.clone()} report={report.clone()}
+                uid={props.uid.clone()} shelf={props.shelf.clone()} slot={slot}
+                on_action={on_action.clone()} on_open={props.on_open.clone()} on_view={go.clone()} />
+        },
+        View::Assess => html! {
+            <AssessView instrument={instrument.clone()} response={response.clone()} report={report.clone()}
+                uid={props.uid.clone()} component={place.component.min(instrument.components.len() - 1)}
+                on_action={on_action.clone()} {on_component} on_view={go.clone()} />
+        },
+        View::Results => html! {
+            <ResultsView instrument={instrument.clone()} report={report.clone()} uid={props.uid.clone()}
+                on_export={on_export.clone()} />
+        },
+        View::Plan => html! {
+            <PlanView instrument={instrument.clone()} response={response.clone()} uid={props.uid.clone()}
+                on_action={on_action.clone()} on_export={on_export.clone()} />
+        },
+        View::Paper => html! {
+            <PaperView instrument={instrument.clone()} response={response.clone()} report={report.clone()}
+                uid={props.uid.clone()} />
+        },
+    };
+    let export_json = on_export.reform(|_: MouseEvent| false);
+    html! {
+        <article class={classes!("mm-assessment", format!("mm-assessment--{}", place.view.name()))}
+            aria-labelledby={format!("{}-title", props.uid)} data-view={place.view.name()}>
+            <h2 class="mm-title" id={format!("{}-title", props.uid)}>{ &instrument.title }</h2>
+            <ViewNav current={place.view} on_select={go} />
+            <SaveNotice loaded={(*loaded).clone()} save_result={(*save_result).clone()}
+                changed={changed_score} on_export={export_json} />
+            <h3 class="mm-view-title" tabindex="-1" ref={heading}>{ place.view.heading() }</h3>
+            { body }
+            if !instrument.source.is_empty() {
+                <p class="mm-source">{ &instrument.source }</p>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,63 @@
+//! The shelf of saved assessments for one instrument, and which of them is open.
+
+use super::Session;
+use crate::state::View;
+use crate::storage::{Place, Shelf};
+use maturity_core::Instrument;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props for [`Workspace`].
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceProps {
+    /// The instrument.
+    pub instrument: Rc<Instrument>,
+    /// Unique prefix for ids.
+    pub uid: AttrValue,
+    /// Separates this widget's saved assessments from others of the same instrument.
+    pub storage_key: AttrValue,
+    /// The view to open on, overriding the one remembered.
+    pub view: Option<View>,
+}
+
+/// A request to open an assessment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Opening {
+    /// Where to go.
+    pub place: Place,
+    /// Whether to move focus to the view's heading: yes when the person asked for it, no when
+    /// the page has just loaded.
+    pub focus: bool,
+}
+
+/// Opens the assessment the person last had open (or the first), at the view they were on;
+/// switching assessment mounts a fresh [`Session`], so no state leaks from one to another.
+#[component]
+pub fn Workspace(props: &WorkspaceProps) -> Html {
+    let shelf = {
+        let (instrument, key) = (props.instrument.clone(), props.storage_key.clone());
+        use_memo((), move |()| Shelf::new(&instrument, &key))
+    };
+    let opening = {
+        let (shelf, view) = (shelf.clone(), props.view);
+        use_state(move || {
+            let mut place = shelf.place().unwrap_or(Place {
+                slot: 1,
+                view: View::Start,
+                component: 0,
+            });
+            if let Some(view) = view {
+                place.view = view;
+            }
+            Opening { place, focus: false }
+        })
+    };
+    let on_open = {
+        let opening = opening.clone();
+        Callback::from(move |place: Place| opening.set(Opening { place, focus: true }))
+    };
+    html! {
+        <Session key={opening.place.slot} instrument={props.instrument.clone()} uid={props.uid.clone()}
+            shelf={shelf} opening={*opening} {on_open} />
+    }
+}
