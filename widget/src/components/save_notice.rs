@@ -44,7 +44,9 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
     }
     let status = match &props.save_result {
         Some(Ok(at)) => {
-            let time = at.get(11..16).unwrap_or(at);
+            // Shown in the person's own time zone; saved timestamps stay in UTC.
+            let date = js_sys::Date::new(&at.as_str().into());
+            let time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
             match &props.changed {
                 Some(changed) => format!("Saved in this browser at {time}. {changed}"),
                 None => format!("Saved in this browser at {time}."),
