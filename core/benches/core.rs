@@ -26,34 +26,15 @@ fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> Duration {
     median
 }
 
+#[expect(clippy::float_arithmetic, reason = "reporting a duration, not scoring")]
 fn micros(d: Duration) -> f64 {
     d.as_secs_f64() * 1e6
-}
-
-/// 1,000 deterministic, varied responses to the default instrument.
-pub fn responses(instrument: &Instrument, n: usize) -> Vec<Response> {
-    let levels: Vec<u8> = instrument.scale.levels.iter().map(|l| l.value).collect();
-    (0..n)
-        .map(|r| {
-            let mut response = Response::new(instrument);
-            for (k, (_, item)) in instrument.items().enumerate() {
-                let pick = (r * 7 + k * 13 + r * k) % (levels.len() + 2);
-                let answer = response.answers.entry(item.id.clone()).or_default();
-                match pick {
-                    p if p < levels.len() => answer.level = Some(levels[p]),
-                    p if p == levels.len() => answer.special = Some(Special::DontKnow),
-                    _ => {}
-                }
-            }
-            response
-        })
-        .collect()
 }
 
 fn main() {
     let text = BUILTIN_SOURCES[0].1;
     let instrument = Instrument::from_json(text).unwrap();
-    let many = responses(&instrument, 1_000);
+    let many = sample::responses(&instrument, 1_000);
     measure(
         "validate the default instrument (parse + check)",
         2_000,

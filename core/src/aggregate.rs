@@ -222,37 +222,30 @@ fn distribution_median(instrument: &Instrument, distribution: &[u32]) -> Score {
 /// Items most worth discussing first: flagged ones, then by spread, then by how far the
 /// ratings sit from their median on average (in level steps), then in instrument order.
 fn discussion_order(items: &[ItemAggregate]) -> Vec<String> {
-    let mut keyed: Vec<(usize, u64)> = items
-        .iter()
-        .enumerate()
-        .map(|(position, item)| {
-            // Sum of |rank - median rank| over ratings, doubled to stay whole.
-            let ranks: Vec<u64> = item
-                .distribution
-                .iter()
-                .enumerate()
-                .flat_map(|(r, &n)| std::iter::repeat_n(r as u64, n as usize))
-                .collect();
-            let deviation = if ranks.is_empty() {
-                0
-            } else {
-                let m2 = ranks[(ranks.len() - 1) / 2] + ranks[ranks.len() / 2];
-                ranks.iter().map(|r| (2 * r).abs_diff(m2)).sum::<u64>() * 1_000 / ranks.len() as u64
-            };
-            (position, deviation)
-        })
-        .collect();
-    keyed.sort_by(|(a, da), (b, db)| {
-        let (ia, ib) = (&items[*a], &items[*b]);
-        ib.disagreement
-            .cmp(&ia.disagreement)
-            .then(ib.spread.cmp(&ia.spread))
-            .then(db.cmp(da))
-            .then(a.cmp(b))
+    let ranks = items.iter().map(|item| {
+        // Sum of |rank - median rank| over ratings, doubled to stay whole.
+        let ranks: Vec<u64> = item
+            .distribution
+            .iter()
+            .enumerate()
+            .flat_map(|(r, &n)| std::iter::repeat_n(r as u64, n as usize))
+            .collect();
+        let deviation = if ranks.is_empty() {
+            0
+        } else {
+            let m2 = ranks[(ranks.len() - 1) / 2] + ranks[ranks.len() / 2];
+            ranks.iter().map(|r| (2 * r).abs_diff(m2)).sum::<u64>() * 1_000 / ranks.len() as u64
+        };
+        // One rank, lowest first: flagged items, then wider spread, then larger deviation.
+        // Each field has its own bits (spread is under 10 levels, deviation under 20,000).
+        let unflagged = u64::from(!item.disagreement) << 48;
+        let narrower = (0xFFFF - u64::from(item.spread).min(0xFFFF)) << 32;
+        let closer = 0xFFFF_FFFF - deviation.min(0xFFFF_FFFF);
+        unflagged | narrower | closer
     });
-    keyed
+    crate::order::ascending(ranks)
         .into_iter()
-        .map(|(position, _)| items[position].id.clone())
+        .map(|position| items[position].id.clone())
         .collect()
 }
 

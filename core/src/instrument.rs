@@ -222,7 +222,8 @@ impl Instrument {
 
     /// Pretty JSON, the same format [`Instrument::from_json`] reads.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("instrument serialises")
+        // Serialising plain data cannot fail; no error path keeps its formatting code out.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// Every item with its component, in instrument order.
@@ -390,7 +391,7 @@ fn read_scale(r: &mut Reader, value: &Value, path: &str) -> Option<Scale> {
             let label = r.text(&lf, "label", Text::required(MAX_TITLE_CHARS));
             let description = r.text(&lf, "description", Text::optional(MAX_TEXT_CHARS));
             if let Some(label) = &label {
-                if !labels.insert(label.trim().to_lowercase()) {
+                if !labels.insert(label.trim().to_ascii_lowercase()) {
                     r.report(
                         lf.path_of("label"),
                         format!("\"{label}\" is used by another level"),
@@ -475,7 +476,7 @@ fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
             Some(v) => read_two_decimals(r, v, &bf.path_of("from")),
         };
         if let Some(label) = &label {
-            if !labels.insert(label.trim().to_lowercase()) {
+            if !labels.insert(label.trim().to_ascii_lowercase()) {
                 r.report(
                     bf.path_of("label"),
                     format!("\"{label}\" is used by another band"),

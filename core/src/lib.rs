@@ -20,8 +20,11 @@ mod csv;
 mod error;
 mod instrument;
 mod json;
+pub mod order;
 mod plan;
 mod response;
+#[cfg(feature = "sample")]
+pub mod sample;
 mod score;
 mod scoring;
 

@@ -78,7 +78,7 @@ pub fn action_plan(instrument: &Instrument, response: &Response) -> Vec<ActionPl
         if target <= current {
             continue;
         }
-        let gap = u32::try_from(target - current).expect("at most 10 levels");
+        let gap = u32::try_from(target - current).unwrap_or(u32::MAX);
         entries.push(ActionPlanEntry {
             component_id: component.id.clone(),
             component_title: component.title.clone(),
@@ -95,7 +95,8 @@ pub fn action_plan(instrument: &Instrument, response: &Response) -> Vec<ActionPl
             due: answer.due.clone(),
         });
     }
-    // A stable sort keeps instrument order among equal priorities.
-    entries.sort_by_key(|entry| std::cmp::Reverse(entry.priority));
-    entries
+    // Ranking keeps instrument order among equal priorities.
+    crate::order::by_rank(entries, |entry| {
+        crate::order::descending(u64::from(entry.priority))
+    })
 }

@@ -50,7 +50,8 @@ impl Counts {
             }
         }
         counts.total = u32::try_from(ratings.len()).unwrap_or(u32::MAX);
-        if let Some(percent) = ((counts.total - counts.unanswered) * 100).checked_div(counts.total) {
+        if let Some(percent) = ((counts.total - counts.unanswered) * 100).checked_div(counts.total)
+        {
             counts.completion_percent = percent;
         }
         counts

@@ -110,7 +110,11 @@ pub struct Timed {
 
 /// Applies `edit` to an item's answer. An answer emptied of everything leaves no trace, so
 /// clearing the only note on an item undoes it fully. Returns the item's id.
-fn edit_answer(response: &mut Response, item: String, edit: impl FnOnce(&mut Answer)) -> Option<String> {
+fn edit_answer(
+    response: &mut Response,
+    item: String,
+    edit: impl FnOnce(&mut Answer),
+) -> Option<String> {
     let answer = response.answers.entry(item.clone()).or_default();
     edit(answer);
     if answer.is_empty() {
@@ -134,7 +138,9 @@ impl Reducible for Assessment {
                 a.special = Some(special);
             }),
             Action::Notes { item, text } => edit_answer(&mut response, item, |a| a.notes = text),
-            Action::Target { item, level } => edit_answer(&mut response, item, |a| a.target = level),
+            Action::Target { item, level } => {
+                edit_answer(&mut response, item, |a| a.target = level)
+            }
             Action::Plan { item, field, text } => edit_answer(&mut response, item, |a| {
                 let slot = match field {
                     PlanField::Action => &mut a.action,

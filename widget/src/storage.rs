@@ -100,23 +100,26 @@ impl Shelf {
             return Vec::new();
         };
         let count = storage.length().unwrap_or(0);
-        let mut saved: Vec<Saved> = (0..count)
+        let saved: Vec<Saved> = (0..count)
             .filter_map(|index| {
                 let key = storage.key(index).ok()??;
                 let slot = self.slot_of(&key)?;
                 let raw = storage.get_item(&key).ok()??;
-                let response =
-                    Response::from_json_for(&raw, instrument).map_err(|e| e.to_string());
+                let response = Response::from_json_for(&raw, instrument).map_err(|e| e.to_string());
                 Some(Saved { slot, response })
             })
             .collect();
-        saved.sort_by_key(|s| s.slot);
-        saved
+        maturity_core::order::by_rank(saved, |s| u64::from(s.slot))
     }
 
     /// A slot no saved assessment uses, above `at_least`.
     pub fn free_slot(&self, instrument: &Instrument, at_least: u32) -> u32 {
-        let highest = self.list(instrument).iter().map(|s| s.slot).max().unwrap_or(0);
+        let highest = self
+            .list(instrument)
+            .iter()
+            .map(|s| s.slot)
+            .max()
+            .unwrap_or(0);
         highest.max(at_least) + 1
     }
 
@@ -135,8 +138,8 @@ impl Shelf {
             Ok(response) => Loaded::Restored(response),
             Err(error) => {
                 let aside_key = format!("{key}:unreadable:{}", js_sys::Date::now() as u64);
-                let moved = storage.set_item(&aside_key, &raw).is_ok()
-                    && storage.remove_item(&key).is_ok();
+                let moved =
+                    storage.set_item(&aside_key, &raw).is_ok() && storage.remove_item(&key).is_ok();
                 Loaded::Unreadable {
                     aside_key: if moved { aside_key } else { String::new() },
                     reason: error.to_string(),
@@ -164,7 +167,9 @@ impl Shelf {
 
     /// Where the person was last time, if it was recorded.
     pub fn place(&self) -> Option<Place> {
-        let raw = local_storage()?.get_item(&format!("{}ui", self.prefix)).ok()??;
+        let raw = local_storage()?
+            .get_item(&format!("{}ui", self.prefix))
+            .ok()??;
         let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
         let view = View::from_name(value.get("view")?.as_str()?)?;
         Some(Place {

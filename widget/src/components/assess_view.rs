@@ -62,8 +62,12 @@ pub fn AssessView(props: &AssessViewProps) -> Html {
             </li>
         }
     });
-    let previous = props.on_component.reform(move |_: MouseEvent| current.saturating_sub(1));
-    let next = props.on_component.reform(move |_: MouseEvent| (current + 1).min(last));
+    let previous = props
+        .on_component
+        .reform(move |_: MouseEvent| current.saturating_sub(1));
+    let next = props
+        .on_component
+        .reform(move |_: MouseEvent| (current + 1).min(last));
     let results = props.on_view.reform(|_: MouseEvent| View::Results);
     let counts = props.report.counts;
     html! {

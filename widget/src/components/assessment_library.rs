@@ -57,10 +57,20 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
     let mut saved = props.shelf.list(&props.instrument);
     // The open assessment is listed from memory: it may be unsaved, or newer than its copy.
     saved.retain(|s| s.slot != props.slot);
-    saved.insert(0, crate::storage::Saved { slot: props.slot, response: Ok((*props.response).clone()) });
+    saved.insert(
+        0,
+        crate::storage::Saved {
+            slot: props.slot,
+            response: Ok((*props.response).clone()),
+        },
+    );
     let _ = *revision;
 
-    let open = |slot: u32, view: View| Place { slot, view, component: 0 };
+    let open = |slot: u32, view: View| Place {
+        slot,
+        view,
+        component: 0,
+    };
     let refresh = {
         let (revision, pending) = (revision.clone(), pending.clone());
         move || {
@@ -69,8 +79,12 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
         }
     };
     let stored_or_open = {
-        let (shelf, instrument, response, current) =
-            (props.shelf.clone(), props.instrument.clone(), props.response.clone(), props.slot);
+        let (shelf, instrument, response, current) = (
+            props.shelf.clone(),
+            props.instrument.clone(),
+            props.response.clone(),
+            props.slot,
+        );
         move |slot: u32| -> Option<Response> {
             if slot == current {
                 return Some((*response).clone());
@@ -199,11 +213,23 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
     });
 
     let start_new = {
-        let (shelf, instrument, on_open, current) = (props.shelf.clone(), props.instrument.clone(), props.on_open.clone(), props.slot);
-        Callback::from(move |_: MouseEvent| on_open.emit(open(shelf.free_slot(&instrument, current), View::Start)))
+        let (shelf, instrument, on_open, current) = (
+            props.shelf.clone(),
+            props.instrument.clone(),
+            props.on_open.clone(),
+            props.slot,
+        );
+        Callback::from(move |_: MouseEvent| {
+            on_open.emit(open(shelf.free_slot(&instrument, current), View::Start))
+        })
     };
     let on_import = {
-        let (shelf, instrument, on_open, current) = (props.shelf.clone(), props.instrument.clone(), props.on_open.clone(), props.slot);
+        let (shelf, instrument, on_open, current) = (
+            props.shelf.clone(),
+            props.instrument.clone(),
+            props.on_open.clone(),
+            props.slot,
+        );
         let (import_error, notice) = (import_error.clone(), notice.clone());
         Callback::from(move |(file_name, text): (String, String)| {
             match Response::from_json_for(&text, &instrument) {

@@ -22,10 +22,34 @@ pub struct DetailsFormProps {
 pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     let response = &props.response;
     let fields = [
-        (Detail::Title, "Name of this assessment", "For example: Board self-assessment, spring 2027", &response.title, "title"),
-        (Detail::Organisation, "Organisation", "", &response.organisation, "organisation"),
-        (Detail::RespondentName, "Your name (optional)", "", &response.respondent.name, "name"),
-        (Detail::RespondentRole, "Your role (optional)", "", &response.respondent.role, "role"),
+        (
+            Detail::Title,
+            "Name of this assessment",
+            "For example: Board self-assessment, spring 2027",
+            &response.title,
+            "title",
+        ),
+        (
+            Detail::Organisation,
+            "Organisation",
+            "",
+            &response.organisation,
+            "organisation",
+        ),
+        (
+            Detail::RespondentName,
+            "Your name (optional)",
+            "",
+            &response.respondent.name,
+            "name",
+        ),
+        (
+            Detail::RespondentRole,
+            "Your role (optional)",
+            "",
+            &response.respondent.role,
+            "role",
+        ),
     ];
     let inputs = fields.into_iter().map(|(field, label, hint, value, suffix)| {
         let id = format!("{}-detail-{suffix}", props.uid);

@@ -30,25 +30,51 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
     .collect();
     let cell = |count: usize, total: usize| {
         // Four steps of shading, by share of the component's items.
-        let step = if count == 0 { 0 } else { (count * 4).div_ceil(total.max(1)).min(4) };
+        let step = if count == 0 {
+            0
+        } else {
+            (count * 4).div_ceil(total.max(1)).min(4)
+        };
         html! { <td class={format!("mm-heat mm-heat--{step}")}>{ count }</td> }
     };
-    let rows = instrument.components.iter().zip(&props.report.components).map(|(component, scored)| {
-        let total = scored.items.len();
-        let at_level = (0..scale.levels.len()).map(|index| {
-            cell(scored.items.iter().filter(|i| i.level_index == Some(index)).count(), total)
+    let rows = instrument
+        .components
+        .iter()
+        .zip(&props.report.components)
+        .map(|(component, scored)| {
+            let total = scored.items.len();
+            let at_level = (0..scale.levels.len()).map(|index| {
+                cell(
+                    scored
+                        .items
+                        .iter()
+                        .filter(|i| i.level_index == Some(index))
+                        .count(),
+                    total,
+                )
+            });
+            let special_cells = specials.iter().map(|(special, _)| {
+                cell(
+                    scored
+                        .items
+                        .iter()
+                        .filter(|i| i.special == Some(*special))
+                        .count(),
+                    total,
+                )
+            });
+            let unanswered = scored
+                .items
+                .iter()
+                .filter(|i| i.level.is_none() && i.special.is_none())
+                .count();
+            html! {
+                <tr key={component.id.clone()}>
+                    <th scope="row">{ &component.title }</th>
+                    { for at_level }{ for special_cells }{ cell(unanswered, total) }
+                </tr>
+            }
         });
-        let special_cells = specials.iter().map(|(special, _)| {
-            cell(scored.items.iter().filter(|i| i.special == Some(*special)).count(), total)
-        });
-        let unanswered = scored.items.iter().filter(|i| i.level.is_none() && i.special.is_none()).count();
-        html! {
-            <tr key={component.id.clone()}>
-                <th scope="row">{ &component.title }</th>
-                { for at_level }{ for special_cells }{ cell(unanswered, total) }
-            </tr>
-        }
-    });
     let heading_id = format!("{}-heat", props.uid);
     html! {
         <section class="mm-heat-map" aria-labelledby={heading_id.clone()}>

@@ -25,12 +25,17 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
         let on_file = props.on_file.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             // Cleared so that choosing the same file again, after fixing it, fires again.
             input.set_value("");
             let on_file = on_file.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string());
                 on_file.emit((file.name(), text.unwrap_or_default()));
             });
         })

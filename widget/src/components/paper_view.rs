@@ -27,9 +27,17 @@ pub fn PaperView(props: &PaperViewProps) -> Html {
     let (instrument, response, report) = (&props.instrument, &props.response, &props.report);
     let scale = &instrument.scale;
     let rating_text = |rating: Rating| match rating {
-        Rating::Level(value) => instrument.level(value).map_or_else(String::new, |l| l.label.clone()),
-        Rating::Special(Special::NotApplicable) => scale.not_applicable.as_ref().map_or_else(String::new, |a| a.label.clone()),
-        Rating::Special(Special::DontKnow) => scale.dont_know.as_ref().map_or_else(String::new, |a| a.label.clone()),
+        Rating::Level(value) => instrument
+            .level(value)
+            .map_or_else(String::new, |l| l.label.clone()),
+        Rating::Special(Special::NotApplicable) => scale
+            .not_applicable
+            .as_ref()
+            .map_or_else(String::new, |a| a.label.clone()),
+        Rating::Special(Special::DontKnow) => scale
+            .dont_know
+            .as_ref()
+            .map_or_else(String::new, |a| a.label.clone()),
         Rating::Unanswered => "Not answered".to_owned(),
     };
     let ratings = instrument.components.iter().map(|component| {
@@ -52,14 +60,16 @@ pub fn PaperView(props: &PaperViewProps) -> Html {
         }
     });
     let plan = action_plan(instrument, response);
-    let plan_rows = plan.iter().map(|entry| html! {
-        <tr key={entry.item_id.clone()}>
-            <th scope="row">{ &entry.item_title }</th>
-            <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
-            <td class="mm-prewrap">{ &entry.action }</td>
-            <td>{ &entry.owner }</td>
-            <td>{ &entry.due }</td>
-        </tr>
+    let plan_rows = plan.iter().map(|entry| {
+        html! {
+            <tr key={entry.item_id.clone()}>
+                <th scope="row">{ &entry.item_title }</th>
+                <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
+                <td class="mm-prewrap">{ &entry.action }</td>
+                <td>{ &entry.owner }</td>
+                <td>{ &entry.due }</td>
+            </tr>
+        }
     });
     let summary_id = format!("{}-paper-summary", props.uid);
     let profiles = Rc::new(vec![Profile {

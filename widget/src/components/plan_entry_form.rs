@@ -28,11 +28,13 @@ pub fn PlanEntryForm(props: &PlanEntryFormProps) -> Html {
     let field = |field: PlanField, label: &str, value: &str, suffix: &str, kind: &str| {
         let id = format!("{base}-{suffix}");
         let item = entry.item_id.clone();
-        let oninput = props.on_action.reform(move |event: InputEvent| Action::Plan {
-            item: item.clone(),
-            field,
-            text: event.target_unchecked_into::<HtmlInputElement>().value(),
-        });
+        let oninput = props
+            .on_action
+            .reform(move |event: InputEvent| Action::Plan {
+                item: item.clone(),
+                field,
+                text: event.target_unchecked_into::<HtmlInputElement>().value(),
+            });
         let control = if kind == "textarea" {
             html! { <textarea class="mm-notes__input" id={id.clone()} rows="2" value={value.to_owned()} {oninput} /> }
         } else {

@@ -24,7 +24,9 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let report = &props.report;
     let heading_id = format!("{}-scores", props.uid);
     let banded = !props.instrument.scoring.bands.is_empty();
-    let band = |band: &Option<String>| banded.then(|| html! { <td>{ band.clone().unwrap_or_default() }</td> });
+    let band = |band: &Option<String>| {
+        banded.then(|| html! { <td>{ band.clone().unwrap_or_default() }</td> })
+    };
     let show = |score: Option<maturity_core::Score>| {
         score.map_or_else(|| "Not yet scored".to_owned(), |s| s.to_string())
     };

@@ -3,6 +3,7 @@
 
 use super::radar_chart::Profile;
 use super::{HeatMap, RadarChart, ResultsPanel};
+use maturity_core::order::{by_rank, descending};
 use maturity_core::{Instrument, ScoreReport};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,9 +35,17 @@ fn rated<'a>(instrument: &'a Instrument, report: &ScoreReport) -> Vec<Rated<'a>>
         .iter()
         .zip(&report.components)
         .flat_map(|(component, scored)| {
-            component.items.iter().zip(&scored.items).filter_map(move |(item, s)| {
-                Some(Rated { title: &item.title, component: &component.title, level_index: s.level_index? })
-            })
+            component
+                .items
+                .iter()
+                .zip(&scored.items)
+                .filter_map(move |(item, s)| {
+                    Some(Rated {
+                        title: &item.title,
+                        component: &component.title,
+                        level_index: s.level_index?,
+                    })
+                })
         })
         .collect()
 }
@@ -57,13 +66,20 @@ pub fn summary(instrument: &Instrument, report: &ScoreReport) -> String {
         text.push_str(&format!(" ({band})"));
     }
     text.push_str(", an indicative figure for discussion rather than a grade.");
-    let scored: Vec<_> = instrument.components.iter().zip(&report.components)
-        .filter_map(|(c, s)| Some((c.title.as_str(), s.score?))).collect();
+    let scored: Vec<_> = instrument
+        .components
+        .iter()
+        .zip(&report.components)
+        .filter_map(|(c, s)| Some((c.title.as_str(), s.score?)))
+        .collect();
     let strongest = scored.iter().max_by_key(|(_, s)| *s);
     let weakest = scored.iter().rev().min_by_key(|(_, s)| *s);
     if let (Some(high), Some(low)) = (strongest, weakest) {
         if high.1 != low.1 {
-            text.push_str(&format!(" Strongest: {} ({}). Weakest: {} ({}).", high.0, high.1, low.0, low.1));
+            text.push_str(&format!(
+                " Strongest: {} ({}). Weakest: {} ({}).",
+                high.0, high.1, low.0, low.1
+            ));
         } else if scored.len() > 1 {
             text.push_str(&format!(" Every scored component stands at {}.", high.1));
         }
@@ -84,10 +100,10 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         label: "This assessment".to_owned(),
         scores: report.components.iter().map(|c| c.score).collect(),
     }]);
-    let mut items = rated(instrument, report);
+    let items = rated(instrument, report);
     let levels = &instrument.scale.levels;
-    // Stable sorts keep instrument order among equal levels.
-    items.sort_by_key(|r| std::cmp::Reverse(r.level_index));
+    // Ranking keeps instrument order among equal levels.
+    let items = by_rank(items, |r| descending(r.level_index as u64));
     let list = |entries: &[Rated<'_>]| {
         let entries = entries.iter().map(|r| html! {
             <li><strong>{ r.title }</strong>{ format!(" ({}): {}", r.component, levels[r.level_index].label) }</li>
@@ -98,9 +114,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
     let shown = (items.len() / 2).min(3);
     let strengths = list(&items[..shown]);
     let gaps = {
-        let mut lowest: Vec<Rated<'_>> = items.into_iter().rev().take(shown).collect();
-        lowest.sort_by_key(|r| r.level_index);
-        list(&lowest)
+        let lowest: Vec<Rated<'_>> = items.into_iter().rev().take(shown).collect();
+        list(&by_rank(lowest, |r| r.level_index as u64))
     };
     let export_json = props.on_export.reform(|_: MouseEvent| false);
     let export_csv = props.on_export.reform(|_: MouseEvent| true);

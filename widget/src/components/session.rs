@@ -1,7 +1,7 @@
 //! One open assessment: its state, saving, the navigation and the view shown.
 
-use super::{AssessView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
 use super::workspace::Opening;
+use super::{AssessView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
 use crate::download::download;
 use crate::state::{Action, Assessment, Timed, View};
 use crate::storage::{Loaded, Place, SaveError, Shelf};
@@ -35,12 +35,23 @@ pub fn export(instrument: &Instrument, response: &Response, csv: bool) {
     let stem = if response.title.trim().is_empty() {
         instrument.id.clone()
     } else {
-        response.title.trim().replace(|c: char| !c.is_alphanumeric() && c != '-', "-")
+        response
+            .title
+            .trim()
+            .replace(|c: char| !c.is_alphanumeric() && c != '-', "-")
     };
     if csv {
-        download(&format!("{stem}.csv"), "text/csv", &response_csv(instrument, response));
+        download(
+            &format!("{stem}.csv"),
+            "text/csv",
+            &response_csv(instrument, response),
+        );
     } else {
-        download(&format!("{stem}.json"), "application/json", &response.to_json());
+        download(
+            &format!("{stem}.json"),
+            "application/json",
+            &response.to_json(),
+        );
     }
 }
 
@@ -66,7 +77,8 @@ pub fn Session(props: &SessionProps) -> Html {
     };
     let save_result = use_state(|| None::<Result<String, SaveError>>);
     {
-        let (shelf, save_result, loaded) = (props.shelf.clone(), save_result.clone(), loaded.clone());
+        let (shelf, save_result, loaded) =
+            (props.shelf.clone(), save_result.clone(), loaded.clone());
         use_effect_with(state.response.clone(), move |response| {
             // An untouched fresh assessment, or the copy just restored, has nothing new to save.
             let just_restored = matches!(&*loaded, Loaded::Restored(saved) if saved == &**response);
@@ -77,7 +89,9 @@ pub fn Session(props: &SessionProps) -> Html {
                 let saved = if blocked {
                     Err(SaveError::WouldOverwrite)
                 } else {
-                    shelf.save(slot, response).map(|()| response.updated.clone())
+                    shelf
+                        .save(slot, response)
+                        .map(|()| response.updated.clone())
                 };
                 save_result.set(Some(saved));
             }
@@ -108,12 +122,18 @@ pub fn Session(props: &SessionProps) -> Html {
     };
     let on_component = {
         let place = place.clone();
-        Callback::from(move |component: usize| place.set(Place { component, ..*place }))
+        Callback::from(move |component: usize| {
+            place.set(Place {
+                component,
+                ..*place
+            })
+        })
     };
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(Timed { action, at: now() }))
-    };
+    // One callback for the whole session, so items whose answers did not change are not
+    // re-rendered on every click (props compare callbacks by identity).
+    let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(Timed { action, at: now() });
+    });
     let instrument = &state.instrument;
     let response = &state.response;
     let report = Rc::new(score(instrument, response));
@@ -123,8 +143,13 @@ pub fn Session(props: &SessionProps) -> Html {
     };
     // Announced politely after every change: that it was kept, and the score it moved.
     let changed_score = state.last_item.as_deref().and_then(|item| {
-        let index = instrument.components.iter().position(|c| c.items.iter().any(|i| i.id == item))?;
-        let score = report.components[index].score.map_or_else(|| "not yet scored".to_owned(), |s| s.to_string());
+        let index = instrument
+            .components
+            .iter()
+            .position(|c| c.items.iter().any(|i| i.id == item))?;
+        let score = report.components[index]
+            .score
+            .map_or_else(|| "not yet scored".to_owned(), |s| s.to_string());
         Some(format!("{}: {score}.", instrument.components[index].title))
     });
     let body = match place.view {

@@ -39,7 +39,10 @@ pub fn StartView(props: &StartViewProps) -> Html {
     let (label, hint) = if answered == 0 {
         ("Start rating", String::new())
     } else {
-        ("Continue rating", format!("{answered} of {} items answered so far.", counts.total))
+        (
+            "Continue rating",
+            format!("{answered} of {} items answered so far.", counts.total),
+        )
     };
     let start = props.on_view.reform(|_: MouseEvent| View::Assess);
     html! {

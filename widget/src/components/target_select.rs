@@ -30,7 +30,11 @@ pub fn TargetSelect(props: &TargetSelectProps) -> Html {
         let item = props.item_id.to_string();
         props.on_action.reform(move |event: Event| Action::Target {
             item: item.clone(),
-            level: event.target_unchecked_into::<HtmlSelectElement>().value().parse().ok(),
+            level: event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .ok(),
         })
     };
     let options = props.instrument.scale.levels.iter().map(|level| {

@@ -49,7 +49,10 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             if let Some(view) = view {
                 place.view = view;
             }
-            Opening { place, focus: false }
+            Opening {
+                place,
+                focus: false,
+            }
         })
     };
     let on_open = {

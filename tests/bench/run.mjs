@@ -1,0 +1,377 @@
+// The benchmark suite (run by scripts/bench.sh after a release build; not part of the tests).
+// Measures what an embed costs: bytes, load to interactive beside a plain-HTML floor, rating
+// click to updated results, memory, and the core natively and in WebAssembly. Prints a table
+// and writes docs/benchmarks.md, keeping its hand-written "History" section.
+//
+//   node tests/bench/run.mjs [--runs 15] [--clicks 100] [--native <cargo bench output file>]
+import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync } from "node:zlib";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { serve } from "../../scripts/serve.mjs";
+import { repo, www } from "../support/paths.mjs";
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const RUNS = Number(option("runs", 15));
+const CLICKS = Number(option("clicks", 100));
+const NATIVE_OUTPUT = option("native", null);
+const BUDGET = { embedGzipKB: 120, loadRatio: 2, frameMs: 16, aggregateMs: 5 };
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+const fixed = (n, digits = 1) => n.toFixed(digits);
+const kib = (n) => (n / 1024).toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+// Bytes
+function sizes() {
+  const dist = path.join(www, "dist");
+  const rows = readdirSync(dist).sort().map((name) => {
+    const bytes = readFileSync(path.join(dist, name));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+  });
+  const embed = rows.filter((r) => r.name === "maturity-matrix.js" || r.name === "maturity-matrix.wasm");
+  const total = (key) => embed.reduce((sum, r) => sum + r[key], 0);
+  return { rows, embed: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages: the widget and the plain-HTML floor for the default and a generated 200-item instrument.
+const WORDS = "staff patients board teams improvement data learning quality daily leaders measure review plan change safety flow vision culture method time".split(" ");
+const phrase = (seed, length) => Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 3) % WORDS.length]).join(" ");
+
+/** 200 items in 5 components of 40, with descriptors as long as the default instrument's. */
+function generatedInstrument() {
+  const levels = ["Not yet started", "Emerging", "Developing", "Embedding", "Leading"];
+  return {
+    formatVersion: 1, id: "bench-200", version: "1.0.0", title: "Generated 200-item matrix",
+    scale: { levels: levels.map((label, i) => ({ value: i + 1, label })), notApplicable: { label: "Not applicable" }, dontKnow: { label: "Don't know" } },
+    components: Array.from({ length: 5 }, (_, c) => ({
+      id: `c${c}`, title: `Component ${c + 1}: ${phrase(c, 4)}`,
+      items: Array.from({ length: 40 }, (_, i) => ({
+        id: `c${c}-i${i}`, title: `Item ${i + 1}: ${phrase(c * 40 + i, 5)}`, prompt: `How far ${phrase(i, 12)}?`,
+        levels: levels.map((_, l) => `${phrase(c + i + l, 22)}.`),
+        evidence: [phrase(i + 1, 6), phrase(i + 2, 6)],
+      })),
+    })),
+  };
+}
+
+const escapeHtml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function widgetPage(attributes) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget</title>
+<script src="hooks.js"></script></head><body><main><h1>Self-assessment</h1>
+<maturity-matrix ${attributes} view="assess" storage-key="bench"></maturity-matrix>
+<script type="module" src="../../dist/maturity-matrix.js"></script></main></body></html>`;
+}
+
+/** The same text the widget's assess view shows, as static HTML with native radios. */
+function floorPage(instrument) {
+  const component = instrument.components[0];
+  const scale = instrument.scale;
+  const items = component.items.map((item) => `<fieldset><legend>${escapeHtml(item.title)} ${escapeHtml(item.prompt ?? "")}</legend>
+${scale.levels.map((level, l) => `<label><input type="radio" name="${item.id}"> ${escapeHtml(level.label)} ${escapeHtml(item.levels?.[l] ?? "")}</label><br>`).join("\n")}
+<label><input type="radio" name="${item.id}"> Not applicable</label> <label><input type="radio" name="${item.id}"> Don't know</label>
+<br><label>Evidence and notes <textarea></textarea></label></fieldset>`).join("\n");
+  const steps = instrument.components.map((c) => `<li><button type="button">${escapeHtml(c.title)}</button></li>`).join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><main>
+<h1>Self-assessment</h1><h2>${escapeHtml(instrument.title)}</h2><ol>${steps}</ol><h3>${escapeHtml(component.title)}</h3>
+${items}
+<table><tr><th>Component</th><th>Score</th></tr>${instrument.components.map((c) => `<tr><td>${escapeHtml(c.title)}</td><td>Not yet scored</td></tr>`).join("")}</table>
+</main><script>window.__interactive = performance.now();</script></body></html>`;
+}
+
+// Runs first in the widget pages: notes when the first radio appears in the shadow root, and
+// keeps the WebAssembly memory so it can be measured.
+const HOOKS = `
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, init);
+  const observer = new MutationObserver(() => {
+    if (window.__interactive === undefined && root.querySelector(".mm-option__input")) {
+      window.__interactive = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  return root;
+};
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async function (...args) {
+    const result = await original.apply(this, args);
+    window.__wasmMemory = (result.instance ?? result).exports.memory;
+    return result;
+  };
+}`;
+
+function writePages() {
+  const dir = path.join(www, "build/bench");
+  mkdirSync(dir, { recursive: true });
+  const builtin = JSON.parse(readFileSync(path.join(repo, "core/instruments/nhs-impact.json"), "utf8"));
+  const generated = generatedInstrument();
+  writeFileSync(path.join(dir, "hooks.js"), HOOKS);
+  writeFileSync(path.join(dir, "widget-default.html"), widgetPage(`instrument="nhs-impact"`));
+  writeFileSync(path.join(dir, "widget-200.html"), widgetPage(`instrument="${escapeHtml(JSON.stringify(generated))}"`));
+  writeFileSync(path.join(dir, "floor-default.html"), floorPage(builtin));
+  writeFileSync(path.join(dir, "floor-200.html"), floorPage(generated));
+  return { builtin, generated };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the browser
+async function loadTime(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__interactive !== undefined);
+  const time = await page.evaluate(() => window.__interactive);
+  await context.close();
+  return time;
+}
+
+async function openWidget(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__interactive !== undefined);
+  return { context, page };
+}
+
+/** Clicks levels on the shown component's items; each click changes a rating, so the
+ * results must change. Times from the click to the results panel's DOM mutation. */
+async function clickTimes(browser, url) {
+  const { context, page } = await openWidget(browser, url);
+  const times = await page.evaluate(async (clicks) => {
+    const root = document.querySelector("maturity-matrix").shadowRoot;
+    const items = [...root.querySelectorAll(".mm-item")];
+    const results = root.querySelector(".mm-results");
+    const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const out = [];
+    for (let i = 0; i < clicks; i++) {
+      const radios = items[i % items.length].querySelectorAll(".mm-options__levels input");
+      const radio = radios[Math.floor(i / items.length) % 2 === 0 ? 1 : 3];
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(results, { subtree: true, childList: true, characterData: true });
+      });
+      const start = performance.now();
+      radio.click();
+      out.push((await changed) - start);
+      await settle();
+    }
+    return out;
+  }, CLICKS);
+  await context.close();
+  return times;
+}
+
+async function memory(browser, url) {
+  const { context, page } = await openWidget(browser, url);
+  const measure = () => page.evaluate(() => {
+    window.gc();
+    return { js: performance.memory.usedJSHeapSize, wasm: window.__wasmMemory?.buffer.byteLength ?? 0 };
+  });
+  const loaded = await measure();
+  // Complete the assessment: every item of every component gets a level.
+  await page.evaluate(async () => {
+    const root = document.querySelector("maturity-matrix").shadowRoot;
+    const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const steps = root.querySelectorAll(".mm-steps__button").length;
+    for (let s = 0; s < steps; s++) {
+      root.querySelectorAll(".mm-steps__button")[s].click();
+      await settle();
+      for (const item of root.querySelectorAll(".mm-item")) {
+        item.querySelectorAll(".mm-options__levels input")[2].click();
+        await settle();
+      }
+    }
+  });
+  const completed = await measure();
+  const answered = await page.evaluate(() => document.querySelector("maturity-matrix").shadowRoot.querySelector(".mm-progress").dataset.answered);
+  await context.close();
+  return { loaded, completed, answered: Number(answered) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The core: native (from the Rust benchmark) and WebAssembly in Node.
+function timeMicros(fn, runs) {
+  for (let i = 0; i < Math.min(runs, 10); i++) fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+  return median(times);
+}
+
+function nativeTimes() {
+  const text = NATIVE_OUTPUT
+    ? readFileSync(NATIVE_OUTPUT, "utf8")
+    : execFileSync("cargo", ["bench", "-q", "-p", "maturity-core", "--features", "sample", "--bench", "core"], { cwd: repo, encoding: "utf8" });
+  const find = (label) => Number(text.match(new RegExp(`${label}.*?median\\s+([\\d.]+) µs`))[1]);
+  return {
+    validate: find("validate the default instrument"),
+    score: find("score one response"),
+    aggregate: find("aggregate 1,000 responses"),
+  };
+}
+
+async function wasmTimes(builtinText) {
+  const require = createRequire(import.meta.url);
+  const pure = require(path.join(repo, "target/bench-core/maturity_bench_wasm.js"));
+  pure.prepare(builtinText, 1000);
+  const api = await import(path.join(www, "dist/node.js"));
+  const instrument = JSON.parse(builtinText);
+  // The same 1,000 responses, as the objects a developer would pass in.
+  const responses = JSON.parse(pure.prepared_json());
+  let i = 0;
+  return {
+    pure: {
+      validate: timeMicros(() => pure.validate(builtinText), 2000),
+      score: timeMicros(() => pure.score_one(i++), 20000),
+      aggregate: timeMicros(() => pure.aggregate_all(), 200),
+    },
+    api: {
+      validate: timeMicros(() => api.validateInstrument(builtinText), 1000),
+      score: timeMicros(() => api.score(instrument, responses[i++ % responses.length]), 5000),
+      aggregate: timeMicros(() => api.aggregate(instrument, responses), 50),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  const { builtin, generated } = writePages();
+  const itemCounts = { default: builtin.components.flatMap((c) => c.items).length, big: generated.components.flatMap((c) => c.items).length };
+  const bytes = sizes();
+  const server = await serve(www, 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-background-networking", "--disable-component-update"],
+  });
+  const chromiumVersion = browser.version();
+  const url = (name) => new URL(`build/bench/${name}.html`, server.url).href;
+  const pages = ["floor-default", "widget-default", "floor-200", "widget-200"];
+  const load = Object.fromEntries(pages.map((p) => [p, []]));
+  for (const p of pages) await loadTime(browser, url(p)); // one warm-up each: the OS file cache
+  for (let run = 0; run < RUNS; run++) {
+    // Interleaved, so drift on a shared machine affects every page alike.
+    for (const p of pages) load[p].push(await loadTime(browser, url(p)));
+  }
+  const clicks = { default: await clickTimes(browser, url("widget-default")), big: await clickTimes(browser, url("widget-200")) };
+  const mem = { default: await memory(browser, url("widget-default")), big: await memory(browser, url("widget-200")) };
+  await browser.close();
+  await server.close();
+
+  const native = nativeTimes();
+  const wasm = await wasmTimes(readFileSync(path.join(repo, "core/instruments/nhs-impact.json"), "utf8"));
+
+  const loadMedian = Object.fromEntries(pages.map((p) => [p, median(load[p])]));
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    chromium: chromiumVersion,
+    node: process.version,
+    bytes, itemCounts, loadMedian, clicks, mem, native, wasm,
+  };
+  const report = render(results);
+  console.log(report.table);
+  const docPath = path.join(repo, "docs/benchmarks.md");
+  const history = existsSync(docPath) ? (readFileSync(docPath, "utf8").split(/^## History$/m)[1] ?? "") : "";
+  writeFileSync(docPath, `${report.markdown}\n## History${history || "\n\nChanges that mattered, with the figures before and after.\n"}`);
+  console.log(`\nwrote ${path.relative(repo, docPath)}`);
+}
+
+function render(r) {
+  const lines = [];
+  const push = (...xs) => lines.push(...xs);
+  const kb = (n) => (n / 1000).toFixed(1);
+  const loadRatio = r.loadMedian["widget-default"] / r.loadMedian["floor-default"];
+  const growth = r.loadMedian["widget-200"] / r.loadMedian["widget-default"];
+  const itemGrowth = r.itemCounts.big / r.itemCounts.default;
+  const p = (xs, q) => quantile(xs, q);
+  const met = (ok) => (ok ? "met" : "**not met**");
+  push(
+    "# Benchmarks",
+    "",
+    `Measured ${r.date} by \`scripts/bench.sh\` on ${r.machine}; Chromium ${r.chromium} headless; Node ${r.node}.`,
+    "Absolute times on a shared machine are noisy: comparisons use ratios measured in the same run.",
+    "",
+    "## Budgets",
+    "",
+    "| budget | measured | |",
+    "|---|---|---|",
+    `| module embed ≤ ${BUDGET.embedGzipKB} KB gzip | ${kb(r.bytes.embed.gzip)} KB (${kib(r.bytes.embed.gzip)} KiB) | ${met(r.bytes.embed.gzip <= BUDGET.embedGzipKB * 1000)} |`,
+    `| load ≤ ${BUDGET.loadRatio}× plain-HTML floor (default instrument) | ${fixed(loadRatio, 2)}× | ${met(loadRatio <= BUDGET.loadRatio)} |`,
+    `| load growth to 200 items no worse than linear (${fixed(itemGrowth, 0)}× the items) | ${fixed(growth, 2)}× | ${met(growth <= itemGrowth)} |`,
+    `| click → results p95 ≤ ${BUDGET.frameMs} ms, default | ${fixed(p(r.clicks.default, 0.95))} ms | ${met(p(r.clicks.default, 0.95) <= BUDGET.frameMs)} |`,
+    `| click → results p95 ≤ ${BUDGET.frameMs} ms, 200 items | ${fixed(p(r.clicks.big, 0.95))} ms | ${met(p(r.clicks.big, 0.95) <= BUDGET.frameMs)} |`,
+    `| aggregate 1,000 responses in WebAssembly < ${BUDGET.aggregateMs} ms (core) | ${fixed(r.wasm.pure.aggregate / 1000, 2)} ms | ${met(r.wasm.pure.aggregate / 1000 < BUDGET.aggregateMs)} |`,
+    `| … through the JavaScript API, JSON in and out | ${fixed(r.wasm.api.aggregate / 1000, 2)} ms | ${met(r.wasm.api.aggregate / 1000 < BUDGET.aggregateMs)} |`,
+    "",
+    "## Bytes",
+    "",
+    "Every file in `www/dist/`. An embed of the module build loads `maturity-matrix.js` and `maturity-matrix.wasm` (the stylesheet is inside the script); the standalone build loads only its one file.",
+    "",
+    "| file | raw KiB | gzip KiB | brotli KiB |",
+    "|---|---:|---:|---:|",
+    ...r.bytes.rows.map((f) => `| ${f.name} | ${kib(f.raw)} | ${kib(f.gzip)} | ${kib(f.brotli)} |`),
+    `| **module embed total** | ${kib(r.bytes.embed.raw)} | ${kib(r.bytes.embed.gzip)} | ${kib(r.bytes.embed.brotli)} |`,
+    "",
+    "## Load to interactive",
+    "",
+    `Navigation start to the first radio button in the DOM, median of ${RUNS} cold loads (a new browser context each, no HTTP cache), pages interleaved. The floor is a static page with the same text the widget's assess view shows (the first component's items, the list of components and a score table) as native radios, no script and no styles.`,
+    "",
+    "| instrument | items | floor ms | widget ms | widget ÷ floor |",
+    "|---|---:|---:|---:|---:|",
+    `| default (NHS IMPACT) | ${r.itemCounts.default} | ${fixed(r.loadMedian["floor-default"])} | ${fixed(r.loadMedian["widget-default"])} | ${fixed(loadRatio, 2)} |`,
+    `| generated | ${r.itemCounts.big} | ${fixed(r.loadMedian["floor-200"])} | ${fixed(r.loadMedian["widget-200"])} | ${fixed(r.loadMedian["widget-200"] / r.loadMedian["floor-200"], 2)} |`,
+    "",
+    "## Rating click to updated results",
+    "",
+    `${CLICKS} clicks per instrument, each changing a rating on the shown component; time from \`click()\` to the results table's DOM mutation.`,
+    "",
+    "| instrument | p50 ms | p95 ms | max ms |",
+    "|---|---:|---:|---:|",
+    `| default | ${fixed(p(r.clicks.default, 0.5), 2)} | ${fixed(p(r.clicks.default, 0.95), 2)} | ${fixed(Math.max(...r.clicks.default), 2)} |`,
+    `| 200 items | ${fixed(p(r.clicks.big, 0.5), 2)} | ${fixed(p(r.clicks.big, 0.95), 2)} | ${fixed(Math.max(...r.clicks.big), 2)} |`,
+    "",
+    "## Memory",
+    "",
+    "After a forced garbage collection: the page's JavaScript heap, and the WebAssembly linear memory (which only grows).",
+    "",
+    "| instrument | JS heap after load | wasm after load | JS heap completed | wasm completed | items answered |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...[["default", r.mem.default], ["200 items", r.mem.big]].map(([name, m]) =>
+      `| ${name} | ${kib(m.loaded.js)} KiB | ${kib(m.loaded.wasm)} KiB | ${kib(m.completed.js)} KiB | ${kib(m.completed.wasm)} KiB | ${m.answered} |`),
+    "",
+    "## Core: native and WebAssembly",
+    "",
+    "Medians. Native: `cargo bench -p maturity-core --features sample` (release). WebAssembly (core): the same operations compiled to wasm32 and called from Node with data already in wasm memory. Through the API: the npm package's functions, which also convert JSON in and out.",
+    "",
+    "| operation | native µs | wasm (core) µs | wasm ÷ native | through the API µs |",
+    "|---|---:|---:|---:|---:|",
+    ...[["validate the default instrument", "validate"], ["score one response", "score"], ["aggregate 1,000 responses", "aggregate"]].map(([label, key]) =>
+      `| ${label} | ${fixed(r.native[key], 2)} | ${fixed(r.wasm.pure[key], 2)} | ${fixed(r.wasm.pure[key] / r.native[key], 2)} | ${fixed(r.wasm.api[key], 2)} |`),
+    "",
+  );
+  const markdown = lines.join("\n");
+  return { markdown, table: markdown };
+}
+
+await main();
