@@ -2,7 +2,7 @@
 
 use crate::components::{ErrorView, Workspace};
 use crate::state::View;
-use maturity_core::{Error, Instrument};
+use maturity_core::{Error, Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +27,17 @@ pub struct AppProps {
     /// The view to open on, overriding the one remembered from last time.
     #[prop_or_default]
     pub view: Option<View>,
+    /// Shows the answers without letting them be changed.
+    #[prop_or_default]
+    pub readonly: bool,
+    /// Answers the host page supplies. When given, the host owns them: the widget starts from
+    /// them, keeps changes in memory and reports them, and never touches browser storage.
+    #[prop_or_default]
+    pub host_response: Option<Rc<Response>>,
+    /// Told the answers when the widget opens them and after every change (`true` when the
+    /// person changed something).
+    #[prop_or_default]
+    pub on_response: Callback<(Rc<Response>, bool)>,
 }
 
 /// The widget.
@@ -37,7 +48,8 @@ pub fn App(props: &AppProps) -> Html {
             // Keyed by instrument so a new instrument starts from its own saved assessments.
             <Workspace key={format!("{}@{}", instrument.id, instrument.version)}
                 instrument={instrument.clone()} uid={props.uid.clone()}
-                storage_key={props.storage_key.clone()} view={props.view} />
+                storage_key={props.storage_key.clone()} view={props.view} readonly={props.readonly}
+                host_response={props.host_response.clone()} on_response={props.on_response.clone()} />
         },
         InstrumentSource::Failed(error) => html! {
             <ErrorView summary="This matrix could not be loaded" error={error.clone()} />

@@ -235,3 +235,14 @@ impl View {
         }
     }
 }
+
+/// Whether the answers may be changed, shared with every control through a context rather
+/// than passed down through each view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Readonly(pub bool);
+
+/// True when the widget only shows the answers.
+#[yew::hook]
+pub fn use_readonly() -> bool {
+    yew::use_context::<Readonly>().is_some_and(|readonly| readonly.0)
+}

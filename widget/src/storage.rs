@@ -165,6 +165,11 @@ impl Shelf {
         }
     }
 
+    /// Deletes the open assessment's saved answers, so it starts afresh where it was.
+    pub fn clear_open(&self) {
+        self.remove(self.place().map_or(1, |place| place.slot));
+    }
+
     /// Where the person was last time, if it was recorded.
     pub fn place(&self) -> Option<Place> {
         let raw = local_storage()?

@@ -36,3 +36,5 @@ export const aggregateCsv = call("aggregateCsv");
 export const builtinInstrument = call("builtinInstrument");
 /** The ids of the built-in instruments, default first. */
 export const builtinInstrumentIds = call("builtinInstrumentIds");
+/** Mounts the widget into an element (browsers only); returns `{ update, reset, destroy }`. */
+export const mount = call("mount");

@@ -1,5 +1,6 @@
 // The <maturity-matrix> custom element: a small JS class, because wasm-bindgen cannot extend
-// HTMLElement. It owns the shadow root and the stylesheet; the Rust app owns everything inside.
+// HTMLElement. It owns the shadow root, the stylesheet, the attributes, properties and events;
+// the Rust app owns everything inside.
 import initWasm, { mount } from "../build/pkg/maturity_widget.js";
 import { markReady } from "./api.js";
 import css from "./maturity-matrix.css";
@@ -30,9 +31,13 @@ function explain(error) {
     ? "The assessment could not start because this page's Content Security Policy does not allow WebAssembly. " +
       "The site needs to add 'wasm-unsafe-eval' to the script-src directive."
     : `The assessment could not start: ${error?.message ?? error}`;
-  const explained = new Error(message, { cause: error });
-  explained.name = "MaturityMatrixError";
-  return explained;
+  return namedError(message, { cause: error });
+}
+
+function namedError(message, options) {
+  const error = new Error(message, options);
+  error.name = "MaturityMatrixError";
+  return error;
 }
 
 let sharedSheet;
@@ -45,11 +50,65 @@ function stylesheet() {
   return sharedSheet;
 }
 
+const VIEWS = ["start", "assess", "results", "plan", "paper"];
+
 export class MaturityMatrixElement extends HTMLElement {
-  static observedAttributes = ["instrument", "storage-key", "view"];
+  static observedAttributes = ["instrument", "instrument-src", "storage-key", "view", "readonly"];
 
   #container;
   #handle;
+  #instrument; // set through the property: wins over the attributes
+  #response; // set through the property: the host owns the answers
+  #current = null; // the answers as the widget last reported them
+  #complete = false;
+  #fetched = { src: null, text: null };
+  #renders = 0;
+
+  constructor() {
+    super();
+    // Properties set on the element before this class was defined sit on the instance and
+    // would hide the accessors: take them over.
+    for (const name of ["instrument", "response"]) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  /** The instrument object set through this property, or `null` when the attributes decide. */
+  get instrument() {
+    return this.#instrument ?? null;
+  }
+
+  set instrument(value) {
+    this.#instrument = value ?? undefined;
+    this.#render();
+  }
+
+  /** The answers as they stand (a copy), or `null` before the widget has opened. Setting it
+   * hands the answers to the widget: it starts from them, reports every change in
+   * `maturity-change` events and never uses browser storage. Set `null` to give control back. */
+  get response() {
+    return this.exportResponse();
+  }
+
+  set response(value) {
+    this.#response = value ?? undefined;
+    this.#render();
+  }
+
+  /** A copy of the answers as they stand, in the versioned response format. */
+  exportResponse() {
+    return this.#current === null ? null : structuredClone(this.#current);
+  }
+
+  /** Clears the open assessment and starts afresh. */
+  reset() {
+    this.#complete = false;
+    if (this.#handle) this.#handle.reset();
+  }
 
   connectedCallback() {
     if (!this.#container) {
@@ -68,31 +127,87 @@ export class MaturityMatrixElement extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    if (this.#container && this.isConnected) this.#render();
+    this.#render();
   }
 
-  #render() {
-    init().then(
-      () => {
-        if (!this.isConnected) return;
-        this.#handle?.destroy();
-        this.#handle = mount(this.#container, {
-          instrument: this.getAttribute("instrument") ?? undefined,
-          storageKey: this.getAttribute("storage-key") ?? undefined,
-          view: this.getAttribute("view") ?? undefined,
-        });
-      },
-      (error) => this.#fail(error),
-    );
+  async #render() {
+    if (!this.#container || !this.isConnected) return;
+    const render = ++this.#renders; // a later change supersedes this one
+    try {
+      await init();
+      const instrument = this.#instrument ?? (await this.#instrumentFromSource()) ?? this.getAttribute("instrument") ?? undefined;
+      if (render !== this.#renders || !this.isConnected) return;
+      const view = this.getAttribute("view");
+      const options = {
+        instrument,
+        storageKey: this.getAttribute("storage-key") ?? undefined,
+        view: VIEWS.includes(view) ? view : undefined,
+        readonly: this.hasAttribute("readonly"),
+        response: this.#response,
+        onResponse: (response, score, changed) => this.#answered(response, score, changed),
+        onError: (error) => this.#emitError(error),
+      };
+      if (this.#handle) this.#handle.update(options);
+      else this.#handle = mount(this.#container, options);
+    } catch (error) {
+      if (render === this.#renders) this.#fail(error);
+    }
+  }
+
+  /** The text of the instrument at `instrument-src`, fetched once per address. */
+  async #instrumentFromSource() {
+    const src = this.getAttribute("instrument-src");
+    if (!src) return undefined;
+    const url = new URL(src, document.baseURI).href;
+    if (this.#fetched.src !== url) {
+      const status = document.createElement("p");
+      status.setAttribute("role", "status");
+      status.textContent = "Loading the matrix…";
+      this.#container.replaceChildren(status);
+      this.#handle?.destroy();
+      this.#handle = undefined;
+      let response;
+      try {
+        response = await fetch(url, { credentials: "same-origin" });
+      } catch (error) {
+        throw namedError(`The matrix at ${src} could not be loaded: ${error.message}`, { cause: error });
+      }
+      if (!response.ok) throw namedError(`The matrix at ${src} could not be loaded: the server answered ${response.status}.`);
+      this.#fetched = { src: url, text: await response.text() };
+    }
+    return this.#fetched.text;
+  }
+
+  #answered(response, score, changed) {
+    this.#current = response;
+    const detail = () => ({ response: structuredClone(response), score });
+    const complete = score.counts.total > 0 && score.counts.unanswered === 0;
+    if (changed) {
+      this.dispatchEvent(new CustomEvent("maturity-change", { bubbles: true, composed: true, detail: detail() }));
+      if (complete && !this.#complete) {
+        this.dispatchEvent(new CustomEvent("maturity-complete", { bubbles: true, composed: true, detail: detail() }));
+      }
+    }
+    this.#complete = complete;
+  }
+
+  #emitError(error) {
+    this.dispatchEvent(new CustomEvent("maturity-error", {
+      bubbles: true,
+      composed: true,
+      detail: { message: error.message, problems: error.problems ?? [], error },
+    }));
   }
 
   #fail(error) {
+    this.#handle?.destroy();
+    this.#handle = undefined;
     const alert = document.createElement("p");
     alert.className = "mm-error";
     alert.setAttribute("role", "alert");
     alert.textContent = error.message;
     this.#container.replaceChildren(alert);
-    this.dispatchEvent(new CustomEvent("maturity-error", { bubbles: true, composed: true, detail: { message: error.message, error } }));
+    this.#emitError(error);
   }
 }
 

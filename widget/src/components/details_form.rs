@@ -1,6 +1,6 @@
 //! The assessment's details: its name, the organisation and who is rating.
 
-use crate::state::{Action, Detail};
+use crate::state::{use_readonly, Action, Detail};
 use maturity_core::Response;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -20,6 +20,7 @@ pub struct DetailsFormProps {
 /// Four labelled text fields, saved as they are typed like every other answer.
 #[component]
 pub fn DetailsForm(props: &DetailsFormProps) -> Html {
+    let readonly = use_readonly();
     let response = &props.response;
     let fields = [
         (
@@ -62,7 +63,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             <div class="mm-field" key={suffix}>
                 <label class="mm-field__label" for={id.clone()}>{ label }</label>
                 if !hint.is_empty() { <p class="mm-hint" id={hint_id.clone()}>{ hint }</p> }
-                <input class="mm-input" type="text" id={id} value={value.clone()} {oninput}
+                <input class="mm-input" type="text" id={id} value={value.clone()} {oninput} {readonly}
                     autocomplete={if suffix == "name" { "name" } else if suffix == "organisation" { "organization" } else if suffix == "role" { "organization-title" } else { "off" }}
                     aria-describedby={(!hint.is_empty()).then_some(hint_id)} />
             </div>

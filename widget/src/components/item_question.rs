@@ -1,7 +1,7 @@
 //! One item of the matrix as a native radio group, with its evidence and notes.
 
 use super::TargetSelect;
-use crate::state::Action;
+use crate::state::{use_readonly, Action};
 use maturity_core::{Instrument, Item, Rating, Special};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -35,6 +35,7 @@ pub struct ItemQuestionProps {
 /// arrow keys move within the group, Tab moves between groups.
 #[component]
 pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
+    let readonly = use_readonly();
     let item: &Item = &props.instrument.components[props.component].items[props.item];
     let name = format!("{}-{}", props.uid, item.id);
     let scale = &props.instrument.scale;
@@ -48,7 +49,7 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
         let onchange = Callback::from(move |_: Event| on_action.emit(action.clone()));
         html! {
             <div class={classes!("mm-option", class)} key={id.clone()}>
-                <input class="mm-option__input" type="radio" id={id.clone()} name={name.clone()} {checked} {onchange} />
+                <input class="mm-option__input" type="radio" id={id.clone()} name={name.clone()} {checked} {onchange} disabled={readonly} />
                 <label class="mm-option__label" for={id}>
                     <span class="mm-option__level">{ label.to_owned() }</span>
                     if !descriptor.is_empty() {
@@ -123,7 +124,7 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
                 if !item.evidence.is_empty() {
                     <p class="mm-notes__hint" id={format!("{notes_id}-hint")}>{ format!("For example: {}.", item.evidence.join("; ")) }</p>
                 }
-                <textarea class="mm-notes__input" id={notes_id.clone()} rows="2" value={props.notes.clone()} {oninput}
+                <textarea class="mm-notes__input" id={notes_id.clone()} rows="2" value={props.notes.clone()} {oninput} readonly={readonly}
                     aria-describedby={(!item.evidence.is_empty()).then(|| format!("{notes_id}-hint"))} />
             </div>
             <TargetSelect instrument={props.instrument.clone()} item_id={item.id.clone()} item_title={item.title.clone()}

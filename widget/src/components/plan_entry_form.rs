@@ -1,7 +1,7 @@
 //! One entry of the action plan, with the action, owner and due date to fill in.
 
 use super::TargetSelect;
-use crate::state::{Action, PlanField};
+use crate::state::{use_readonly, Action, PlanField};
 use maturity_core::{ActionPlanEntry, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -23,6 +23,7 @@ pub struct PlanEntryFormProps {
 /// Where the item is, where it aims, what the next level looks like, and three fields.
 #[component]
 pub fn PlanEntryForm(props: &PlanEntryFormProps) -> Html {
+    let readonly = use_readonly();
     let entry = &props.entry;
     let base = format!("{}-plan-{}", props.uid, entry.item_id);
     let field = |field: PlanField, label: &str, value: &str, suffix: &str, kind: &str| {
@@ -36,9 +37,9 @@ pub fn PlanEntryForm(props: &PlanEntryFormProps) -> Html {
                 text: event.target_unchecked_into::<HtmlInputElement>().value(),
             });
         let control = if kind == "textarea" {
-            html! { <textarea class="mm-notes__input" id={id.clone()} rows="2" value={value.to_owned()} {oninput} /> }
+            html! { <textarea class="mm-notes__input" id={id.clone()} rows="2" value={value.to_owned()} {oninput} {readonly} /> }
         } else {
-            html! { <input class="mm-input" type={kind.to_owned()} id={id.clone()} value={value.to_owned()} {oninput} /> }
+            html! { <input class="mm-input" type={kind.to_owned()} id={id.clone()} value={value.to_owned()} {oninput} {readonly} /> }
         };
         html! {
             <div class="mm-field">

@@ -3,7 +3,7 @@
 use super::workspace::Opening;
 use super::{AssessView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
 use crate::download::download;
-use crate::state::{Action, Assessment, Timed, View};
+use crate::state::{Action, Assessment, Readonly, Timed, View};
 use crate::storage::{Loaded, Place, SaveError, Shelf};
 use maturity_core::{response_csv, score, Instrument, Response};
 use std::rc::Rc;
@@ -23,6 +23,12 @@ pub struct SessionProps {
     pub opening: Opening,
     /// Opens another assessment.
     pub on_open: Callback<Place>,
+    /// Shows the answers without letting them be changed.
+    pub readonly: bool,
+    /// Answers owned by the host page: start from them and never use browser storage.
+    pub host_response: Option<Rc<Response>>,
+    /// Told the answers on opening and after every change.
+    pub on_response: Callback<(Rc<Response>, bool)>,
 }
 
 /// The current time as an RFC 3339 timestamp.
@@ -59,18 +65,31 @@ pub fn export(instrument: &Instrument, response: &Response, csv: bool) {
 #[component]
 pub fn Session(props: &SessionProps) -> Html {
     let slot = props.opening.place.slot;
-    // Saved answers are read before the first render, so the first save can never replace
-    // them with an empty assessment.
+    // Browser storage is used only when the answers are the widget's own to keep. Saved
+    // answers are read before the first render, so the first save can never replace them
+    // with an empty assessment.
+    let stored = props.host_response.is_none() && !props.readonly;
     let loaded = {
         let (instrument, shelf) = (props.instrument.clone(), props.shelf.clone());
-        use_memo((), move |()| shelf.load(&instrument, slot))
+        use_memo((), move |()| {
+            if stored {
+                shelf.load(&instrument, slot)
+            } else {
+                Loaded::Nothing
+            }
+        })
     };
     let state = {
-        let (instrument, loaded) = (props.instrument.clone(), loaded.clone());
+        let (instrument, loaded, host) = (
+            props.instrument.clone(),
+            loaded.clone(),
+            props.host_response.clone(),
+        );
         use_reducer(move || {
-            let response = match &*loaded {
-                Loaded::Restored(response) => response.clone(),
-                _ => Response::new(&instrument),
+            let response = match (host, &*loaded) {
+                (Some(response), _) => (*response).clone(),
+                (None, Loaded::Restored(response)) => response.clone(),
+                (None, _) => Response::new(&instrument),
             };
             Assessment::new(instrument, response)
         })
@@ -79,7 +98,14 @@ pub fn Session(props: &SessionProps) -> Html {
     {
         let (shelf, save_result, loaded) =
             (props.shelf.clone(), save_result.clone(), loaded.clone());
+        let (on_response, opened) = (props.on_response.clone(), use_mut_ref(|| false));
         use_effect_with(state.response.clone(), move |response| {
+            // The host hears the answers once on opening, then after each change.
+            let changed = std::mem::replace(&mut *opened.borrow_mut(), true);
+            on_response.emit((response.clone(), changed));
+            if !stored {
+                return;
+            }
             // An untouched fresh assessment, or the copy just restored, has nothing new to save.
             let just_restored = matches!(&*loaded, Loaded::Restored(saved) if saved == &**response);
             if !response.updated.is_empty() && !just_restored {
@@ -100,7 +126,11 @@ pub fn Session(props: &SessionProps) -> Html {
     let place = use_state(|| props.opening.place);
     {
         let shelf = props.shelf.clone();
-        use_effect_with(*place, move |place| shelf.set_place(*place));
+        use_effect_with(*place, move |place| {
+            if stored {
+                shelf.set_place(*place);
+            }
+        });
     }
     // Moving to another view puts focus on its heading, so keyboard and screen reader users
     // land at the start of what changed; on page load focus is left where the browser put it.
@@ -155,7 +185,7 @@ pub fn Session(props: &SessionProps) -> Html {
     let body = match place.view {
         View::Start => html! {
             <StartView instrument={instrument.clone()} response={response.clone()} report={report.clone()}
-                uid={props.uid.clone()} shelf={props.shelf.clone()} slot={slot}
+                uid={props.uid.clone()} shelf={props.shelf.clone()} slot={slot} library={stored}
                 on_action={on_action.clone()} on_open={props.on_open.clone()} on_view={go.clone()} />
         },
         View::Assess => html! {
@@ -178,6 +208,7 @@ pub fn Session(props: &SessionProps) -> Html {
     };
     let export_json = on_export.reform(|_: MouseEvent| false);
     html! {
+        <ContextProvider<Readonly> context={Readonly(props.readonly)}>
         <article class={classes!("mm-assessment", format!("mm-assessment--{}", place.view.name()))}
             aria-labelledby={format!("{}-title", props.uid)} data-view={place.view.name()}>
             <h2 class="mm-title" id={format!("{}-title", props.uid)}>{ &instrument.title }</h2>
@@ -190,5 +221,6 @@ pub fn Session(props: &SessionProps) -> Html {
                 <p class="mm-source">{ &instrument.source }</p>
             }
         </article>
+        </ContextProvider<Readonly>>
     }
 }

@@ -28,6 +28,8 @@ pub struct StartViewProps {
     pub on_open: Callback<Place>,
     /// Moves to another view.
     pub on_view: Callback<View>,
+    /// Whether to show the saved assessments (only when the widget keeps the answers itself).
+    pub library: bool,
 }
 
 /// Purpose first, because a maturity matrix invites scoring to look good: this one is for an
@@ -54,9 +56,11 @@ pub fn StartView(props: &StartViewProps) -> Html {
             </div>
             if !hint.is_empty() { <p class="mm-hint">{ hint }</p> }
             <DetailsForm response={props.response.clone()} uid={props.uid.clone()} on_action={props.on_action.clone()} />
-            <AssessmentLibrary instrument={props.instrument.clone()} response={props.response.clone()}
-                uid={props.uid.clone()} shelf={props.shelf.clone()} slot={props.slot}
-                on_action={props.on_action.clone()} on_open={props.on_open.clone()} />
+            if props.library {
+                <AssessmentLibrary instrument={props.instrument.clone()} response={props.response.clone()}
+                    uid={props.uid.clone()} shelf={props.shelf.clone()} slot={props.slot}
+                    on_action={props.on_action.clone()} on_open={props.on_open.clone()} />
+            }
         </div>
     }
 }

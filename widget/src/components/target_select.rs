@@ -1,6 +1,6 @@
 //! The optional level an item aims for, which the action plan measures the gap to.
 
-use crate::state::Action;
+use crate::state::{use_readonly, Action};
 use maturity_core::Instrument;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -26,6 +26,7 @@ pub struct TargetSelectProps {
 /// A native select: "the next level" by default, or any level of the scale.
 #[component]
 pub fn TargetSelect(props: &TargetSelectProps) -> Html {
+    let readonly = use_readonly();
     let onchange = {
         let item = props.item_id.to_string();
         props.on_action.reform(move |event: Event| Action::Target {
@@ -47,7 +48,7 @@ pub fn TargetSelect(props: &TargetSelectProps) -> Html {
             <label class="mm-field__label" for={props.id.clone()}>
                 { "Target level" }<span class="mm-visually-hidden">{ format!(" for {}", props.item_title) }</span>{ " (optional)" }
             </label>
-            <select class="mm-select" id={props.id.clone()} {onchange}>
+            <select class="mm-select" id={props.id.clone()} {onchange} disabled={readonly}>
                 <option value="" selected={props.target.is_none()}>{ "The next level up" }</option>
                 { for options }
             </select>

@@ -3,7 +3,7 @@
 use super::Session;
 use crate::state::View;
 use crate::storage::{Place, Shelf};
-use maturity_core::Instrument;
+use maturity_core::{Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +18,12 @@ pub struct WorkspaceProps {
     pub storage_key: AttrValue,
     /// The view to open on, overriding the one remembered.
     pub view: Option<View>,
+    /// Shows the answers without letting them be changed.
+    pub readonly: bool,
+    /// Answers owned by the host page (see [`crate::AppProps::host_response`]).
+    pub host_response: Option<Rc<Response>>,
+    /// Told the answers on opening and after every change.
+    pub on_response: Callback<(Rc<Response>, bool)>,
 }
 
 /// A request to open an assessment.
@@ -40,12 +46,17 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     };
     let opening = {
         let (shelf, view) = (shelf.clone(), props.view);
+        // Answers owned by the host are not in storage, and neither is where the person was.
+        let remembered = props.host_response.is_none() && !props.readonly;
         use_state(move || {
-            let mut place = shelf.place().unwrap_or(Place {
-                slot: 1,
-                view: View::Start,
-                component: 0,
-            });
+            let mut place = remembered
+                .then(|| shelf.place())
+                .flatten()
+                .unwrap_or(Place {
+                    slot: 1,
+                    view: View::Start,
+                    component: 0,
+                });
             if let Some(view) = view {
                 place.view = view;
             }
@@ -61,6 +72,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     };
     html! {
         <Session key={opening.place.slot} instrument={props.instrument.clone()} uid={props.uid.clone()}
-            shelf={shelf} opening={*opening} {on_open} />
+            shelf={shelf} opening={*opening} {on_open} readonly={props.readonly}
+            host_response={props.host_response.clone()} on_response={props.on_response.clone()} />
     }
 }
