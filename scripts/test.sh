@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the core's unit, golden and property tests, the widget's native render
-# tests, then the browser tests against the built package in headless Chromium.
+# Runs every test: the core's unit, golden, property, schema and type-generation tests; bounded
+# fuzzing; then, against the built package: Node tests, browser tests in headless Chromium, and
+# consumer tests of the packed tarball (script tag, ES module, Vite app, Node, TypeScript).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -19,3 +20,6 @@ node --test tests/node/
 
 echo "== Browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
+
+echo "== Consumer tests of the packed npm package"
+node --test tests/consumers/

@@ -16,6 +16,7 @@ pub const DEFAULT_DISAGREEMENT_THRESHOLD: u32 = 2;
 
 /// Several responses to one instrument, summarised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Aggregate {
     /// How many responses were combined.
@@ -32,6 +33,7 @@ pub struct Aggregate {
 
 /// The spread of one item's ratings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemAggregate {
     /// The item's id.
@@ -62,6 +64,7 @@ pub struct ItemAggregate {
 
 /// The spread of one component's scores across respondents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComponentAggregate {
     /// The component's id.

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// How one item or component moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Change {
     /// Higher now.
@@ -23,6 +24,7 @@ pub enum Change {
 
 /// The change between two responses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// Per item, in instrument order.
@@ -43,6 +45,7 @@ pub struct Comparison {
 
 /// One item then and now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemChange {
     /// The item's id.
@@ -61,6 +64,7 @@ pub struct ItemChange {
 
 /// A component's (or the overall) score then and now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComponentChange {
     /// The component's id (`"overall"` for the overall figure).

@@ -6,6 +6,7 @@ use std::fmt;
 /// One thing wrong with an input, located by a JSON path such as
 /// `components[2].items[0].levels`. The empty path means the document as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Where the problem is: `components[2].items[0].levels`, or `""` for the whole document.
     pub path: String,

@@ -143,7 +143,6 @@ pub struct Scoring {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Band {
     /// The lowest score in the band, with at most two decimals.
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
     pub from: Score,
     /// The band's name, e.g. "Developing".
     pub label: String,

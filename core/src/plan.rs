@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// One item below its target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionPlanEntry {
     /// The component's id.
@@ -38,6 +39,7 @@ pub struct ActionPlanEntry {
 
 /// A level with this item's wording for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LevelDescriptor {
     /// The level's value.

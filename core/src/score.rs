@@ -76,6 +76,21 @@ impl<'de> serde::Deserialize<'de> for Score {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Score {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

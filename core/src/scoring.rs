@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// The scores of one response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreReport {
     /// The overall score, or `None` when no component has a score. Indicative only.
@@ -21,6 +22,7 @@ pub struct ScoreReport {
 
 /// How many items are in each state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     /// Items rated with a level (these are scored).
@@ -65,6 +67,7 @@ impl Counts {
 
 /// One component's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComponentScore {
     /// The component's id.
@@ -81,6 +84,7 @@ pub struct ComponentScore {
 
 /// One item's rating, resolved against the scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemScore {
     /// The item's id.

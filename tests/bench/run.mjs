@@ -35,7 +35,7 @@ const kib = (n) => (n / 1024).toFixed(1);
 // Bytes
 function sizes() {
   const dist = path.join(www, "dist");
-  const rows = readdirSync(dist).sort().map((name) => {
+  const rows = readdirSync(dist).filter((name) => !name.endsWith(".d.ts")).sort().map((name) => {
     const bytes = readFileSync(path.join(dist, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
   });

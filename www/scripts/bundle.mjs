@@ -1,7 +1,7 @@
 // Bundles the element and the wasm-bindgen glue into the files a page loads, and reports sizes.
 // Run by scripts/build.sh after wasm-bindgen and wasm-opt have written build/.
 import { build } from "esbuild";
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -40,7 +40,12 @@ await build({
   outfile: path.join(dist, "maturity-matrix.standalone.js"),
 });
 
-const rows = readdirSync(dist).sort().map((name) => {
+// Type declarations: the data types generated from the Rust types, and the functions.
+for (const [from, to] of [["types.d.ts", "types.d.ts"], ["api.d.ts", "api.d.ts"], ["node.d.ts", "node.d.ts"], ["index.d.ts", "maturity-matrix.d.ts"]]) {
+  copyFileSync(path.join(www, "src", from), path.join(dist, to));
+}
+
+const rows = readdirSync(dist).filter((name) => !name.endsWith(".d.ts")).sort().map((name) => {
   const bytes = readFileSync(path.join(dist, name));
   return { name, raw: statSync(path.join(dist, name)).size, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
 });

@@ -1,0 +1,45 @@
+// A typed use of the package, checked with `tsc --noEmit` against the packed tarball's types.
+import {
+  actionPlan, aggregate, builtinInstrument, compare, init, mount, score, validateInstrument,
+  type ActionPlanEntry, type Instrument, type MaturityMatrixError, type MountHandle, type Response,
+  type ScoreReport,
+} from "maturity-matrix";
+
+await init();
+const instrument: Instrument = builtinInstrument("nhs-impact");
+const response: Response = {
+  formatVersion: 1,
+  instrument: { id: instrument.id, version: instrument.version },
+  answers: { "purpose-created": { level: 3, notes: "Strategy refresh" } },
+};
+const report: ScoreReport = score(instrument, response);
+const overall: number | null | undefined = report.overall;
+const plan: ActionPlanEntry[] = actionPlan(instrument, response);
+const firstGap: number | undefined = plan[0]?.gap;
+const board = aggregate(instrument, [response, response], 2);
+const discussFirst: string[] = board.discussionOrder;
+const change = compare(instrument, response, response);
+const improved: string[] = change.improved;
+
+try {
+  validateInstrument({ ...instrument, components: [] });
+} catch (error) {
+  const problems = (error as MaturityMatrixError).problems.map((p) => `${p.path}: ${p.message}`);
+  console.log(problems);
+}
+
+const element = document.createElement("maturity-matrix");
+element.instrument = instrument;
+element.addEventListener("maturity-change", (event) => {
+  const latest: Response = event.detail.response;
+  const rated: number = event.detail.score.counts.rated;
+  console.log(latest.answers, rated);
+});
+element.addEventListener("maturity-error", (event) => console.log(event.detail.problems.length));
+const saved: Response | null = element.exportResponse();
+
+const handle: MountHandle = mount(document.body, { instrument: "nhs-impact", view: "results", onResponse: (r, s, changed) => console.log(r.title, s.overall, changed) });
+handle.update({ readonly: true });
+handle.destroy();
+
+console.log(overall, firstGap, discussFirst, improved, saved);

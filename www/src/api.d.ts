@@ -1,0 +1,42 @@
+// The scoring functions, the same in browsers and in Node. Data types are generated from the
+// Rust types (./types.d.ts). Every function throws a MaturityMatrixError on bad input.
+import type { ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, Response, ScoreReport } from "./types.js";
+
+export * from "./types.js";
+
+/** An instrument as an object or as its JSON text. */
+export type InstrumentInput = Instrument | string;
+/** A response as an object or as its JSON text (older formats are migrated). */
+export type ResponseInput = Response | string;
+
+/** What every function throws when its input cannot be used: each problem has a JSON path. */
+export interface MaturityMatrixError extends Error {
+  name: "MaturityMatrixError";
+  /** The path of the first problem, e.g. `components[0].items[2].levels`. */
+  path: string;
+  /** Every problem found, each with its path. */
+  problems: Problem[];
+}
+
+/** Validates an instrument; returns it normalised (defaults filled in). */
+export function validateInstrument(instrument: InstrumentInput): Instrument;
+/** Reads and checks a response against an instrument; returns it in the current format. */
+export function validateResponse(instrument: InstrumentInput, response: ResponseInput): Response;
+/** Scores a response: per item, per component and overall. */
+export function score(instrument: InstrumentInput, response: ResponseInput): ScoreReport;
+/** Combines several responses: distributions, medians, spread, disagreement (at `threshold` levels, default 2) and discussion order. */
+export function aggregate(instrument: InstrumentInput, responses: ResponseInput[], threshold?: number): Aggregate;
+/** A draft agreed response from several responses: each item at its median level. */
+export function agreedDraft(instrument: InstrumentInput, responses: ResponseInput[]): Response;
+/** Compares a baseline response with a current one. */
+export function compare(instrument: InstrumentInput, baseline: ResponseInput, current: ResponseInput): Comparison;
+/** The action plan: every rated item below its target, highest priority first. */
+export function actionPlan(instrument: InstrumentInput, response: ResponseInput): ActionPlanEntry[];
+/** A response as CSV text (RFC 4180), safe to open in a spreadsheet. */
+export function responseCsv(instrument: InstrumentInput, response: ResponseInput): string;
+/** A board aggregation as CSV text. */
+export function aggregateCsv(instrument: InstrumentInput, responses: ResponseInput[], threshold?: number): string;
+/** A built-in instrument by id (`"nhs-impact"`, `"board-improvement-leadership"`). */
+export function builtinInstrument(id: string): Instrument;
+/** The ids of the built-in instruments, default first. */
+export function builtinInstrumentIds(): string[];

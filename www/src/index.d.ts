@@ -1,0 +1,86 @@
+// The browser entry: the scoring functions, the <maturity-matrix> element and mount().
+import type { MaturityMatrixError } from "./api.js";
+import type { Instrument, Response, ScoreReport } from "./types.js";
+
+export * from "./api.js";
+
+/** Loads the WebAssembly module (once per page). Await it before calling the functions. */
+export function init(source?: { module_or_path?: RequestInfo | URL | globalThis.Response | BufferSource | WebAssembly.Module }): Promise<void>;
+
+/** The views of the widget. */
+export type View = "start" | "assess" | "results" | "plan" | "paper";
+
+/** Options for `mount` and `MountHandle.update`; all optional. */
+export interface MountOptions {
+  /** A built-in instrument id (default `"nhs-impact"`), an instrument object or its JSON text. */
+  instrument?: Instrument | string;
+  /** Separates saved assessments of the same instrument (default `"default"`). */
+  storageKey?: string;
+  /** The view to open on. */
+  view?: View;
+  /** Show the answers without letting them be changed. */
+  readonly?: boolean;
+  /** Answers the host owns: the widget starts from them, reports changes and never uses browser storage. */
+  response?: Response | string;
+  /** Called on opening and after every change (`changed` is true when the person changed something). */
+  onResponse?: (response: Response, score: ScoreReport, changed: boolean) => void;
+  /** Called when the instrument or response cannot be used. */
+  onError?: (error: MaturityMatrixError) => void;
+}
+
+/** A mounted widget. */
+export interface MountHandle {
+  /** Applies new options; the widget starts again from the saved (or supplied) answers. */
+  update(options: MountOptions): void;
+  /** Clears the open assessment and starts afresh. */
+  reset(): void;
+  /** Unmounts the widget and releases its memory. */
+  destroy(): void;
+}
+
+/** Mounts the widget into `element` (unstyled outside the element's shadow root). */
+export function mount(element: Element, options?: MountOptions): MountHandle;
+
+/** `detail` of `maturity-change` and `maturity-complete`. */
+export interface MaturityChangeDetail {
+  /** The answers as they now stand. */
+  response: Response;
+  /** Their scores. */
+  score: ScoreReport;
+}
+
+/** `detail` of `maturity-error`. */
+export interface MaturityErrorDetail {
+  /** What went wrong, in words. */
+  message: string;
+  /** Each problem with its JSON path (empty when the problem is not in the data). */
+  problems: { path: string; message: string }[];
+  /** The error itself. */
+  error: Error;
+}
+
+/** `<maturity-matrix>`: attributes `instrument`, `instrument-src`, `storage-key`, `view`, `readonly`. */
+export class MaturityMatrixElement extends HTMLElement {
+  /** An instrument object set by the host; wins over the attributes. */
+  instrument: Instrument | null;
+  /** The answers as they stand; setting it hands the answers to the widget (see MountOptions.response). */
+  response: Response | null;
+  /** A copy of the answers as they stand, or null before the widget has opened. */
+  exportResponse(): Response | null;
+  /** Clears the open assessment and starts afresh. */
+  reset(): void;
+}
+
+/** Defines `<maturity-matrix>` (done on import; safe to call again). */
+export function defineElement(): void;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "maturity-matrix": MaturityMatrixElement;
+  }
+  interface HTMLElementEventMap {
+    "maturity-change": CustomEvent<MaturityChangeDetail>;
+    "maturity-complete": CustomEvent<MaturityChangeDetail>;
+    "maturity-error": CustomEvent<MaturityErrorDetail>;
+  }
+}
