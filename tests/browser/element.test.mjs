@@ -110,6 +110,14 @@ test("instrument and response properties: host-owned answers never touch storage
   const [change] = await events(page, "maturity-change");
   assert.deepEqual(change.detail.response.answers, { "voice-panels": { level: 3, notes: "Panel minutes" }, "voice-feedback": { level: 2 } });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], "nothing stored: the host owns these answers");
+  // Changing attributes remounts in place: one app, never a second stacked under it.
+  await page.evaluate(() => {
+    const element = document.getElementById("hosted");
+    element.setAttribute("view", "results");
+    element.setAttribute("view", "plan");
+  });
+  await widget.locator("article[data-view=plan]").waitFor();
+  assert.equal(await widget.locator("h2.mm-title").count(), 1);
   // An instrument property with problems: the widget explains, the event lists the paths.
   const broken = structuredClone(instrument);
   broken.scale.levels[1].value = 1;

@@ -23,7 +23,9 @@ pub struct MountHandle {
     root: web_sys::Element,
     uid: String,
     options: JsValue,
-    app: Option<yew::AppHandle<App>>,
+    /// The app and the element it renders into, a fresh child of `root` per mount: yew tears
+    /// an app down on its scheduler, later, so a remount must not share the old app's element.
+    app: Option<(yew::AppHandle<App>, web_sys::Element)>,
 }
 
 #[wasm_bindgen]
@@ -52,7 +54,8 @@ impl MountHandle {
 
     /// Unmounts the widget and releases its memory. Safe to call twice.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        if let Some((app, element)) = self.app.take() {
+            element.remove();
             app.destroy();
         }
     }
@@ -135,8 +138,16 @@ impl MountHandle {
             host_response,
             on_response,
         };
-        let app = yew::Renderer::<App>::with_root_and_props(self.root.clone(), props).render();
-        self.app = Some(app);
+        let Some(element) = self.root.owner_document().and_then(|d| d.create_element("div").ok())
+        else {
+            return;
+        };
+        element.set_class_name("mm-mount");
+        if self.root.append_child(&element).is_err() {
+            return;
+        }
+        let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
+        self.app = Some((app, element));
     }
 }
 
