@@ -118,6 +118,7 @@ test("instrument and response properties: host-owned answers never touch storage
   });
   await widget.locator("article[data-view=plan]").waitFor();
   assert.equal(await widget.locator("h2.mm-title").count(), 1);
+  assert.deepEqual(Object.keys((await page.evaluate(() => document.getElementById("hosted").exportResponse())).answers), ["voice-feedback", "voice-panels"], "the change survived the remount");
   // An instrument property with problems: the widget explains, the event lists the paths.
   const broken = structuredClone(instrument);
   broken.scale.levels[1].value = 1;

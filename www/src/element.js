@@ -180,6 +180,8 @@ export class MaturityMatrixElement extends HTMLElement {
 
   #answered(response, score, changed) {
     this.#current = response;
+    // Host-owned answers live here between remounts (an attribute change remounts the app).
+    if (this.#response !== undefined) this.#response = response;
     const detail = () => ({ response: structuredClone(response), score });
     const complete = score.counts.total > 0 && score.counts.unanswered === 0;
     if (changed) {
