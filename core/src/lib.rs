@@ -26,6 +26,7 @@ mod response;
 #[cfg(feature = "sample")]
 pub mod sample;
 mod score;
+pub mod share;
 mod scoring;
 
 pub use aggregate::{

@@ -203,6 +203,12 @@ impl Response {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Compact JSON in the current format, for storage and share links.
+    pub fn to_compact_json(&self) -> String {
+        // Serialising plain data cannot fail; no error path keeps its formatting code out.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// Checks that this response belongs to `instrument` and that every answer fits it, so a
     /// response is never silently scored against the wrong matrix. Answers for items the
     /// instrument does not have are errors, not ignored: dropping them would change scores.

@@ -237,7 +237,7 @@ test("axe-core finds no WCAG 2.2 AA violations on any view, wide or in a 320 px 
   await item(widget, "systems-daily").getByLabel(/Target level/).selectOption({ label: "Embedding" });
   for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const view of ["start", "assess", "results", "plan", "paper"]) {
+    for (const view of ["start", "assess", "results", "plan", "paper", "board"]) {
       await openView(widget, view);
       const { violations, passes } = await axeViolations(page, axeSource);
       assert.deepEqual(violations, [], `${view} at ${width}px`);

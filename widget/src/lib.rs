@@ -6,6 +6,7 @@ mod app;
 mod components;
 mod download;
 mod js;
+mod share_link;
 mod state;
 mod storage;
 

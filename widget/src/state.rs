@@ -185,16 +185,19 @@ pub enum View {
     Plan,
     /// The board paper, laid out for printing.
     Paper,
+    /// Several people's ratings together: collect, discuss, agree.
+    Board,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Start,
         View::Assess,
         View::Results,
         View::Plan,
         View::Paper,
+        View::Board,
     ];
 
     /// The name used in saved state and in the `view` option.
@@ -205,6 +208,7 @@ impl View {
             View::Results => "results",
             View::Plan => "plan",
             View::Paper => "paper",
+            View::Board => "board",
         }
     }
 
@@ -221,6 +225,7 @@ impl View {
             View::Results => "Results",
             View::Plan => "Action plan",
             View::Paper => "Board paper",
+            View::Board => "Board view",
         }
     }
 
@@ -232,6 +237,7 @@ impl View {
             View::Results => "Results",
             View::Plan => "Action plan",
             View::Paper => "Board paper",
+            View::Board => "Board view: everyone's ratings together",
         }
     }
 }

@@ -53,6 +53,15 @@ pub struct Saved {
     pub response: Result<Response, String>,
 }
 
+/// The responses a board has collected, and the assessment holding its agreed view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Board {
+    /// One response per respondent, in the order they were added.
+    pub respondents: Vec<Response>,
+    /// The slot of the agreed record, once one has been started.
+    pub agreed: Option<u32>,
+}
+
 /// Which assessment is open and where the person was, restored on reload.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Place {
@@ -168,6 +177,41 @@ impl Shelf {
     /// Deletes the open assessment's saved answers, so it starts afresh where it was.
     pub fn clear_open(&self) {
         self.remove(self.place().map_or(1, |place| place.slot));
+    }
+
+    /// The board's collected responses and its agreed record, as last saved.
+    pub fn board(&self, instrument: &Instrument) -> Board {
+        let Some(raw) = local_storage().and_then(|s| s.get_item(&format!("{}board", self.prefix)).ok().flatten()) else {
+            return Board::default();
+        };
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&raw) else {
+            return Board::default();
+        };
+        let respondents = value
+            .get("respondents")
+            .and_then(serde_json::Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|r| Response::from_value(r).ok().filter(|r| r.check(instrument).is_ok()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let agreed = value
+            .get("agreedSlot")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok());
+        Board { respondents, agreed }
+    }
+
+    /// Saves the board.
+    pub fn set_board(&self, board: &Board) -> Result<(), SaveError> {
+        let storage = local_storage().ok_or(SaveError::Unavailable)?;
+        let respondents: Vec<String> = board.respondents.iter().map(Response::to_compact_json).collect();
+        let agreed = board.agreed.map_or_else(|| "null".to_owned(), |n| n.to_string());
+        let record = format!("{{\"respondents\":[{}],\"agreedSlot\":{agreed}}}", respondents.join(","));
+        storage
+            .set_item(&format!("{}board", self.prefix), &record)
+            .map_err(|_| SaveError::Full)
     }
 
     /// Where the person was last time, if it was recorded.

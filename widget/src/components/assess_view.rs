@@ -26,6 +26,9 @@ pub struct AssessViewProps {
     pub on_component: Callback<usize>,
     /// Moves to another view.
     pub on_view: Callback<View>,
+    /// The last component's button, which moves on to the results.
+    #[prop_or(AttrValue::Static("See the results"))]
+    pub last_label: AttrValue,
 }
 
 /// A list of the components with their progress (any can be opened, in any order), the
@@ -93,7 +96,7 @@ pub fn AssessView(props: &AssessViewProps) -> Html {
                             { "Next: " }{ &instrument.components[current + 1].title }
                         </button>
                     } else {
-                        <button type="button" class="mm-button" onclick={results}>{ "See the results" }</button>
+                        <button type="button" class="mm-button" onclick={results}>{ &props.last_label }</button>
                     }
                 </div>
             </div>

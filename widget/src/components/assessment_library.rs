@@ -231,7 +231,8 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
             props.slot,
         );
         let (import_error, notice) = (import_error.clone(), notice.clone());
-        Callback::from(move |(file_name, text): (String, String)| {
+        Callback::from(move |files: Vec<(String, String)>| {
+            let Some((file_name, text)) = files.into_iter().next() else { return };
             match Response::from_json_for(&text, &instrument) {
                 Ok(mut response) => {
                     if response.title.trim().is_empty() {
@@ -256,7 +257,7 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
             <ul class="mm-library__list">{ for rows }</ul>
             <div class="mm-actions">
                 <button type="button" class="mm-button mm-button--secondary" onclick={start_new}>{ "Start a new assessment" }</button>
-                <ImportButton uid={props.uid.clone()} on_file={on_import} />
+                <ImportButton uid={props.uid.clone()} on_files={on_import} />
             </div>
             <p class="mm-library__notice" role="status">{ (*notice).clone() }</p>
             if let Some(error) = &*import_error {

@@ -2,9 +2,10 @@
 //! strengths and biggest gaps.
 
 use super::radar_chart::Profile;
-use super::{HeatMap, RadarChart, ResultsPanel};
+use super::{ComparePanel, HeatMap, RadarChart, ResultsPanel, SharePanel};
+use crate::storage::Shelf;
 use maturity_core::order::{by_rank, descending};
-use maturity_core::{Instrument, ScoreReport};
+use maturity_core::{Instrument, Response, ScoreReport};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,6 +20,12 @@ pub struct ResultsViewProps {
     pub uid: AttrValue,
     /// Downloads the answers: `true` for CSV, `false` for JSON.
     pub on_export: Callback<bool>,
+    /// The answers, for sharing and comparing.
+    pub response: Rc<Response>,
+    /// Where the other assessments are, when the widget keeps them (`None` otherwise).
+    pub shelf: Option<Rc<Shelf>>,
+    /// The open assessment's slot.
+    pub slot: u32,
 }
 
 /// A rated item, for the strengths and gaps lists.
@@ -145,6 +152,11 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 <button type="button" class="mm-button mm-button--secondary" onclick={export_json}>{ "Download answers (JSON)" }</button>
                 <button type="button" class="mm-button mm-button--secondary" onclick={export_csv}>{ "Download answers (CSV)" }</button>
             </div>
+            if let Some(shelf) = &props.shelf {
+                <ComparePanel instrument={instrument.clone()} response={props.response.clone()} shelf={shelf.clone()}
+                    slot={props.slot} uid={props.uid.clone()} />
+            }
+            <SharePanel response={props.response.clone()} uid={props.uid.clone()} />
         </div>
     }
 }

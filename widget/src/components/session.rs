@@ -1,7 +1,7 @@
 //! One open assessment: its state, saving, the navigation and the view shown.
 
 use super::workspace::Opening;
-use super::{AssessView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
+use super::{AssessView, BoardView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
 use crate::download::download;
 use crate::state::{Action, Assessment, Readonly, Timed, View};
 use crate::storage::{Loaded, Place, SaveError, Shelf};
@@ -195,7 +195,8 @@ pub fn Session(props: &SessionProps) -> Html {
         },
         View::Results => html! {
             <ResultsView instrument={instrument.clone()} report={report.clone()} uid={props.uid.clone()}
-                on_export={on_export.clone()} />
+                on_export={on_export.clone()} response={response.clone()} slot={slot}
+                shelf={stored.then(|| props.shelf.clone())} />
         },
         View::Plan => html! {
             <PlanView instrument={instrument.clone()} response={response.clone()} uid={props.uid.clone()}
@@ -204,6 +205,10 @@ pub fn Session(props: &SessionProps) -> Html {
         View::Paper => html! {
             <PaperView instrument={instrument.clone()} response={response.clone()} report={report.clone()}
                 uid={props.uid.clone()} />
+        },
+        View::Board => html! {
+            <BoardView instrument={instrument.clone()} uid={props.uid.clone()} shelf={props.shelf.clone()}
+                slot={slot} on_open={props.on_open.clone()} />
         },
     };
     let export_json = on_export.reform(|_: MouseEvent| false);

@@ -1,6 +1,6 @@
 //! The shelf of saved assessments for one instrument, and which of them is open.
 
-use super::Session;
+use super::{Session, SharedView};
 use crate::state::View;
 use crate::storage::{Place, Shelf};
 use maturity_core::{Instrument, Response};
@@ -70,6 +70,27 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let opening = opening.clone();
         Callback::from(move |place: Place| opening.set(Opening { place, focus: true }))
     };
+    // A share link in the page's address is shown first; only widgets that keep their own
+    // answers offer it (a host that supplies answers decides what is shown).
+    let shared = {
+        let own = props.host_response.is_none() && !props.readonly;
+        use_state(move || if own { crate::share_link::fragment_of_page() } else { None })
+    };
+    if let Some(fragment) = &*shared {
+        let on_close = {
+            let (shared, on_open) = (shared.clone(), on_open.clone());
+            Callback::from(move |place: Option<Place>| {
+                shared.set(None);
+                if let Some(place) = place {
+                    on_open.emit(place);
+                }
+            })
+        };
+        return html! {
+            <SharedView instrument={props.instrument.clone()} uid={props.uid.clone()} fragment={fragment.clone()}
+                shelf={shelf.clone()} slot={opening.place.slot} {on_close} />
+        };
+    }
     html! {
         <Session key={opening.place.slot} instrument={props.instrument.clone()} uid={props.uid.clone()}
             shelf={shelf} opening={*opening} {on_open} readonly={props.readonly}
