@@ -8,8 +8,7 @@ scripts/setup.sh test
 scripts/build.sh
 
 echo "== Core, native (release build)"
-mkdir -p www/build
-cargo bench -q --locked -p maturity-core --features sample --bench core | tee www/build/native-bench.txt
+cargo bench -q --locked -p maturity-core --features sample --bench core | tee target/native-bench.txt
 
 echo "== Core, WebAssembly build for Node"
 cargo build --release --locked --target wasm32-unknown-unknown -p maturity-bench-wasm
@@ -17,4 +16,4 @@ wasm-bindgen --target nodejs --no-typescript --out-dir target/bench-core \
   target/wasm32-unknown-unknown/release/maturity_bench_wasm.wasm
 
 echo "== Browser and Node measurements"
-node tests/bench/run.mjs --native www/build/native-bench.txt "$@"
+node tests/bench/run.mjs --native target/native-bench.txt "$@"

@@ -206,8 +206,53 @@ async function memory(browser, url) {
   return { loaded, completed, answered: Number(answered) };
 }
 
+/** Board mode: 500 response files chosen at once, then the board view opened. Times from the
+ * file input's change event to the list of respondents in the DOM, and from the click to the
+ * board view's figures in the DOM. */
+async function boardImport(browser, url, files) {
+  const { context, page } = await openWidget(browser, url);
+  const widget = page.locator("maturity-matrix");
+  await widget.locator('.mm-nav__button[data-view="board"]').click();
+  await widget.locator("input[type=file][multiple]").waitFor({ state: "attached" });
+  await page.evaluate(() => {
+    const root = document.querySelector("maturity-matrix").shadowRoot;
+    root.querySelector("input[type=file][multiple]").addEventListener("change", () => { window.__importStart = performance.now(); });
+    new MutationObserver(() => {
+      const said = root.querySelector(".mm-board__messages li");
+      if (window.__importDone === undefined && said && /responses? added/.test(said.textContent)) window.__importDone = performance.now();
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  await widget.locator("input[type=file][multiple]").setInputFiles(files);
+  await page.waitForFunction(() => window.__importDone !== undefined);
+  const added = await widget.locator(".mm-library__entry").count();
+  const opened = await page.evaluate(() => new Promise((resolve) => {
+    const root = document.querySelector("maturity-matrix").shadowRoot;
+    const button = [...root.querySelectorAll("button")].find((b) => b.textContent.startsWith("Open the board view"));
+    const observer = new MutationObserver(() => {
+      if (root.querySelector(".mm-summary[data-respondents]")) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(root, { subtree: true, childList: true });
+    const start = performance.now();
+    button.click();
+  }));
+  const imported = await page.evaluate(() => window.__importDone - window.__importStart);
+  await context.close();
+  return { files: files.length, added, imported, opened };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The core: native (from the Rust benchmark) and WebAssembly in Node.
+/** `n` responses to `instrument` with names, as a board's members would send them. */
+function boardResponses(instrument, n) {
+  const require = createRequire(import.meta.url);
+  const pure = require(path.join(repo, "target/bench-core/maturity_bench_wasm.js"));
+  pure.prepare(JSON.stringify(instrument), n);
+  return JSON.parse(pure.prepared_json()).map((response, i) => ({ ...response, respondent: { name: `Member ${i + 1}` } }));
+}
+
 function timeMicros(fn, runs) {
   for (let i = 0; i < Math.min(runs, 10); i++) fn();
   const times = [];
@@ -274,6 +319,9 @@ async function main() {
     for (const p of pages) load[p].push(await loadTime(browser, url(p)));
   }
   const clicks = { default: await clickTimes(browser, url("widget-default")), big: await clickTimes(browser, url("widget-200")) };
+  const boardFiles = boardResponses(builtin, 500).map((response, i) => ({ name: `respondent-${i + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(response, null, 2)) }));
+  const board = [];
+  for (let run = 0; run < 5; run++) board.push(await boardImport(browser, url("widget-default"), boardFiles));
   const mem = { default: await memory(browser, url("widget-default")), big: await memory(browser, url("widget-200")) };
   await browser.close();
   await server.close();
@@ -287,7 +335,7 @@ async function main() {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     chromium: chromiumVersion,
     node: process.version,
-    bytes, itemCounts, loadMedian, clicks, mem, native, wasm,
+    bytes, itemCounts, loadMedian, clicks, mem, native, wasm, board,
   };
   const report = render(results);
   console.log(report.table);
@@ -323,6 +371,7 @@ function render(r) {
     `| click → results p95 ≤ ${BUDGET.frameMs} ms, 200 items | ${fixed(p(r.clicks.big, 0.95))} ms | ${met(p(r.clicks.big, 0.95) <= BUDGET.frameMs)} |`,
     `| aggregate 1,000 responses in WebAssembly < ${BUDGET.aggregateMs} ms (core) | ${fixed(r.wasm.pure.aggregate / 1000, 2)} ms | ${met(r.wasm.pure.aggregate / 1000 < BUDGET.aggregateMs)} |`,
     `| … through the JavaScript API, JSON in and out | ${fixed(r.wasm.api.aggregate / 1000, 2)} ms | ${met(r.wasm.api.aggregate / 1000 < BUDGET.aggregateMs)} |`,
+    `| board: import 500 response files and open the board view < 1 s (median of ${r.board.length}) | ${fixed(median(r.board.map((b) => b.imported + b.opened)), 0)} ms | ${met(median(r.board.map((b) => b.imported + b.opened)) < 1000)} |`,
     "",
     "## Bytes",
     "",
@@ -359,6 +408,16 @@ function render(r) {
     "|---|---:|---:|---:|---:|---:|",
     ...[["default", r.mem.default], ["200 items", r.mem.big]].map(([name, m]) =>
       `| ${name} | ${kib(m.loaded.js)} KiB | ${kib(m.loaded.wasm)} KiB | ${kib(m.completed.js)} KiB | ${kib(m.completed.wasm)} KiB | ${m.answered} |`),
+    "",
+    "## Board mode: 500 response files",
+    "",
+    `The default instrument; ${r.board[0].files} files (pretty-printed JSON, as downloaded) chosen at once in the board view's file input, ${r.board.length} runs. Import: from the input's change event to the list of ${r.board[0].added} respondents in the DOM (reading every file, checking each against the instrument, saving the board). Open: from the click on "Open the board view" to the aggregated figures in the DOM.`,
+    "",
+    "| | median ms | slowest ms |",
+    "|---|---:|---:|",
+    `| import | ${fixed(median(r.board.map((b) => b.imported)), 0)} | ${fixed(Math.max(...r.board.map((b) => b.imported)), 0)} |`,
+    `| open the board view | ${fixed(median(r.board.map((b) => b.opened)), 0)} | ${fixed(Math.max(...r.board.map((b) => b.opened)), 0)} |`,
+    `| total | ${fixed(median(r.board.map((b) => b.imported + b.opened)), 0)} | ${fixed(Math.max(...r.board.map((b) => b.imported + b.opened)), 0)} |`,
     "",
     "## Core: native and WebAssembly",
     "",
