@@ -41,7 +41,11 @@ mod tests {
     fn cached_copies_equal_a_fresh_parse() {
         for (id, text) in BUILTIN_SOURCES {
             assert_eq!(builtin(id), Instrument::from_json(text).ok());
-            assert_eq!(builtin(id), Instrument::from_json(text).ok(), "{id}, from the cache");
+            assert_eq!(
+                builtin(id),
+                Instrument::from_json(text).ok(),
+                "{id}, from the cache"
+            );
         }
     }
 

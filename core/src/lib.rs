@@ -26,8 +26,8 @@ mod response;
 #[cfg(feature = "sample")]
 pub mod sample;
 mod score;
-pub mod share;
 mod scoring;
+pub mod share;
 
 pub use aggregate::{
     aggregate, agreed_draft, Aggregate, ComponentAggregate, ItemAggregate,

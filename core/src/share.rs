@@ -23,7 +23,11 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
@@ -44,7 +48,10 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     }
     let mut out = Vec::with_capacity(values.len() * 3 / 4);
     for chunk in values.chunks(4) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
         let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
         out.extend_from_slice(&bytes[..chunk.len() - 1]);
     }
@@ -53,7 +60,10 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 
 /// The fragment (without `#`) for compressed response bytes.
 pub fn fragment(compressed: &[u8]) -> String {
-    format!("{FRAGMENT_KEY}{LINK_VERSION}.{}", base64url_encode(compressed))
+    format!(
+        "{FRAGMENT_KEY}{LINK_VERSION}.{}",
+        base64url_encode(compressed)
+    )
 }
 
 /// The compressed response bytes in a page's fragment (with or without `#`): `None` when the
@@ -98,8 +108,16 @@ mod tests {
     fn fragments_are_recognised_and_damage_is_named() {
         let link = fragment(&[1, 2, 3, 250]);
         assert_eq!(link, "maturity-matrix=1.AQID-g");
-        assert_eq!(from_fragment(&format!("#{link}")).unwrap().unwrap(), vec![1, 2, 3, 250]);
-        assert_eq!(from_fragment(&format!("#section&{link}&x=1")).unwrap().unwrap(), vec![1, 2, 3, 250]);
+        assert_eq!(
+            from_fragment(&format!("#{link}")).unwrap().unwrap(),
+            vec![1, 2, 3, 250]
+        );
+        assert_eq!(
+            from_fragment(&format!("#section&{link}&x=1"))
+                .unwrap()
+                .unwrap(),
+            vec![1, 2, 3, 250]
+        );
         assert!(from_fragment("#top").is_none());
         for (text, said) in [
             ("#maturity-matrix=1", "incomplete"),

@@ -68,9 +68,13 @@ function generatedInstrument() {
 
 const escapeHtml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function widgetPage(attributes) {
+/** Optional lines for the page's head (docs/embedding.md): fetch both files at once. */
+const PRELOAD = `<link rel="modulepreload" href="../../dist/maturity-matrix.js">
+<link rel="preload" href="../../dist/maturity-matrix.wasm" as="fetch" type="application/wasm" crossorigin>`;
+
+function widgetPage(attributes, head = "") {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget</title>
-<script src="hooks.js"></script></head><body><main><h1>Self-assessment</h1>
+<script src="hooks.js"></script>${head}</head><body><main><h1>Self-assessment</h1>
 <maturity-matrix ${attributes} view="assess" storage-key="bench"></maturity-matrix>
 <script type="module" src="../../dist/maturity-matrix.js"></script></main></body></html>`;
 }
@@ -122,6 +126,7 @@ function writePages() {
   const generated = generatedInstrument();
   writeFileSync(path.join(dir, "hooks.js"), HOOKS);
   writeFileSync(path.join(dir, "widget-default.html"), widgetPage(`instrument="nhs-impact"`));
+  writeFileSync(path.join(dir, "widget-preload.html"), widgetPage(`instrument="nhs-impact"`, PRELOAD));
   writeFileSync(path.join(dir, "widget-200.html"), widgetPage(`instrument="${escapeHtml(JSON.stringify(generated))}"`));
   writeFileSync(path.join(dir, "floor-default.html"), floorPage(builtin));
   writeFileSync(path.join(dir, "floor-200.html"), floorPage(generated));
@@ -133,6 +138,22 @@ function writePages() {
 async function loadTime(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__interactive !== undefined);
+  const time = await page.evaluate(() => window.__interactive);
+  await context.close();
+  return time;
+}
+
+/** A repeat visit: the same browser profile loads the page a second time, with the files in
+ * its HTTP cache (and, for the WebAssembly, the compiled code V8 keeps beside it). */
+async function warmLoadTime(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__interactive !== undefined);
+  // Give V8 a moment to finish optimising and write its code cache, as a reader would.
+  await page.waitForTimeout(1500);
   await page.goto(url);
   await page.waitForFunction(() => window.__interactive !== undefined);
   const time = await page.evaluate(() => window.__interactive);
@@ -304,19 +325,25 @@ async function main() {
   const { builtin, generated } = writePages();
   const itemCounts = { default: builtin.components.flatMap((c) => c.items).length, big: generated.components.flatMap((c) => c.items).length };
   const bytes = sizes();
-  const server = await serve(www, 0);
+  // Cacheable, as a real intranet serves static files; cold loads use fresh contexts.
+  const server = await serve(www, 0, { headers: { "cache-control": "max-age=3600" } });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-background-networking", "--disable-component-update"],
   });
   const chromiumVersion = browser.version();
   const url = (name) => new URL(`build/bench/${name}.html`, server.url).href;
-  const pages = ["floor-default", "widget-default", "floor-200", "widget-200"];
+  const pages = ["floor-default", "widget-default", "widget-preload", "floor-200", "widget-200"];
   const load = Object.fromEntries(pages.map((p) => [p, []]));
   for (const p of pages) await loadTime(browser, url(p)); // one warm-up each: the OS file cache
   for (let run = 0; run < RUNS; run++) {
     // Interleaved, so drift on a shared machine affects every page alike.
     for (const p of pages) load[p].push(await loadTime(browser, url(p)));
+  }
+  const warm = { floor: [], widget: [] };
+  for (let run = 0; run < Math.min(RUNS, 7); run++) {
+    warm.floor.push(await warmLoadTime(browser, url("floor-default")));
+    warm.widget.push(await warmLoadTime(browser, url("widget-default")));
   }
   const clicks = { default: await clickTimes(browser, url("widget-default")), big: await clickTimes(browser, url("widget-200")) };
   const boardFiles = boardResponses(builtin, 500).map((response, i) => ({ name: `respondent-${i + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(response, null, 2)) }));
@@ -336,6 +363,7 @@ async function main() {
     chromium: chromiumVersion,
     node: process.version,
     bytes, itemCounts, loadMedian, clicks, mem, native, wasm, board,
+    warm: { floor: median(warm.floor), widget: median(warm.widget), runs: warm.floor.length },
   };
   const report = render(results);
   console.log(report.table);
@@ -365,7 +393,7 @@ function render(r) {
     "| budget | measured | |",
     "|---|---|---|",
     `| module embed ≤ ${BUDGET.embedGzipKB} KB gzip | ${kb(r.bytes.embed.gzip)} KB (${kib(r.bytes.embed.gzip)} KiB) | ${met(r.bytes.embed.gzip <= BUDGET.embedGzipKB * 1000)} |`,
-    `| load ≤ ${BUDGET.loadRatio}× plain-HTML floor (default instrument) | ${fixed(loadRatio, 2)}× | ${met(loadRatio <= BUDGET.loadRatio)} |`,
+    `| load ≤ ${BUDGET.loadRatio}× plain-HTML floor (default instrument) | ${fixed(loadRatio, 2)}× (${fixed(r.loadMedian["widget-preload"] / r.loadMedian["floor-default"], 2)}× with preload lines) | ${met(loadRatio <= BUDGET.loadRatio)} |`,
     `| load growth to 200 items no worse than linear (${fixed(itemGrowth, 0)}× the items) | ${fixed(growth, 2)}× | ${met(growth <= itemGrowth)} |`,
     `| click → results p95 ≤ ${BUDGET.frameMs} ms, default | ${fixed(p(r.clicks.default, 0.95))} ms | ${met(p(r.clicks.default, 0.95) <= BUDGET.frameMs)} |`,
     `| click → results p95 ≤ ${BUDGET.frameMs} ms, 200 items | ${fixed(p(r.clicks.big, 0.95))} ms | ${met(p(r.clicks.big, 0.95) <= BUDGET.frameMs)} |`,
@@ -389,6 +417,8 @@ function render(r) {
     "| instrument | items | floor ms | widget ms | widget ÷ floor |",
     "|---|---:|---:|---:|---:|",
     `| default (NHS IMPACT) | ${r.itemCounts.default} | ${fixed(r.loadMedian["floor-default"])} | ${fixed(r.loadMedian["widget-default"])} | ${fixed(loadRatio, 2)} |`,
+    `| default, with the two preload lines in the page's head | ${r.itemCounts.default} | ${fixed(r.loadMedian["floor-default"])} | ${fixed(r.loadMedian["widget-preload"])} | ${fixed(r.loadMedian["widget-preload"] / r.loadMedian["floor-default"], 2)} |`,
+    `| default, repeat visit (files cached; median of ${r.warm.runs}) | ${r.itemCounts.default} | ${fixed(r.warm.floor)} | ${fixed(r.warm.widget)} | ${fixed(r.warm.widget / r.warm.floor, 2)} |`,
     `| generated | ${r.itemCounts.big} | ${fixed(r.loadMedian["floor-200"])} | ${fixed(r.loadMedian["widget-200"])} | ${fixed(r.loadMedian["widget-200"] / r.loadMedian["floor-200"], 2)} |`,
     "",
     "## Rating click to updated results",

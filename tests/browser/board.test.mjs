@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -212,6 +213,40 @@ test("share by link: the answers ride in the fragment; opening shows them read-o
   await alert.waitFor();
   assert.match(await alert.textContent(), /could not be opened.*damaged/s);
   await reader.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("share links that are too long, or for another instrument, say so", async () => {
+  const { page, errors, widget } = await openDemo();
+  // Twenty items of long, varied notes: too much for a link even compressed.
+  await page.evaluate(async () => {
+    const api = await import("/dist/maturity-matrix.js");
+    await api.init();
+    const items = api.builtinInstrument("nhs-impact").components.flatMap((c) => c.items);
+    let seed = 7;
+    const noise = () => Array.from({ length: 600 }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join("");
+    const answers = Object.fromEntries(items.map((item) => [item.id, { level: 3, notes: noise() }]));
+    localStorage.setItem("maturity-matrix:nhs-impact:default:response", JSON.stringify({ formatVersion: 1, instrument: { id: "nhs-impact", version: "1.0.0" }, answers, updated: "2026-11-28T10:00:00Z" }));
+    localStorage.setItem("maturity-matrix:nhs-impact:default:ui", JSON.stringify({ slot: 1, view: "results", component: 0 }));
+  });
+  await page.reload();
+  await widget.getByRole("button", { name: "Make a share link" }).click();
+  const refused = widget.locator(".mm-share").getByRole("alert");
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /No link was made: the link would be \d+ characters long, more than browsers and email reliably carry \(8000\)\. Download the answers as a file instead\./);
+
+  // A link holding answers for an instrument this page does not show.
+  const foreign = JSON.stringify({ formatVersion: 1, instrument: { id: "board-improvement-leadership", version: "1.0.0" }, answers: {} });
+  const fragment = `maturity-matrix=1.${deflateRawSync(Buffer.from(foreign)).toString("base64url")}`;
+  await page.goto(`${env.server.url}#${fragment}`);
+  await page.reload();
+  const alert = widget.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be opened.*instrument\.id.*board-improvement-leadership/s);
+  await widget.getByRole("button", { name: "Close" }).click();
+  await widget.locator("article[data-view=results]").waitFor();
+  assert.equal(new URL(page.url()).hash, "");
   assert.deepEqual(errors, []);
   await page.close();
 });

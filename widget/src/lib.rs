@@ -139,7 +139,10 @@ impl MountHandle {
             host_response,
             on_response,
         };
-        let Some(element) = self.root.owner_document().and_then(|d| d.create_element("div").ok())
+        let Some(element) = self
+            .root
+            .owner_document()
+            .and_then(|d| d.create_element("div").ok())
         else {
             return;
         };

@@ -24,14 +24,25 @@ fn call(target: &JsValue, method: &str, args: &Array) -> Result<JsValue, JsValue
 /// Runs `bytes` through the browser's `CompressionStream` or `DecompressionStream`.
 async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
     let global = js_sys::global();
-    let name = if compress { "CompressionStream" } else { "DecompressionStream" };
+    let name = if compress {
+        "CompressionStream"
+    } else {
+        "DecompressionStream"
+    };
     let constructor: Function = Reflect::get(&global, &name.into())?.dyn_into()?;
     let stream = Reflect::construct(&constructor, &Array::of1(&"deflate-raw".into()))?;
     let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))?;
-    let piped = call(&call(&blob, "stream", &Array::new())?, "pipeThrough", &Array::of1(&stream))?;
+    let piped = call(
+        &call(&blob, "stream", &Array::new())?,
+        "pipeThrough",
+        &Array::of1(&stream),
+    )?;
     let response_class: Function = Reflect::get(&global, &"Response".into())?.dyn_into()?;
     let response = Reflect::construct(&response_class, &Array::of1(&piped))?;
-    let buffer = JsFuture::from(call(&response, "arrayBuffer", &Array::new())?.dyn_into::<js_sys::Promise>()?).await?;
+    let buffer = JsFuture::from(
+        call(&response, "arrayBuffer", &Array::new())?.dyn_into::<js_sys::Promise>()?,
+    )
+    .await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
@@ -58,7 +69,10 @@ pub async fn make(response: &Response) -> Result<Link, String> {
             share::LINK_MAX_LENGTH
         ));
     }
-    Ok(Link { long: url.len() > share::LINK_WARN_LENGTH, url })
+    Ok(Link {
+        long: url.len() > share::LINK_WARN_LENGTH,
+        url,
+    })
 }
 
 /// The page's fragment, when it holds a share link.
@@ -70,12 +84,17 @@ pub fn fragment_of_page() -> Option<String> {
 /// The answers in a share-link fragment, checked against `instrument`.
 pub async fn read(fragment: &str, instrument: &Instrument) -> Result<Response, Error> {
     let bytes = share::from_fragment(fragment).unwrap_or_else(|| {
-        Err(Error::Invalid(vec![Problem { path: "link".into(), message: "this is not a share link".into() }]))
+        Err(Error::Invalid(vec![Problem {
+            path: "link".into(),
+            message: "this is not a share link".into(),
+        }]))
     })?;
-    let damaged = || Error::Invalid(vec![Problem {
-        path: "link".into(),
-        message: "the link is damaged: part of it may have been changed or cut off".into(),
-    }]);
+    let damaged = || {
+        Error::Invalid(vec![Problem {
+            path: "link".into(),
+            message: "the link is damaged: part of it may have been changed or cut off".into(),
+        }])
+    };
     let json = transform(&bytes, false).await.map_err(|_| damaged())?;
     let text = String::from_utf8(json).map_err(|_| damaged())?;
     Response::from_json_for(&text, instrument)
@@ -83,7 +102,9 @@ pub async fn read(fragment: &str, instrument: &Instrument) -> Result<Response, E
 
 /// Takes the share link out of the page's address, leaving the page where it was.
 pub fn clear_from_page() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let (Some(address), Ok(history)) = (page_address(), window.history()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
@@ -91,10 +112,15 @@ pub fn clear_from_page() {
 
 /// Puts `text` on the clipboard; false when the browser refuses (the link stays on screen).
 pub async fn copy(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let copied = (|| {
         let clipboard = Reflect::get(&window.navigator(), &"clipboard".into()).ok()?;
-        call(&clipboard, "writeText", &Array::of1(&text.into())).ok()?.dyn_into::<js_sys::Promise>().ok()
+        call(&clipboard, "writeText", &Array::of1(&text.into()))
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
     })();
     match copied {
         Some(promise) => JsFuture::from(promise).await.is_ok(),

@@ -181,7 +181,9 @@ impl Shelf {
 
     /// The board's collected responses and its agreed record, as last saved.
     pub fn board(&self, instrument: &Instrument) -> Board {
-        let Some(raw) = local_storage().and_then(|s| s.get_item(&format!("{}board", self.prefix)).ok().flatten()) else {
+        let Some(raw) = local_storage()
+            .and_then(|s| s.get_item(&format!("{}board", self.prefix)).ok().flatten())
+        else {
             return Board::default();
         };
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&raw) else {
@@ -192,7 +194,11 @@ impl Shelf {
             .and_then(serde_json::Value::as_array)
             .map(|list| {
                 list.iter()
-                    .filter_map(|r| Response::from_value(r).ok().filter(|r| r.check(instrument).is_ok()))
+                    .filter_map(|r| {
+                        Response::from_value(r)
+                            .ok()
+                            .filter(|r| r.check(instrument).is_ok())
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -200,15 +206,27 @@ impl Shelf {
             .get("agreedSlot")
             .and_then(serde_json::Value::as_u64)
             .and_then(|n| u32::try_from(n).ok());
-        Board { respondents, agreed }
+        Board {
+            respondents,
+            agreed,
+        }
     }
 
     /// Saves the board.
     pub fn set_board(&self, board: &Board) -> Result<(), SaveError> {
         let storage = local_storage().ok_or(SaveError::Unavailable)?;
-        let respondents: Vec<String> = board.respondents.iter().map(Response::to_compact_json).collect();
-        let agreed = board.agreed.map_or_else(|| "null".to_owned(), |n| n.to_string());
-        let record = format!("{{\"respondents\":[{}],\"agreedSlot\":{agreed}}}", respondents.join(","));
+        let respondents: Vec<String> = board
+            .respondents
+            .iter()
+            .map(Response::to_compact_json)
+            .collect();
+        let agreed = board
+            .agreed
+            .map_or_else(|| "null".to_owned(), |n| n.to_string());
+        let record = format!(
+            "{{\"respondents\":[{}],\"agreedSlot\":{agreed}}}",
+            respondents.join(",")
+        );
         storage
             .set_item(&format!("{}board", self.prefix), &record)
             .map_err(|_| SaveError::Full)

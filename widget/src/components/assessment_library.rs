@@ -232,7 +232,9 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
         );
         let (import_error, notice) = (import_error.clone(), notice.clone());
         Callback::from(move |files: Vec<(String, String)>| {
-            let Some((file_name, text)) = files.into_iter().next() else { return };
+            let Some((file_name, text)) = files.into_iter().next() else {
+                return;
+            };
             match Response::from_json_for(&text, &instrument) {
                 Ok(mut response) => {
                     if response.title.trim().is_empty() {

@@ -5,8 +5,8 @@ use super::radar_chart::Profile;
 use super::{DistributionChart, ErrorView, RadarChart};
 use crate::download::download;
 use maturity_core::{
-    action_plan, aggregate, aggregate_csv, agreed_draft, score, Instrument, Rating, Response, Special,
-    DEFAULT_DISAGREEMENT_THRESHOLD,
+    action_plan, aggregate, aggregate_csv, agreed_draft, score, Instrument, Rating, Response,
+    Special, DEFAULT_DISAGREEMENT_THRESHOLD,
 };
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -33,9 +33,17 @@ pub struct BoardDiscussionProps {
 pub fn rating_label(instrument: &Instrument, rating: Rating) -> String {
     let scale = &instrument.scale;
     match rating {
-        Rating::Level(value) => instrument.level(value).map_or_else(String::new, |l| l.label.clone()),
-        Rating::Special(Special::NotApplicable) => scale.not_applicable.as_ref().map_or_else(String::new, |a| a.label.clone()),
-        Rating::Special(Special::DontKnow) => scale.dont_know.as_ref().map_or_else(String::new, |a| a.label.clone()),
+        Rating::Level(value) => instrument
+            .level(value)
+            .map_or_else(String::new, |l| l.label.clone()),
+        Rating::Special(Special::NotApplicable) => scale
+            .not_applicable
+            .as_ref()
+            .map_or_else(String::new, |a| a.label.clone()),
+        Rating::Special(Special::DontKnow) => scale
+            .dont_know
+            .as_ref()
+            .map_or_else(String::new, |a| a.label.clone()),
         Rating::Unanswered => "Not answered".to_owned(),
     }
 }
@@ -49,23 +57,35 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
     let instrument = &props.instrument;
     let board = match aggregate(instrument, &props.respondents, *threshold) {
         Ok(board) => board,
-        Err(error) => return html! { <ErrorView summary="These responses could not be combined" error={Rc::new(error)} /> },
+        Err(error) => {
+            return html! { <ErrorView summary="These responses could not be combined" error={Rc::new(error)} /> }
+        }
     };
     let levels = &instrument.scale.levels;
     let who = |index: usize, response: &Response| {
-        if *show_names { respondent_name(response, index) } else { format!("Respondent {}", index + 1) }
+        if *show_names {
+            respondent_name(response, index)
+        } else {
+            format!("Respondent {}", index + 1)
+        }
     };
     let on_threshold = {
         let threshold = threshold.clone();
         Callback::from(move |event: Event| {
-            if let Ok(value) = event.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+            if let Ok(value) = event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+            {
                 threshold.set(value);
             }
         })
     };
     let on_names = {
         let show_names = show_names.clone();
-        Callback::from(move |event: Event| show_names.set(event.target_unchecked_into::<HtmlInputElement>().checked()))
+        Callback::from(move |event: Event| {
+            show_names.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
     };
     let flagged: Vec<&maturity_core::ItemAggregate> = board
         .discussion_order
@@ -73,8 +93,15 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
         .filter_map(|id| board.items.iter().find(|i| &i.id == id))
         .filter(|i| i.disagreement)
         .collect();
-    let median_text = |median: Option<maturity_core::Score>| median.map_or_else(|| "–".to_owned(), |m| m.to_string());
-    let item_title = |id: &str| instrument.item(id).map_or_else(|| id.to_owned(), |(c, i)| format!("{} ({})", i.title, c.title));
+    let median_text = |median: Option<maturity_core::Score>| {
+        median.map_or_else(|| "–".to_owned(), |m| m.to_string())
+    };
+    let item_title = |id: &str| {
+        instrument.item(id).map_or_else(
+            || id.to_owned(),
+            |(c, i)| format!("{} ({})", i.title, c.title),
+        )
+    };
     let prompts = flagged.iter().map(|aggregate_item| {
         let id = aggregate_item.id.clone();
         let rows = props.respondents.iter().enumerate().map(|(index, response)| {
@@ -103,15 +130,22 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             </li>
         }
     });
-    let component_rows = instrument.components.iter().zip(&board.components).map(|(component, c)| html! {
-        <tr key={component.id.clone()} data-board-component={component.id.clone()}>
-            <th scope="row">{ &component.title }</th>
-            <td>{ median_text(c.median) }</td>
-            <td>{ median_text(c.min) }</td>
-            <td>{ median_text(c.max) }</td>
-            <td>{ c.disagreements }</td>
-        </tr>
-    });
+    let component_rows =
+        instrument
+            .components
+            .iter()
+            .zip(&board.components)
+            .map(|(component, c)| {
+                html! {
+                    <tr key={component.id.clone()} data-board-component={component.id.clone()}>
+                        <th scope="row">{ &component.title }</th>
+                        <td>{ median_text(c.median) }</td>
+                        <td>{ median_text(c.min) }</td>
+                        <td>{ median_text(c.max) }</td>
+                        <td>{ c.disagreements }</td>
+                    </tr>
+                }
+            });
     let item_rows = board.items.iter().map(|item| {
         let title = instrument.item(&item.id).map_or_else(|| item.id.clone(), |(_, i)| i.title.clone());
         html! {
@@ -138,19 +172,35 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
         let (draft, on_agree) = (agreed_draft(instrument, &board), props.on_agree.clone());
         Callback::from(move |_: MouseEvent| on_agree.emit(draft.clone()))
     };
-    let mut profiles = vec![Profile { label: "Board median".to_owned(), scores: board.components.iter().map(|c| c.median).collect() }];
+    let mut profiles = vec![Profile {
+        label: "Board median".to_owned(),
+        scores: board.components.iter().map(|c| c.median).collect(),
+    }];
     if let Some(agreed) = &props.agreed {
-        profiles.push(Profile { label: "Agreed".to_owned(), scores: score(instrument, agreed).components.iter().map(|c| c.score).collect() });
+        profiles.push(Profile {
+            label: "Agreed".to_owned(),
+            scores: score(instrument, agreed)
+                .components
+                .iter()
+                .map(|c| c.score)
+                .collect(),
+        });
     }
-    let plan = props.agreed.as_ref().map(|agreed| action_plan(instrument, agreed)).unwrap_or_default();
-    let plan_rows = plan.iter().map(|entry| html! {
-        <tr key={entry.item_id.clone()}>
-            <th scope="row">{ &entry.item_title }</th>
-            <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
-            <td class="mm-prewrap">{ &entry.action }</td>
-            <td>{ &entry.owner }</td>
-            <td>{ &entry.due }</td>
-        </tr>
+    let plan = props
+        .agreed
+        .as_ref()
+        .map(|agreed| action_plan(instrument, agreed))
+        .unwrap_or_default();
+    let plan_rows = plan.iter().map(|entry| {
+        html! {
+            <tr key={entry.item_id.clone()}>
+                <th scope="row">{ &entry.item_title }</th>
+                <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
+                <td class="mm-prewrap">{ &entry.action }</td>
+                <td>{ &entry.owner }</td>
+                <td>{ &entry.due }</td>
+            </tr>
+        }
     });
     let threshold_id = format!("{}-threshold", props.uid);
     let names_id = format!("{}-names", props.uid);

@@ -48,7 +48,11 @@ pub fn respondent_name(response: &Response, index: usize) -> String {
 
 /// Reads files into the board, one by one: a file that cannot be used is named with why, and
 /// never stops the others. Returns the messages for the rejected ones.
-pub fn add_files(instrument: &Instrument, board: &mut Board, files: Vec<(String, String)>) -> Vec<String> {
+pub fn add_files(
+    instrument: &Instrument,
+    board: &mut Board,
+    files: Vec<(String, String)>,
+) -> Vec<String> {
     let mut rejected = Vec::new();
     for (name, text) in files {
         match Response::from_json_for(&text, instrument) {
@@ -67,10 +71,20 @@ pub fn add_files(instrument: &Instrument, board: &mut Board, files: Vec<(String,
                     .problems()
                     .iter()
                     .take(3)
-                    .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
+                    .map(|p| {
+                        if p.path.is_empty() {
+                            p.message.clone()
+                        } else {
+                            format!("{}: {}", p.path, p.message)
+                        }
+                    })
                     .collect();
                 let more = error.problems().len().saturating_sub(3);
-                let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+                let tail = if more > 0 {
+                    format!(" (and {more} more)")
+                } else {
+                    String::new()
+                };
                 rejected.push(format!("{name} was not added. {}{tail}", shown.join("; ")));
             }
         }
@@ -94,20 +108,32 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
 
     // Every change to the board is saved at once.
     let change = {
-        let (board, shelf, storage_problem) = (board.clone(), props.shelf.clone(), storage_problem.clone());
+        let (board, shelf, storage_problem) =
+            (board.clone(), props.shelf.clone(), storage_problem.clone());
         Callback::from(move |next: Board| {
             storage_problem.set(shelf.set_board(&next).is_err());
             board.set(next);
         })
     };
     let add = {
-        let (board, change, messages, instrument) = (board.clone(), change.clone(), messages.clone(), props.instrument.clone());
+        let (board, change, messages, instrument) = (
+            board.clone(),
+            change.clone(),
+            messages.clone(),
+            props.instrument.clone(),
+        );
         Callback::from(move |files: Vec<(String, String)>| {
             let mut next = (*board).clone();
             let before = next.respondents.len();
             let mut said = add_files(&instrument, &mut next, files);
             let added = next.respondents.len() - before;
-            said.insert(0, format!("{added} response{} added.", if added == 1 { "" } else { "s" }));
+            said.insert(
+                0,
+                format!(
+                    "{added} response{} added.",
+                    if added == 1 { "" } else { "s" }
+                ),
+            );
             messages.set(said);
             change.emit(next);
         })
@@ -115,7 +141,12 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
 
     if let Stage::Turn(name) = &*stage {
         let on_finish = {
-            let (board, change, stage, messages) = (board.clone(), change.clone(), stage.clone(), messages.clone());
+            let (board, change, stage, messages) = (
+                board.clone(),
+                change.clone(),
+                stage.clone(),
+                messages.clone(),
+            );
             Callback::from(move |response: Response| {
                 let mut next = (*board).clone();
                 next.respondents.push(response);
@@ -135,15 +166,26 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     }
 
     let respondents = &board.respondents;
-    let agreed_exists = board.agreed.is_some_and(|slot| matches!(props.shelf.load(&props.instrument, slot), Loaded::Restored(_)));
+    let agreed_exists = board.agreed.is_some_and(|slot| {
+        matches!(
+            props.shelf.load(&props.instrument, slot),
+            Loaded::Restored(_)
+        )
+    });
     if *stage == Stage::Discuss && !respondents.is_empty() {
         let on_back = {
             let stage = stage.clone();
             Callback::from(move |()| stage.set(Stage::Collect))
         };
         let on_agree = {
-            let (board, change, shelf, instrument, on_open, current) =
-                (board.clone(), change.clone(), props.shelf.clone(), props.instrument.clone(), props.on_open.clone(), props.slot);
+            let (board, change, shelf, instrument, on_open, current) = (
+                board.clone(),
+                change.clone(),
+                props.shelf.clone(),
+                props.instrument.clone(),
+                props.on_open.clone(),
+                props.slot,
+            );
             Callback::from(move |mut draft: Response| {
                 let mut next = (*board).clone();
                 let slot = match next.agreed.filter(|_| agreed_exists) {
@@ -161,13 +203,20 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         slot
                     }
                 };
-                on_open.emit(Place { slot, view: View::Assess, component: 0 });
+                on_open.emit(Place {
+                    slot,
+                    view: View::Assess,
+                    component: 0,
+                });
             })
         };
-        let agreed = board.agreed.and_then(|slot| match props.shelf.load(&props.instrument, slot) {
-            Loaded::Restored(response) => Some(Rc::new(response)),
-            _ => None,
-        });
+        let agreed =
+            board
+                .agreed
+                .and_then(|slot| match props.shelf.load(&props.instrument, slot) {
+                    Loaded::Restored(response) => Some(Rc::new(response)),
+                    _ => None,
+                });
         return html! {
             <BoardDiscussion instrument={props.instrument.clone()} uid={props.uid.clone()}
                 respondents={Rc::new(respondents.clone())} {agreed} {on_back} {on_agree} />
@@ -199,10 +248,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let (stage, name_ref, messages) = (stage.clone(), name_ref.clone(), messages.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(input) = name_ref.cast::<HtmlInputElement>() else { return };
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
             let name = input.value().trim().to_owned();
             if name.is_empty() {
-                messages.set(vec!["Enter the name of the person about to rate.".to_owned()]);
+                messages.set(vec![
+                    "Enter the name of the person about to rate.".to_owned()
+                ]);
                 return;
             }
             input.set_value("");
@@ -214,7 +267,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         Callback::from(move |_: MouseEvent| stage.set(Stage::Discuss))
     };
     let drop_zone = {
-        let (dragging_over, dragging_leave, dragging_drop) = (dragging.clone(), dragging.clone(), dragging.clone());
+        let (dragging_over, dragging_leave, dragging_drop) =
+            (dragging.clone(), dragging.clone(), dragging.clone());
         let add_dropped = add.clone();
         let ondragover = Callback::from(move |event: DragEvent| {
             event.prevent_default();
@@ -224,7 +278,11 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let ondrop = Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging_drop.set(false);
-            let files = event.data_transfer().and_then(|d| d.files()).map(|list| files_of(&list)).unwrap_or_default();
+            let files = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|list| files_of(&list))
+                .unwrap_or_default();
             let add = add_dropped.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let read = read_files(files).await;

@@ -51,7 +51,13 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let onchange = {
         let baseline_slot = baseline_slot.clone();
         Callback::from(move |event: Event| {
-            baseline_slot.set(event.target_unchecked_into::<HtmlSelectElement>().value().parse().ok());
+            baseline_slot.set(
+                event
+                    .target_unchecked_into::<HtmlSelectElement>()
+                    .value()
+                    .parse()
+                    .ok(),
+            );
         })
     };
     let label = |slot: u32, response: &Response| {

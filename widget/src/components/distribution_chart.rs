@@ -19,7 +19,10 @@ pub struct DistributionChartProps {
 pub fn DistributionChart(props: &DistributionChartProps) -> Html {
     let levels = &props.instrument.scale.levels;
     let item = &props.item;
-    let total: u32 = item.distribution.iter().sum::<u32>() + item.not_applicable + item.dont_know + item.unanswered;
+    let total: u32 = item.distribution.iter().sum::<u32>()
+        + item.not_applicable
+        + item.dont_know
+        + item.unanswered;
     let width = |count: u32| if total == 0 { 0 } else { count * 300 / total };
     let mut x = 0;
     // Shades step evenly from the lightest (lowest level) to the darkest, whatever the scale.
@@ -39,8 +42,14 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
         .collect();
     let scale = &props.instrument.scale;
     for (count, label) in [
-        (item.not_applicable, scale.not_applicable.as_ref().map(|a| a.label.as_str())),
-        (item.dont_know, scale.dont_know.as_ref().map(|a| a.label.as_str())),
+        (
+            item.not_applicable,
+            scale.not_applicable.as_ref().map(|a| a.label.as_str()),
+        ),
+        (
+            item.dont_know,
+            scale.dont_know.as_ref().map(|a| a.label.as_str()),
+        ),
         (item.unanswered, Some("not answered")),
     ] {
         if count > 0 {

@@ -21,14 +21,19 @@ pub struct ImportButtonProps {
 
 /// The files of a `FileList`, taken out before the list can change.
 pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
-    (0..list.length()).filter_map(|index| list.get(index)).collect()
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .collect()
 }
 
 /// Reads files as text, in order: `(name, text)`.
 pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, String)> {
     let mut read = Vec::with_capacity(files.len());
     for file in files {
-        let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string());
         read.push((file.name(), text.unwrap_or_default()));
     }
     read
@@ -43,7 +48,10 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
         let on_files = props.on_files.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let files = input.files().map(|list| files_of(&list)).unwrap_or_default();
+            let files = input
+                .files()
+                .map(|list| files_of(&list))
+                .unwrap_or_default();
             // Cleared so that choosing the same file again, after fixing it, fires again.
             input.set_value("");
             let on_files = on_files.clone();

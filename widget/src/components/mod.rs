@@ -1,9 +1,9 @@
 //! The widget's views, one component per file.
 
 mod assess_view;
+mod assessment_library;
 mod board_discussion;
 mod board_view;
-mod assessment_library;
 mod compare_panel;
 mod component_section;
 mod details_form;
@@ -29,9 +29,9 @@ mod view_nav;
 mod workspace;
 
 pub use assess_view::AssessView;
+pub use assessment_library::AssessmentLibrary;
 pub use board_discussion::BoardDiscussion;
 pub use board_view::BoardView;
-pub use assessment_library::AssessmentLibrary;
 pub use compare_panel::ComparePanel;
 pub use component_section::ComponentSection;
 pub use details_form::DetailsForm;

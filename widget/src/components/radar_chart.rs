@@ -165,7 +165,10 @@ mod tests {
     use super::*;
 
     #[test]
-    #[allow(clippy::float_arithmetic, reason = "comparing with the standard library")]
+    #[allow(
+        clippy::float_arithmetic,
+        reason = "comparing with the standard library"
+    )]
     fn series_matches_the_standard_library_on_every_axis_angle() {
         for count in 1..=30 {
             for index in 0..count {

@@ -39,12 +39,19 @@ pub fn RespondentTurn(props: &RespondentTurnProps) -> Html {
         dispatcher.dispatch(Timed { action, at: now() });
     });
     let finish = {
-        let (response, on_finish, on_action) = (state.response.clone(), props.on_finish.clone(), on_action.clone());
+        let (response, on_finish, on_action) = (
+            state.response.clone(),
+            props.on_finish.clone(),
+            on_action.clone(),
+        );
         Callback::from(move |_: View| {
             let mut response = (*response).clone();
             if response.updated.is_empty() {
                 // Nothing answered: still record who took part.
-                on_action.emit(Action::Detail { field: Detail::RespondentName, text: response.respondent.name.clone() });
+                on_action.emit(Action::Detail {
+                    field: Detail::RespondentName,
+                    text: response.respondent.name.clone(),
+                });
                 response.updated = now();
             }
             on_finish.emit(response);

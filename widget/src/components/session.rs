@@ -1,7 +1,9 @@
 //! One open assessment: its state, saving, the navigation and the view shown.
 
 use super::workspace::Opening;
-use super::{AssessView, BoardView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav};
+use super::{
+    AssessView, BoardView, PaperView, PlanView, ResultsView, SaveNotice, StartView, ViewNav,
+};
 use crate::download::download;
 use crate::state::{Action, Assessment, Readonly, Timed, View};
 use crate::storage::{Loaded, Place, SaveError, Shelf};

@@ -32,19 +32,25 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let (link, response) = (link.clone(), props.response.clone());
         Callback::from(move |_: MouseEvent| {
             let (link, response) = (link.clone(), response.clone());
-            wasm_bindgen_futures::spawn_local(async move { link.set(Some(share_link::make(&response).await)) });
+            wasm_bindgen_futures::spawn_local(async move {
+                link.set(Some(share_link::make(&response).await))
+            });
         })
     };
     let field_id = format!("{}-share-link", props.uid);
     let body = match &*link {
         None => html! {},
-        Some(Err(reason)) => html! { <p class="mm-warning" role="alert">{ format!("No link was made: {reason}") }</p> },
+        Some(Err(reason)) => {
+            html! { <p class="mm-warning" role="alert">{ format!("No link was made: {reason}") }</p> }
+        }
         Some(Ok(made)) => {
             let copy = {
                 let (url, copied) = (made.url.clone(), copied.clone());
                 Callback::from(move |_: MouseEvent| {
                     let (url, copied) = (url.clone(), copied.clone());
-                    wasm_bindgen_futures::spawn_local(async move { copied.set(Some(share_link::copy(&url).await)) });
+                    wasm_bindgen_futures::spawn_local(async move {
+                        copied.set(Some(share_link::copy(&url).await))
+                    });
                 })
             };
             html! {

@@ -41,7 +41,11 @@ enum Shared {
 pub fn SharedView(props: &SharedViewProps) -> Html {
     let shared = use_state(|| Shared::Reading);
     {
-        let (shared, fragment, instrument) = (shared.clone(), props.fragment.to_string(), props.instrument.clone());
+        let (shared, fragment, instrument) = (
+            shared.clone(),
+            props.fragment.to_string(),
+            props.instrument.clone(),
+        );
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
                 shared.set(match share_link::read(&fragment, &instrument).await {
@@ -68,17 +72,33 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
         },
         Shared::Read(response) => {
             let save_copy = {
-                let (shelf, instrument, response, on_close, slot) = (props.shelf.clone(), props.instrument.clone(), response.clone(), props.on_close.clone(), props.slot);
+                let (shelf, instrument, response, on_close, slot) = (
+                    props.shelf.clone(),
+                    props.instrument.clone(),
+                    response.clone(),
+                    props.on_close.clone(),
+                    props.slot,
+                );
                 Callback::from(move |_: MouseEvent| {
                     let target = shelf.free_slot(&instrument, slot);
                     if shelf.save(target, &response).is_ok() {
                         share_link::clear_from_page();
-                        on_close.emit(Some(Place { slot: target, view: View::Results, component: 0 }));
+                        on_close.emit(Some(Place {
+                            slot: target,
+                            view: View::Results,
+                            component: 0,
+                        }));
                     }
                 })
             };
             let add_to_board = {
-                let (shelf, instrument, response, on_close, slot) = (props.shelf.clone(), props.instrument.clone(), response.clone(), props.on_close.clone(), props.slot);
+                let (shelf, instrument, response, on_close, slot) = (
+                    props.shelf.clone(),
+                    props.instrument.clone(),
+                    response.clone(),
+                    props.on_close.clone(),
+                    props.slot,
+                );
                 Callback::from(move |_: MouseEvent| {
                     let mut board = shelf.board(&instrument);
                     if !board.respondents.contains(&response) {
@@ -90,7 +110,11 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     }
                     if shelf.set_board(&board).is_ok() {
                         share_link::clear_from_page();
-                        on_close.emit(Some(Place { slot, view: View::Board, component: 0 }));
+                        on_close.emit(Some(Place {
+                            slot,
+                            view: View::Board,
+                            component: 0,
+                        }));
                     }
                 })
             };

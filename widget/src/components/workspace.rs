@@ -74,7 +74,13 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     // answers offer it (a host that supplies answers decides what is shown).
     let shared = {
         let own = props.host_response.is_none() && !props.readonly;
-        use_state(move || if own { crate::share_link::fragment_of_page() } else { None })
+        use_state(move || {
+            if own {
+                crate::share_link::fragment_of_page()
+            } else {
+                None
+            }
+        })
     };
     if let Some(fragment) = &*shared {
         let on_close = {
