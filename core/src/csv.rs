@@ -60,12 +60,16 @@ pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
             Rating::Special(Special::NotApplicable) => (
                 String::new(),
                 String::new(),
-                special_label(instrument, Special::NotApplicable),
+                instrument
+                    .rating_label(Rating::Special(Special::NotApplicable))
+                    .to_owned(),
             ),
             Rating::Special(Special::DontKnow) => (
                 String::new(),
                 String::new(),
-                special_label(instrument, Special::DontKnow),
+                instrument
+                    .rating_label(Rating::Special(Special::DontKnow))
+                    .to_owned(),
             ),
             Rating::Unanswered => Default::default(),
         };
@@ -93,20 +97,6 @@ pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
         );
     }
     out
-}
-
-fn special_label(instrument: &Instrument, special: Special) -> String {
-    let answer = match special {
-        Special::NotApplicable => &instrument.scale.not_applicable,
-        Special::DontKnow => &instrument.scale.dont_know,
-    };
-    answer.as_ref().map_or_else(
-        || match special {
-            Special::NotApplicable => "Not applicable".to_owned(),
-            Special::DontKnow => "Don't know".to_owned(),
-        },
-        |a| a.label.clone(),
-    )
 }
 
 /// One row per item of a board aggregation: counts, median, range, spread, the distribution

@@ -264,6 +264,27 @@ impl Instrument {
         self.scale.levels.iter().find(|l| l.value == value)
     }
 
+    /// How a rating reads on this instrument's scale: the level's label, the special answer's
+    /// label ("Not applicable" or "Don't know" where the instrument names none), or
+    /// "Not answered".
+    pub fn rating_label(&self, rating: crate::response::Rating) -> &str {
+        use crate::response::{Rating, Special};
+        match rating {
+            Rating::Level(value) => self.level(value).map_or("", |l| l.label.as_str()),
+            Rating::Special(Special::NotApplicable) => self
+                .scale
+                .not_applicable
+                .as_ref()
+                .map_or("Not applicable", |a| a.label.as_str()),
+            Rating::Special(Special::DontKnow) => self
+                .scale
+                .dont_know
+                .as_ref()
+                .map_or("Don't know", |a| a.label.as_str()),
+            Rating::Unanswered => "Not answered",
+        }
+    }
+
     /// The band label for a score, if the instrument defines bands.
     pub fn band(&self, score: Score) -> Option<&str> {
         self.scoring

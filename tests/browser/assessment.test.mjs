@@ -3,30 +3,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { watchErrors, withDemo } from "../support/browser.mjs";
+import { openDemo, withDemo } from "../support/browser.mjs";
 import { focused, item, openView, option, overall, rate } from "../support/widget.mjs";
 
 const KEY = "maturity-matrix:nhs-impact:default:response";
 const env = withDemo();
 
-/** Opens the demo with nothing saved (tests share one browser profile). */
-async function openDemo(initScript) {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.server.url);
-  await page.evaluate(() => localStorage.clear());
-  if (initScript) await page.addInitScript(initScript);
-  const errors = watchErrors(page);
-  await page.reload();
-  await page.locator("maturity-matrix .mm-view-title").waitFor();
-  return { page, errors, widget: page.locator("maturity-matrix") };
-}
 
 async function press(page, key, times = 1) {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
 
 test("an assessment can be completed with the keyboard alone, and scores match the core", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   const instrument = await page.evaluate(async () => {
     const api = await import("/dist/maturity-matrix.js");
     await api.init();
@@ -77,7 +66,7 @@ test("an assessment can be completed with the keyboard alone, and scores match t
 });
 
 test("answers, notes, the view and the component are saved as they change and restored after a reload", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await rate(widget, "purpose-lived", "Embedding");
   await rate(widget, "leaders-data", "Don't know");
   await rate(widget, "capability-method", "Emerging");
@@ -111,7 +100,7 @@ test("answers, notes, the view and the component are saved as they change and re
 });
 
 test("a corrupt saved record is kept aside, the person is told, and new answers still save", async () => {
-  const { page, widget } = await openDemo();
+  const { page, widget } = await openDemo(env);
   await page.evaluate((key) => localStorage.setItem(key, '{"formatVersion": 1, "answers": ['), KEY);
   await page.reload();
   const alert = widget.getByRole("alert");
@@ -127,7 +116,7 @@ test("a corrupt saved record is kept aside, the person is told, and new answers 
 });
 
 test("with storage disabled the widget works in memory and offers a download", async () => {
-  const { page, widget } = await openDemo(() => {
+  const { page, widget } = await openDemo(env, () => {
     Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
   });
   await rate(widget, "purpose-created", "Leading");
@@ -145,7 +134,7 @@ test("with storage disabled the widget works in memory and offers a download", a
 });
 
 test("with storage full the widget says so and keeps the answers in the page", async () => {
-  const { page, widget } = await openDemo(() => {
+  const { page, widget } = await openDemo(env, () => {
     Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
   });
   await rate(widget, "purpose-created", "Emerging");

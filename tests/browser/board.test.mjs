@@ -8,7 +8,7 @@ import { deflateRawSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { watchErrors, withDemo } from "../support/browser.mjs";
+import { openDemo, withDemo } from "../support/browser.mjs";
 import { axeViolations, item, openView, option, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
@@ -28,15 +28,6 @@ function respondents() {
   });
 }
 
-async function openDemo() {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.server.url);
-  await page.evaluate(() => localStorage.clear());
-  const errors = watchErrors(page);
-  await page.reload();
-  await page.locator("maturity-matrix .mm-view-title").waitFor();
-  return { page, errors, widget: page.locator("maturity-matrix") };
-}
 
 function writeFiles(files) {
   const folder = mkdtempSync(path.join(tmpdir(), "mm-board-"));
@@ -48,7 +39,7 @@ function writeFiles(files) {
 }
 
 test("import five respondents; bad files are rejected one by one; the board view matches the core", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   const responses = respondents();
   await openView(widget, "board");
   const files = writeFiles([
@@ -127,7 +118,7 @@ test("import five respondents; bad files are rejected one by one; the board view
 });
 
 test("respondents take turns on one device without seeing each other's answers", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await openView(widget, "board");
   for (const [name, level] of [["Alex", "Emerging"], ["Sam", "Leading"]]) {
     await widget.getByLabel(/name of the next person/).fill(name);
@@ -154,7 +145,7 @@ test("respondents take turns on one device without seeing each other's answers",
 });
 
 test("two dated assessments compare: both profiles overlaid, improved, declined and unchanged items", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await widget.getByLabel("Name of this assessment").fill("Baseline 2026");
   for (const [id, level] of [["purpose-created", "Emerging"], ["purpose-lived", "Embedding"], ["culture-codesign", "Developing"]]) await rate(widget, id, level);
   await openView(widget, "start");
@@ -177,7 +168,7 @@ test("two dated assessments compare: both profiles overlaid, improved, declined 
 });
 
 test("share by link: the answers ride in the fragment; opening shows them read-only; save a copy; damaged links explain", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   const requests = [];
   await widget.getByLabel("Name of this assessment").fill("Shared view");
   await rate(widget, "purpose-created", "Leading");
@@ -218,7 +209,7 @@ test("share by link: the answers ride in the fragment; opening shows them read-o
 });
 
 test("share links that are too long, or for another instrument, say so", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   // Twenty items of long, varied notes: too much for a link even compressed.
   await page.evaluate(async () => {
     const api = await import("/dist/maturity-matrix.js");

@@ -6,22 +6,13 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { watchErrors, withDemo } from "../support/browser.mjs";
+import { openDemo, withDemo } from "../support/browser.mjs";
 import { axeViolations, focused, item, openView, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PREFIX = "maturity-matrix:nhs-impact:default:";
 
-async function openDemo() {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.server.url);
-  await page.evaluate(() => localStorage.clear());
-  const errors = watchErrors(page);
-  await page.reload();
-  await page.locator("maturity-matrix .mm-view-title").waitFor();
-  return { page, errors, widget: page.locator("maturity-matrix") };
-}
 
 /** The core's figures for the widget's saved answers, from the built package in the page. */
 function core(page, fn, key = `${PREFIX}response`) {
@@ -51,7 +42,7 @@ async function rateSome(widget) {
 }
 
 test("results show the profile chart, its table, a summary, the heat map, strengths and gaps, as the core computes", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await rateSome(widget);
   await openView(widget, "results");
   assert.equal((await focused(page)).text, "Results", "focus on the view heading");
@@ -84,7 +75,7 @@ test("results show the profile chart, its table, a summary, the heat map, streng
 });
 
 test("the action plan follows the core, takes targets, actions, owners and dates, and they are saved", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await rateSome(widget);
   // A target two levels up on one item, chosen while rating.
   await rate(widget, "purpose-lived", "Emerging");
@@ -116,7 +107,7 @@ test("the action plan follows the core, takes targets, actions, owners and dates
 });
 
 test("the board paper has the title, organisation, date, respondent, profile, ratings with notes and the plan, and prints without the controls", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await widget.getByLabel("Name of this assessment").fill("Board self-assessment, winter 2026");
   await widget.getByLabel("Organisation").fill("Northfield Community Health NHS Trust");
   await widget.getByLabel("Your name (optional)").fill("A. Chair");
@@ -151,7 +142,7 @@ test("the board paper has the title, organisation, date, respondent, profile, ra
 });
 
 test("export JSON, delete, import the file and get the same assessment back; bad files explain themselves", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await widget.getByLabel("Name of this assessment").fill("Round trip");
   await rateSome(widget);
   await item(widget, "systems-daily").getByLabel(/Evidence and notes/).fill("Line one\nLine two, with \"quotes\"");
@@ -192,7 +183,7 @@ test("export JSON, delete, import the file and get the same assessment back; bad
 });
 
 test("several named assessments: start, rename, duplicate, switch and delete with confirmation", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await widget.getByLabel("Name of this assessment").fill("Spring");
   await rate(widget, "purpose-created", "Leading");
   await openView(widget, "start");
@@ -232,7 +223,7 @@ test("several named assessments: start, rename, duplicate, switch and delete wit
 });
 
 test("axe-core finds no WCAG 2.2 AA violations on any view, wide or in a 320 px column", async () => {
-  const { page, errors, widget } = await openDemo();
+  const { page, errors, widget } = await openDemo(env);
   await rateSome(widget);
   await item(widget, "systems-daily").getByLabel(/Target level/).selectOption({ label: "Embedding" });
   for (const width of [1280, 320]) {

@@ -61,3 +61,16 @@ export function withDemo() {
   });
   return env;
 }
+
+/** Opens the demo in a new tab with nothing saved (tests share one browser profile), after an
+ * optional init script (to break storage, say). Resolves when the widget has rendered. */
+export async function openDemo(env, initScript) {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url);
+  await page.evaluate(() => localStorage.clear());
+  if (initScript) await page.addInitScript(initScript);
+  const errors = watchErrors(page);
+  await page.reload();
+  await page.locator("maturity-matrix .mm-view-title").waitFor();
+  return { page, errors, widget: page.locator("maturity-matrix") };
+}

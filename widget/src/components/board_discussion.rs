@@ -5,8 +5,8 @@ use super::radar_chart::Profile;
 use super::{DistributionChart, ErrorView, RadarChart};
 use crate::download::download;
 use maturity_core::{
-    action_plan, aggregate, aggregate_csv, agreed_draft, score, Instrument, Rating, Response,
-    Special, DEFAULT_DISAGREEMENT_THRESHOLD,
+    action_plan, aggregate, aggregate_csv, agreed_draft, score, Instrument, Response,
+    DEFAULT_DISAGREEMENT_THRESHOLD,
 };
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -27,25 +27,6 @@ pub struct BoardDiscussionProps {
     pub on_back: Callback<()>,
     /// Starts (with the medians as a draft) or opens the agreed record.
     pub on_agree: Callback<Response>,
-}
-
-/// The label of a rating on the instrument's scale.
-pub fn rating_label(instrument: &Instrument, rating: Rating) -> String {
-    let scale = &instrument.scale;
-    match rating {
-        Rating::Level(value) => instrument
-            .level(value)
-            .map_or_else(String::new, |l| l.label.clone()),
-        Rating::Special(Special::NotApplicable) => scale
-            .not_applicable
-            .as_ref()
-            .map_or_else(String::new, |a| a.label.clone()),
-        Rating::Special(Special::DontKnow) => scale
-            .dont_know
-            .as_ref()
-            .map_or_else(String::new, |a| a.label.clone()),
-        Rating::Unanswered => "Not answered".to_owned(),
-    }
 }
 
 /// Options, a summary, the component figures, the items to discuss first with everyone's
@@ -109,12 +90,12 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             html! {
                 <tr>
                     <th scope="row">{ who(index, response) }</th>
-                    <td>{ rating_label(instrument, response.rating(&id)) }</td>
+                    <td>{ instrument.rating_label(response.rating(&id)).to_owned() }</td>
                     <td class="mm-prewrap">{ notes }</td>
                 </tr>
             }
         });
-        let agreed = props.agreed.as_ref().map(|a| rating_label(instrument, a.rating(&id)));
+        let agreed = props.agreed.as_ref().map(|a| instrument.rating_label(a.rating(&id)).to_owned());
         html! {
             <li class="mm-prompt" key={id.clone()} data-discuss={id.clone()}>
                 <h5 class="mm-prompt__title">{ item_title(&id) }</h5>

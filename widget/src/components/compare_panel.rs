@@ -1,7 +1,6 @@
 //! Change over time: the open assessment against an earlier one, both profiles overlaid.
 
 use super::assessment_library::display_name;
-use super::board_discussion::rating_label;
 use super::radar_chart::Profile;
 use super::RadarChart;
 use crate::storage::Shelf;
@@ -90,8 +89,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         let list = |ids: &[String], class: &'static str, title: &'static str| {
             let entries = ids.iter().map(|id| {
                 let name = instrument.item(id).map_or_else(|| id.clone(), |(_, i)| i.title.clone());
-                let was = rating_label(instrument, baseline.rating(id));
-                let now = rating_label(instrument, props.response.rating(id));
+                let was = instrument.rating_label(baseline.rating(id));
+                let now = instrument.rating_label(props.response.rating(id));
                 let text = if matches!(props.response.rating(id), Rating::Level(_)) && was != now { format!("{name}: {was} \u{2192} {now}") } else { format!("{name}: {now}") };
                 html! { <li>{ text }</li> }
             });

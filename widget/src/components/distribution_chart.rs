@@ -23,7 +23,7 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
         + item.not_applicable
         + item.dont_know
         + item.unanswered;
-    let width = |count: u32| if total == 0 { 0 } else { count * 300 / total };
+    let width = |count: u32| (count * 300).checked_div(total).unwrap_or(0);
     let mut x = 0;
     // Shades step evenly from the lightest (lowest level) to the darkest, whatever the scale.
     let steps = levels.len().saturating_sub(1).max(1);

@@ -3,7 +3,7 @@
 use super::radar_chart::Profile;
 use super::results_view::summary;
 use super::{RadarChart, ResultsPanel};
-use maturity_core::{action_plan, Instrument, Rating, Response, ScoreReport, Special};
+use maturity_core::{action_plan, Instrument, Response, ScoreReport};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,28 +25,13 @@ pub struct PaperViewProps {
 #[component]
 pub fn PaperView(props: &PaperViewProps) -> Html {
     let (instrument, response, report) = (&props.instrument, &props.response, &props.report);
-    let scale = &instrument.scale;
-    let rating_text = |rating: Rating| match rating {
-        Rating::Level(value) => instrument
-            .level(value)
-            .map_or_else(String::new, |l| l.label.clone()),
-        Rating::Special(Special::NotApplicable) => scale
-            .not_applicable
-            .as_ref()
-            .map_or_else(String::new, |a| a.label.clone()),
-        Rating::Special(Special::DontKnow) => scale
-            .dont_know
-            .as_ref()
-            .map_or_else(String::new, |a| a.label.clone()),
-        Rating::Unanswered => "Not answered".to_owned(),
-    };
     let ratings = instrument.components.iter().map(|component| {
         let rows = component.items.iter().map(|item| {
             let notes = response.answers.get(&item.id).map(|a| a.notes.clone()).unwrap_or_default();
             html! {
                 <tr key={item.id.clone()}>
                     <th scope="row">{ &item.title }</th>
-                    <td>{ rating_text(response.rating(&item.id)) }</td>
+                    <td>{ instrument.rating_label(response.rating(&item.id)).to_owned() }</td>
                     <td class="mm-prewrap">{ notes }</td>
                 </tr>
             }
