@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDemo, withDemo } from "../support/browser.mjs";
-import { axeViolations, item, openView, option, overall, rate } from "../support/widget.mjs";
+import { axeViolations, focused, item, openView, option, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -59,6 +59,7 @@ test("import five respondents; bad files are rejected one by one; the board view
   assert.equal(await widget.locator(".mm-prompt, .mm-distribution").count(), 0);
 
   await widget.getByRole("button", { name: "Open the board view (facilitator)" }).click();
+  assert.match((await focused(page)).text, /^5 respondents\./, "focus moves to the board's summary");
   const expected = await page.evaluate(async (responses) => {
     const api = await import("/dist/maturity-matrix.js");
     await api.init();
@@ -128,6 +129,7 @@ test("respondents take turns on one device without seeing each other's answers",
     await option(widget, "purpose-created", level).click();
     await widget.getByRole("button", { name: "Finish and hand over" }).last().click();
     await widget.locator(".mm-board__messages", { hasText: "Hand the device to the next person" }).waitFor();
+    assert.match((await focused(page)).text, /Hand the device to the next person/, "focus lands on what happened");
     // The hand-over screen lists who has rated, never what they said.
     assert.equal(await widget.locator(".mm-prompt, .mm-distribution, .mm-turn").count(), 0);
   }
@@ -181,15 +183,15 @@ test("share by link: the answers ride in the fragment; opening shows them read-o
 
   // Someone else opens it: a fresh browser context, nothing saved.
   const reader = await env.browser.context.newPage();
-  await reader.goto(env.server.url);
+  await reader.goto(new URL("favicon.svg", env.server.url).href);
   await reader.evaluate(() => localStorage.clear());
   reader.on("request", (r) => requests.push(r.url()));
   await reader.goto(link);
-  await reader.reload();
   const shared = reader.locator("maturity-matrix article[data-view=shared]");
   await shared.locator(".mm-paper").waitFor();
   assert.match(await shared.locator(".mm-paper__title").textContent(), /Shared view/);
   assert.match(await shared.textContent(), /Vision co-written with 300 staff/);
+  assert.deepEqual((await axeViolations(reader, axeSource)).violations, []);
   // Only the page's own files were fetched: the answers came from the link, not a server.
   for (const url of requests) assert.match(new URL(url).pathname, /^\/(|index\.html|demo\.css|favicon\.svg|dist\/maturity-matrix\.(js|wasm))$/, url);
   await shared.getByRole("button", { name: "Save a copy" }).click();

@@ -9,20 +9,21 @@ import { repo, watchErrors, withDemo, www } from "../support/browser.mjs";
 import { item, openView, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
-const FIXTURES = ["local-instrument.json", "hostile.html", "hostile.css", "late-definition.html", "late-definition.js"];
+const FIXTURES = ["blank.html", "local-instrument.json", "hostile.html", "hostile.css", "late-definition.html", "late-definition.js"];
 before(() => {
   mkdirSync(path.join(www, "build/fixtures"), { recursive: true });
   for (const name of FIXTURES) copyFileSync(path.join(repo, "tests/fixtures", name), path.join(www, "build/fixtures", name));
 });
 
-/** A blank page on the demo's origin with the module loaded and nothing saved. */
+/** A page on the demo's origin with the module and its WebAssembly loaded, no widget yet and
+ * nothing saved. */
 async function blankPage() {
   const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(new URL("build/fixtures/late-definition.html", env.server.url).href);
-  await page.evaluate(() => {
+  await page.goto(new URL("build/fixtures/blank.html", env.server.url).href);
+  await page.evaluate(async () => {
+    await (await import("/dist/maturity-matrix.js")).init(); // the page's files, all loaded
     localStorage.clear();
-    document.querySelector("main").replaceChildren();
     window.events = [];
     for (const type of ["maturity-change", "maturity-complete", "maturity-error"]) {
       // Listening on the document: the events bubble out of the shadow root.
@@ -158,9 +159,9 @@ test("readonly shows the answers with every control disabled and saves nothing",
 test("properties set before the element is defined are honoured; elements are independent; removal releases the app", async () => {
   const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(new URL("build/fixtures/late-definition.html", env.server.url).href);
+  await page.goto(new URL("favicon.svg", env.server.url).href);
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto(new URL("build/fixtures/late-definition.html", env.server.url).href);
   const first = page.locator("maturity-matrix#first");
   const second = page.locator("maturity-matrix#second");
   await first.locator("article[data-view=results]").waitFor();

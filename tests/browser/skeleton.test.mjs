@@ -2,7 +2,7 @@
 // results, and the figures shown are the ones the core computes for the same answers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { watchErrors, withDemo } from "../support/browser.mjs";
+import { openDemo, withDemo } from "../support/browser.mjs";
 import { openView, overall as overallCell, rate } from "../support/widget.mjs";
 
 const env = withDemo();
@@ -17,13 +17,7 @@ async function coreScore(page, response) {
 }
 
 test("the demo renders the five NHS IMPACT components and scores clicks as the core does", async () => {
-  const page = await env.browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(env.server.url);
-
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  const widget = page.locator("maturity-matrix");
+  const { page, errors, widget } = await openDemo(env);
   await openView(widget, "assess");
   const titles = widget.locator(".mm-steps__title");
   assert.deepEqual(await titles.allTextContents(), [

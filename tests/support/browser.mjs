@@ -66,11 +66,13 @@ export function withDemo() {
  * optional init script (to break storage, say). Resolves when the widget has rendered. */
 export async function openDemo(env, initScript) {
   const page = await env.browser.context.newPage();
-  await page.goto(env.server.url);
+  // Cleared from a page of the same origin without a widget, so no widget can write its
+  // state back between the clearing and the load.
+  await page.goto(new URL("favicon.svg", env.server.url).href);
   await page.evaluate(() => localStorage.clear());
   if (initScript) await page.addInitScript(initScript);
   const errors = watchErrors(page);
-  await page.reload();
+  await page.goto(env.server.url);
   await page.locator("maturity-matrix .mm-view-title").waitFor();
   return { page, errors, widget: page.locator("maturity-matrix") };
 }

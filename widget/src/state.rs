@@ -252,3 +252,20 @@ pub struct Readonly(pub bool);
 pub fn use_readonly() -> bool {
     yew::use_context::<Readonly>().is_some_and(|readonly| readonly.0)
 }
+
+/// A node that receives focus when its component first renders: used where a button the
+/// person pressed disappears (a stage of the board replaced by the next), so focus lands at
+/// the start of what replaced it rather than on the page body.
+#[yew::hook]
+pub fn use_focus_on_mount() -> yew::NodeRef {
+    let node = yew::use_node_ref();
+    {
+        let node = node.clone();
+        yew::use_effect_with((), move |()| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    node
+}

@@ -4,6 +4,7 @@ use super::board_view::respondent_name;
 use super::radar_chart::Profile;
 use super::{DistributionChart, ErrorView, RadarChart};
 use crate::download::download;
+use crate::state::use_focus_on_mount;
 use maturity_core::{
     action_plan, aggregate, aggregate_csv, agreed_draft, score, Instrument, Response,
     DEFAULT_DISAGREEMENT_THRESHOLD,
@@ -33,6 +34,7 @@ pub struct BoardDiscussionProps {
 /// ratings and notes, every item's distribution, the agreed record and the exports.
 #[component]
 pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
+    let summary_ref = use_focus_on_mount();
     let threshold = use_state(|| DEFAULT_DISAGREEMENT_THRESHOLD);
     let show_names = use_state(|| false);
     let instrument = &props.instrument;
@@ -204,7 +206,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                     <label for={names_id}>{ "Show names beside ratings" }</label>
                 </div>
             </fieldset>
-            <p class="mm-summary" id={format!("{}-board-summary", props.uid)} data-respondents={board.respondents.to_string()} data-flagged={flagged.len().to_string()}>
+            <p class="mm-summary" id={format!("{}-board-summary", props.uid)} tabindex="-1" ref={summary_ref} data-respondents={board.respondents.to_string()} data-flagged={flagged.len().to_string()}>
                 { format!("{} respondents. {} item{} rated {} or more levels apart: discuss {} first.",
                     board.respondents, flagged.len(), if flagged.len() == 1 { "" } else { "s" }, board.threshold,
                     if flagged.len() == 1 { "it" } else { "these" }) }

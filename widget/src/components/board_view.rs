@@ -105,6 +105,19 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let storage_problem = use_state(|| false);
     let dragging = use_state(|| false);
     let name_ref = use_node_ref();
+    // Back from a turn or from the board view, focus goes to the message that says what
+    // happened (the button that was pressed is gone).
+    let messages_ref = use_node_ref();
+    {
+        let (messages_ref, returned) = (messages_ref.clone(), use_mut_ref(|| false));
+        use_effect_with(*stage == Stage::Collect, move |collecting| {
+            if *collecting && std::mem::replace(&mut *returned.borrow_mut(), true) {
+                if let Some(element) = messages_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
 
     // Every change to the board is saved at once.
     let change = {
@@ -303,7 +316,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         <div class="mm-board">
             <p>{ "The strongest board self-assessments start with everyone rating privately, then discuss where they differ, then agree one profile. Gather everyone's ratings here; nobody's answers are shown until the facilitator opens the board view." }</p>
             { drop_zone }
-            <div class="mm-board__messages" role="status">
+            <div class="mm-board__messages" role="status" tabindex="-1" ref={messages_ref}>
                 if !messages.is_empty() {
                     <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
                 }

@@ -2,7 +2,7 @@
 
 use super::session::now;
 use super::AssessView;
-use crate::state::{Action, Assessment, Detail, Timed, View};
+use crate::state::{use_focus_on_mount, Action, Assessment, Detail, Timed, View};
 use maturity_core::{score, Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,6 +35,7 @@ pub fn RespondentTurn(props: &RespondentTurnProps) -> Html {
         })
     };
     let component = use_state(|| 0_usize);
+    let intro = use_focus_on_mount();
     let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
         dispatcher.dispatch(Timed { action, at: now() });
     });
@@ -64,7 +65,7 @@ pub fn RespondentTurn(props: &RespondentTurnProps) -> Html {
     };
     html! {
         <div class="mm-turn">
-            <p class="mm-privacy">
+            <p class="mm-privacy" tabindex="-1" ref={intro}>
                 { format!("Rating by {}. Your answers are kept apart from everyone else's, and this screen shows nobody's ratings once you finish.", props.name) }
             </p>
             <AssessView instrument={state.instrument.clone()} response={state.response.clone()} {report}
