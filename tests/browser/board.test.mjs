@@ -90,6 +90,11 @@ test("import five respondents; bad files are rejected one by one; the board view
   assert.equal(await summary.getAttribute("data-flagged"), "1");
   const { violations } = await axeViolations(page, axeSource);
   assert.deepEqual(violations, []);
+  // In a 320 px column the board view fits without sideways scrolling.
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  assert.deepEqual((await axeViolations(page, axeSource)).violations, []);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The CSV of the board.
   const download = page.waitForEvent("download");
