@@ -248,3 +248,24 @@ test("share links that are too long, or for another instrument, say so", async (
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("response files dropped on the board are added like chosen ones", async () => {
+  const { page, errors, widget } = await openDemo(env);
+  await openView(widget, "board");
+  await page.evaluate((response) => {
+    const zone = document.querySelector("maturity-matrix").shadowRoot.querySelector(".mm-drop");
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([JSON.stringify(response)], "chair.json", { type: "application/json" }));
+    transfer.items.add(new File(["not json at all"], "notes.json", { type: "application/json" }));
+    zone.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    zone.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  }, respondents()[0]);
+  const messages = widget.locator(".mm-board__messages li");
+  await messages.first().waitFor();
+  const said = await messages.allTextContents();
+  assert.equal(said[0], "1 response added.");
+  assert.match(said[1], /^notes\.json was not added\./);
+  assert.deepEqual(await widget.locator(".mm-library__name").allTextContents(), ["Chair"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
