@@ -2,6 +2,8 @@
 
 use maturity_core::{Error, Instrument, Response};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Turns a core error into a real JavaScript `Error` with `name`, `path` (of the first problem)
@@ -53,12 +55,39 @@ fn to_json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsVal
     json_value_from_js(value, what).map_err(|e| error_to_js(&e))
 }
 
+thread_local! {
+    /// The last instrument read, by its JSON text: callers pass the same instrument to every
+    /// call (`score(instrument, r)` in a loop), and validating it again each time cost more
+    /// than the scoring.
+    static LAST_INSTRUMENT: RefCell<Option<(String, Rc<Instrument>)>> = const { RefCell::new(None) };
+}
+
 /// An instrument from a JSON string or a plain object.
-pub fn instrument_from_js(value: &JsValue) -> Result<Instrument, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Instrument::from_json(&text).map_err(|e| error_to_js(&e));
+pub fn instrument_from_js(value: &JsValue) -> Result<Rc<Instrument>, JsValue> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| {
+                error_to_js(&Error::Invalid(vec![maturity_core::Problem {
+                    path: String::new(),
+                    message: "the instrument is not plain JSON data".into(),
+                }]))
+            })?,
+    };
+    let cached = LAST_INSTRUMENT.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(known, _)| *known == text)
+            .map(|(_, instrument)| instrument.clone())
+    });
+    if let Some(instrument) = cached {
+        return Ok(instrument);
     }
-    Instrument::from_value(&to_json_value(value, "instrument")?).map_err(|e| error_to_js(&e))
+    let instrument = Rc::new(Instrument::from_json(&text).map_err(|e| error_to_js(&e))?);
+    LAST_INSTRUMENT.with(|last| *last.borrow_mut() = Some((text, instrument.clone())));
+    Ok(instrument)
 }
 
 /// A response from a JSON string or a plain object, checked against `instrument`.

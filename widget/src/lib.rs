@@ -233,7 +233,7 @@ fn unknown_builtin(id: &str) -> core::Error {
 /// `Error` whose `problems` list every `{ path, message }`.
 #[wasm_bindgen(js_name = validateInstrument)]
 pub fn validate_instrument(instrument: JsValue) -> Result<JsValue, JsValue> {
-    js::to_js(&js::instrument_from_js(&instrument)?)
+    js::to_js(&*js::instrument_from_js(&instrument)?)
 }
 
 /// Scores a response against an instrument: per item, per component and overall.
@@ -330,7 +330,7 @@ fn aggregate_of(
     instrument: &JsValue,
     responses: &JsValue,
     threshold: Option<u32>,
-) -> Result<(core::Instrument, core::Aggregate), JsValue> {
+) -> Result<(Rc<core::Instrument>, core::Aggregate), JsValue> {
     let instrument = js::instrument_from_js(instrument)?;
     let responses = js::responses_from_js(responses, &instrument)?;
     let threshold = threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD);
