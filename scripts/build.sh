@@ -9,7 +9,7 @@ rm -rf www/build www/dist
 wasm-bindgen --target web --no-typescript --out-dir www/build/pkg --out-name maturity_widget \
   target/wasm32-unknown-unknown/release/maturity_widget.wasm
 # The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
-node www/node_modules/binaryen/bin/wasm-opt -Oz --strip-debug --strip-producers \
+node www/node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue \
   www/build/pkg/maturity_widget_bg.wasm -o www/build/maturity-matrix.wasm
