@@ -29,21 +29,25 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
+/// The JSON text of a value: a string as it is, a plain object through `JSON.stringify`.
+pub fn json_text_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| {
+            Error::Invalid(vec![maturity_core::Problem {
+                path: String::new(),
+                message: format!("the {what} is not plain JSON data"),
+            }])
+        })
+}
+
 /// JSON text, or a plain object converted through `JSON.stringify`, as a `serde_json::Value`.
 pub fn json_value_from_js(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
-    let text = match value.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| {
-                Error::Invalid(vec![maturity_core::Problem {
-                    path: String::new(),
-                    message: format!("the {what} is not plain JSON data"),
-                }])
-            })?,
-    };
-    serde_json::from_str(&text).map_err(|e| {
+    serde_json::from_str(&json_text_from_js(value, what)?).map_err(|e| {
         Error::Invalid(vec![maturity_core::Problem {
             path: String::new(),
             message: format!("the {what} is not valid JSON: {e}"),
@@ -64,18 +68,7 @@ thread_local! {
 
 /// An instrument from a JSON string or a plain object.
 pub fn instrument_from_js(value: &JsValue) -> Result<Rc<Instrument>, JsValue> {
-    let text = match value.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| {
-                error_to_js(&Error::Invalid(vec![maturity_core::Problem {
-                    path: String::new(),
-                    message: "the instrument is not plain JSON data".into(),
-                }]))
-            })?,
-    };
+    let text = json_text_from_js(value, "instrument").map_err(|e| error_to_js(&e))?;
     let cached = LAST_INSTRUMENT.with(|last| {
         last.borrow()
             .as_ref()

@@ -2,7 +2,7 @@
 
 use super::board_view::respondent_name;
 use super::radar_chart::Profile;
-use super::{DistributionChart, ErrorView, RadarChart};
+use super::{DistributionChart, ErrorView, PlanTable, RadarChart};
 use crate::download::download;
 use crate::state::use_focus_on_mount;
 use maturity_core::{
@@ -169,22 +169,13 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 .collect(),
         });
     }
-    let plan = props
-        .agreed
-        .as_ref()
-        .map(|agreed| action_plan(instrument, agreed))
-        .unwrap_or_default();
-    let plan_rows = plan.iter().map(|entry| {
-        html! {
-            <tr key={entry.item_id.clone()}>
-                <th scope="row">{ &entry.item_title }</th>
-                <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
-                <td class="mm-prewrap">{ &entry.action }</td>
-                <td>{ &entry.owner }</td>
-                <td>{ &entry.due }</td>
-            </tr>
-        }
-    });
+    let plan = Rc::new(
+        props
+            .agreed
+            .as_ref()
+            .map(|agreed| action_plan(instrument, agreed))
+            .unwrap_or_default(),
+    );
     let threshold_id = format!("{}-threshold", props.uid);
     let names_id = format!("{}-names", props.uid);
     let max_gap = levels.len().saturating_sub(1).max(1);
@@ -244,11 +235,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             if !plan.is_empty() {
                 <section aria-labelledby={format!("{}-board-plan", props.uid)}>
                     <h4 id={format!("{}-board-plan", props.uid)}>{ "Action plan (from the agreed record)" }</h4>
-                    <table class="mm-table">
-                        <caption class="mm-visually-hidden">{ "Action plan, highest priority first" }</caption>
-                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Now \u{2192} target" }</th><th scope="col">{ "Action" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th></tr></thead>
-                        <tbody>{ for plan_rows }</tbody>
-                    </table>
+                    <PlanTable plan={plan.clone()} />
                 </section>
             }
             <section aria-labelledby={format!("{}-every-item", props.uid)}>

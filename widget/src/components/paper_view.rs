@@ -2,7 +2,7 @@
 
 use super::radar_chart::Profile;
 use super::results_view::summary;
-use super::{RadarChart, ResultsPanel};
+use super::{PlanTable, RadarChart, ResultsPanel};
 use maturity_core::{action_plan, Instrument, Response, ScoreReport};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,18 +44,7 @@ pub fn PaperView(props: &PaperViewProps) -> Html {
             </table>
         }
     });
-    let plan = action_plan(instrument, response);
-    let plan_rows = plan.iter().map(|entry| {
-        html! {
-            <tr key={entry.item_id.clone()}>
-                <th scope="row">{ &entry.item_title }</th>
-                <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
-                <td class="mm-prewrap">{ &entry.action }</td>
-                <td>{ &entry.owner }</td>
-                <td>{ &entry.due }</td>
-            </tr>
-        }
-    });
+    let plan = Rc::new(action_plan(instrument, response));
     let summary_id = format!("{}-paper-summary", props.uid);
     let profiles = Rc::new(vec![Profile {
         label: "This assessment".to_owned(),
@@ -103,11 +92,7 @@ pub fn PaperView(props: &PaperViewProps) -> Html {
                 if plan.is_empty() {
                     <p>{ "No actions yet." }</p>
                 } else {
-                    <table class="mm-table">
-                        <caption class="mm-visually-hidden">{ "Action plan, highest priority first" }</caption>
-                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Now \u{2192} target" }</th><th scope="col">{ "Action" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th></tr></thead>
-                        <tbody>{ for plan_rows }</tbody>
-                    </table>
+                    <PlanTable plan={plan.clone()} />
                 }
             </section>
         </div>
