@@ -61,6 +61,11 @@ test("instrument-src loads a local matrix from the same site; view and storage-k
   assert.deepEqual(requests, ["/build/fixtures/local-instrument.json"], "the only request is instrument-src");
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.ok(keys.includes("maturity-matrix:northfield-local:local:response"), keys.join(", "));
+  // The board view can be the one a page opens on; a view name the widget does not have is ignored.
+  const board = await addElement(page, { id: "board", "storage-key": "board", view: "board" });
+  await board.locator("article[data-view=board]").waitFor();
+  const unknown = await addElement(page, { id: "unknown-view", "storage-key": "unknown-view", view: "dashboard" });
+  await unknown.locator("article[data-view=start]").waitFor();
   // A missing file is explained in place and reported.
   const missing = await addElement(page, { id: "missing", "instrument-src": "no-such-file.json" });
   assert.match(await missing.getByRole("alert").textContent(), /no-such-file\.json could not be loaded: the server answered 404/);

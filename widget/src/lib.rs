@@ -163,7 +163,8 @@ thread_local! {
 /// - `instrument`: a built-in instrument id (default `"nhs-impact"`), an instrument object or
 ///   its JSON text;
 /// - `storageKey`: separates saved assessments of the same instrument (default `"default"`);
-/// - `view`: `"start"`, `"assess"`, `"results"`, `"plan"` or `"paper"`;
+/// - `view`: `"start"`, `"assess"`, `"results"`, `"plan"`, `"paper"` or `"board"` (others
+///   are ignored);
 /// - `readonly`: show the answers without letting them be changed;
 /// - `response`: answers the host owns (object or JSON text): the widget starts from them,
 ///   reports changes and never uses browser storage;

@@ -50,8 +50,6 @@ function stylesheet() {
   return sharedSheet;
 }
 
-const VIEWS = ["start", "assess", "results", "plan", "paper"];
-
 export class MaturityMatrixElement extends HTMLElement {
   static observedAttributes = ["instrument", "instrument-src", "storage-key", "view", "readonly"];
 
@@ -137,11 +135,10 @@ export class MaturityMatrixElement extends HTMLElement {
       await init();
       const instrument = this.#instrument ?? (await this.#instrumentFromSource()) ?? this.getAttribute("instrument") ?? undefined;
       if (render !== this.#renders || !this.isConnected) return;
-      const view = this.getAttribute("view");
       const options = {
         instrument,
         storageKey: this.getAttribute("storage-key") ?? undefined,
-        view: VIEWS.includes(view) ? view : undefined,
+        view: this.getAttribute("view") ?? undefined, // unknown names are ignored by the app
         readonly: this.hasAttribute("readonly"),
         response: this.#response,
         onResponse: (response, score, changed) => this.#answered(response, score, changed),

@@ -8,7 +8,7 @@ export * from "./api.js";
 export function init(source?: { module_or_path?: RequestInfo | URL | globalThis.Response | BufferSource | WebAssembly.Module }): Promise<void>;
 
 /** The views of the widget. */
-export type View = "start" | "assess" | "results" | "plan" | "paper";
+export type View = "start" | "assess" | "results" | "plan" | "paper" | "board";
 
 /** Options for `mount` and `MountHandle.update`; all optional. */
 export interface MountOptions {
