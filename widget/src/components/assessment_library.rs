@@ -50,7 +50,8 @@ pub fn display_name(response: &Response, slot: u32) -> String {
 #[component]
 pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
     let pending = use_state(|| Pending::Nothing);
-    // Changes made here go straight to storage; this counter re-reads the list afterwards.
+    // Changes made here go straight to storage; bumping this counter re-renders the component,
+    // which reads the list again.
     let revision = use_state(|| 0_u32);
     let notice = use_state(String::new);
     let import_error = use_state(|| None::<Rc<Error>>);
@@ -64,7 +65,6 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
             response: Ok((*props.response).clone()),
         },
     );
-    let _ = *revision;
 
     let open = |slot: u32, view: View| Place {
         slot,
@@ -113,7 +113,7 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
                 let input_id = format!("{row_id}-name");
                 let input = NodeRef::default();
                 let on_submit = {
-                    let (input, on_action, shelf, instrument) = (input.clone(), props.on_action.clone(), props.shelf.clone(), props.instrument.clone());
+                    let (input, on_action, shelf) = (input.clone(), props.on_action.clone(), props.shelf.clone());
                     let (stored_or_open, refresh) = (stored_or_open.clone(), refresh.clone());
                     Callback::from(move |event: SubmitEvent| {
                         event.prevent_default();
@@ -125,7 +125,6 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
                             response.title = title;
                             let _ = shelf.save(slot, &response);
                         }
-                        let _ = &instrument;
                         refresh();
                     })
                 };
