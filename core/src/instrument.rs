@@ -631,7 +631,7 @@ fn read_weight(r: &mut Reader, f: &crate::json::Fields<'_>) -> Option<u32> {
     match f.get("weight") {
         None => Some(1),
         Some(v) => {
-            let w = r.integer_value(v, &f.path_of("weight"), 1, MAX_WEIGHT)?;
+            let w = r.integer_value(v, &|| f.path_of("weight"), 1, MAX_WEIGHT)?;
             Some(u32::try_from(w).expect("range checked"))
         }
     }

@@ -121,22 +121,23 @@ impl Reader {
 
     /// A string field. `None` when absent (reported if `required`), wrong type or too long.
     pub(crate) fn text(&mut self, fields: &Fields<'_>, key: &str, rule: Text) -> Option<String> {
-        let path = child(&fields.path, key);
+        // Paths are formatted only when there is a problem to report: this runs per field.
+        let path = || child(&fields.path, key);
         match fields.map.get(key) {
             None | Some(Value::Null) => {
                 if rule.required {
-                    self.report(path, "missing; this field is required");
+                    self.report(path(), "missing; this field is required");
                 }
                 None
             }
             Some(Value::String(s)) => {
                 let chars = s.chars().count();
                 if rule.required && s.trim().is_empty() {
-                    self.report(path, "empty; write some text here");
+                    self.report(path(), "empty; write some text here");
                     None
                 } else if chars > rule.max_chars {
                     self.report(
-                        path,
+                        path(),
                         format!("{chars} characters; the limit is {}", rule.max_chars),
                     );
                     None
@@ -145,7 +146,7 @@ impl Reader {
                 }
             }
             Some(other) => {
-                self.report(path, format!("expected text, found {}", kind(other)));
+                self.report(path(), format!("expected text, found {}", kind(other)));
                 None
             }
         }
@@ -160,11 +161,11 @@ impl Reader {
         min: i64,
         max: i64,
     ) -> Option<i64> {
-        let path = child(&fields.path, key);
+        let path = || child(&fields.path, key);
         match fields.map.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.report(path, "missing; this field is required");
+                    self.report(path(), "missing; this field is required");
                 }
                 None
             }
@@ -172,10 +173,11 @@ impl Reader {
         }
     }
 
+    /// A whole number within `min..=max`; `path` gives where it is, for a report.
     pub(crate) fn integer_value(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &dyn Fn() -> String,
         min: i64,
         max: i64,
     ) -> Option<i64> {
@@ -183,14 +185,14 @@ impl Reader {
             Some(n) if (min..=max).contains(&n) => Some(n),
             Some(n) => {
                 self.report(
-                    path,
+                    path(),
                     format!("{n} is out of range; expected a whole number from {min} to {max}"),
                 );
                 None
             }
             None => {
                 self.report(
-                    path,
+                    path(),
                     format!(
                         "expected a whole number from {min} to {max}, found {}",
                         kind(value)
@@ -209,21 +211,24 @@ impl Reader {
         required: bool,
         max: usize,
     ) -> Option<&'v [Value]> {
-        let path = child(&fields.path, key);
+        let path = || child(&fields.path, key);
         match fields.map.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.report(path, "missing; this field is required");
+                    self.report(path(), "missing; this field is required");
                 }
                 None
             }
             Some(Value::Array(items)) if items.len() > max => {
-                self.report(path, format!("{} entries; the limit is {max}", items.len()));
+                self.report(
+                    path(),
+                    format!("{} entries; the limit is {max}", items.len()),
+                );
                 None
             }
             Some(Value::Array(items)) => Some(items),
             Some(other) => {
-                self.report(path, format!("expected a list, found {}", kind(other)));
+                self.report(path(), format!("expected a list, found {}", kind(other)));
                 None
             }
         }

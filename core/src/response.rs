@@ -449,7 +449,7 @@ fn level_field(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<Option<u8>> 
     match f.get(key) {
         None => Some(None),
         Some(v) => r
-            .integer_value(v, &f.path_of(key), 0, instrument_limits::MAX_LEVEL_VALUE)
+            .integer_value(v, &|| f.path_of(key), 0, instrument_limits::MAX_LEVEL_VALUE)
             .map(|n| Some(u8::try_from(n).expect("range checked"))),
     }
 }
