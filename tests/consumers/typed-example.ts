@@ -1,6 +1,6 @@
 // A typed use of the package, checked with `tsc --noEmit` against the packed tarball's types.
 import {
-  actionPlan, aggregate, builtinInstrument, compare, init, mount, score, validateInstrument,
+  actionPlan, aggregate, builtinInstrument, compare, init, mount, score, styles, validateInstrument,
   type ActionPlanEntry, type Instrument, type MaturityMatrixError, type MountHandle, type Response,
   type ScoreReport,
 } from "maturity-matrix";
@@ -38,6 +38,8 @@ element.addEventListener("maturity-change", (event) => {
 element.addEventListener("maturity-error", (event) => console.log(event.detail.problems.length));
 const saved: Response | null = element.exportResponse();
 
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(styles);
 const handle: MountHandle = mount(document.body, { instrument: "nhs-impact", view: "results", onResponse: (r, s, changed) => console.log(r.title, s.overall, changed) });
 handle.update({ readonly: true });
 handle.destroy();

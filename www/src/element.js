@@ -40,6 +40,10 @@ function namedError(message, options) {
   return error;
 }
 
+/** The widget's stylesheet, for pages that call `mount()` themselves (the element adopts it
+ * into its shadow root): scope it to your container, which should have the class `mm-host`. */
+export const styles = css;
+
 let sharedSheet;
 function stylesheet() {
   // A constructable stylesheet applies under `style-src 'self'`; a <style> element would not.

@@ -38,7 +38,11 @@ export interface MountHandle {
   destroy(): void;
 }
 
-/** Mounts the widget into `element` (unstyled outside the element's shadow root). */
+/** The widget's stylesheet as text. The element applies it itself; pages that call `mount()`
+ * directly can adopt it in their own shadow root, around a container with class `mm-host`. */
+export const styles: string;
+
+/** Mounts the widget into `element`. It is unstyled unless `styles` applies to it (see above). */
 export function mount(element: Element, options?: MountOptions): MountHandle;
 
 /** `detail` of `maturity-change` and `maturity-complete`. */
