@@ -103,16 +103,29 @@ impl Shelf {
         rest.strip_prefix(':')?.parse().ok().filter(|&n| n > 1)
     }
 
+    /// The slots in use and their keys, read from the key names alone.
+    fn slots(&self) -> Vec<(u32, String)> {
+        let Some(storage) = local_storage() else {
+            return Vec::new();
+        };
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|index| {
+                let key = storage.key(index).ok()??;
+                Some((self.slot_of(&key)?, key))
+            })
+            .collect()
+    }
+
     /// Every saved assessment, in slot order. Unreadable ones are listed with the reason.
     pub fn list(&self, instrument: &Instrument) -> Vec<Saved> {
         let Some(storage) = local_storage() else {
             return Vec::new();
         };
-        let count = storage.length().unwrap_or(0);
-        let saved: Vec<Saved> = (0..count)
-            .filter_map(|index| {
-                let key = storage.key(index).ok()??;
-                let slot = self.slot_of(&key)?;
+        let saved: Vec<Saved> = self
+            .slots()
+            .into_iter()
+            .filter_map(|(slot, key)| {
                 let raw = storage.get_item(&key).ok()??;
                 let response = Response::from_json_for(&raw, instrument).map_err(|e| e.to_string());
                 Some(Saved { slot, response })
@@ -121,12 +134,13 @@ impl Shelf {
         maturity_core::order::by_rank(saved, |s| u64::from(s.slot))
     }
 
-    /// A slot no saved assessment uses, above `at_least`.
-    pub fn free_slot(&self, instrument: &Instrument, at_least: u32) -> u32 {
+    /// A slot no saved assessment uses, above `at_least`. Only key names are read: the saved
+    /// answers need no parsing to know which numbers are taken.
+    pub fn free_slot(&self, at_least: u32) -> u32 {
         let highest = self
-            .list(instrument)
+            .slots()
             .iter()
-            .map(|s| s.slot)
+            .map(|(slot, _)| *slot)
             .max()
             .unwrap_or(0);
         highest.max(at_least) + 1

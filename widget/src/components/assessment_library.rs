@@ -142,13 +142,13 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
             }
             Pending::ConfirmingDelete(s) if *s == slot => {
                 let confirm = {
-                    let (shelf, instrument, on_open, refresh) = (props.shelf.clone(), props.instrument.clone(), props.on_open.clone(), refresh.clone());
+                    let (shelf, on_open, refresh) = (props.shelf.clone(), props.on_open.clone(), refresh.clone());
                     let remaining: Vec<u32> = saved.iter().map(|s| s.slot).filter(|&s| s != slot).collect();
                     Callback::from(move |_: MouseEvent| {
                         shelf.remove(slot);
                         if is_open {
                             // Another saved assessment takes its place, or a fresh one.
-                            let next = remaining.first().copied().unwrap_or_else(|| shelf.free_slot(&instrument, slot));
+                            let next = remaining.first().copied().unwrap_or_else(|| shelf.free_slot(slot));
                             on_open.emit(open(next, View::Start));
                         } else {
                             refresh();
@@ -169,14 +169,14 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
             _ => {
                 let set = |state: Pending| { let pending = pending.clone(); Callback::from(move |_: MouseEvent| pending.set(state.clone())) };
                 let duplicate = {
-                    let (shelf, instrument, notice, refresh) = (props.shelf.clone(), props.instrument.clone(), notice.clone(), refresh.clone());
+                    let (shelf, notice, refresh) = (props.shelf.clone(), notice.clone(), refresh.clone());
                     let (stored_or_open, name) = (stored_or_open.clone(), name.clone());
                     Callback::from(move |_: MouseEvent| {
                         let Some(mut copy) = stored_or_open(slot) else { return };
                         copy.title = format!("Copy of {name}");
                         copy.created = now();
                         copy.updated = copy.created.clone();
-                        let target = shelf.free_slot(&instrument, slot);
+                        let target = shelf.free_slot(slot);
                         notice.set(match shelf.save(target, &copy) {
                             Ok(()) => format!("Saved a copy called \u{201c}{}\u{201d}.", copy.title),
                             Err(_) => "The copy could not be saved: this browser is not letting the page store more.".to_owned(),
@@ -212,14 +212,9 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
     });
 
     let start_new = {
-        let (shelf, instrument, on_open, current) = (
-            props.shelf.clone(),
-            props.instrument.clone(),
-            props.on_open.clone(),
-            props.slot,
-        );
+        let (shelf, on_open, current) = (props.shelf.clone(), props.on_open.clone(), props.slot);
         Callback::from(move |_: MouseEvent| {
-            on_open.emit(open(shelf.free_slot(&instrument, current), View::Start))
+            on_open.emit(open(shelf.free_slot(current), View::Start))
         })
     };
     let on_import = {
@@ -239,7 +234,7 @@ pub fn AssessmentLibrary(props: &AssessmentLibraryProps) -> Html {
                     if response.title.trim().is_empty() {
                         response.title = file_name.trim_end_matches(".json").to_owned();
                     }
-                    let slot = shelf.free_slot(&instrument, current);
+                    let slot = shelf.free_slot(current);
                     match shelf.save(slot, &response) {
                         Ok(()) => on_open.emit(open(slot, View::Results)),
                         Err(_) => notice.set(format!("\u{201c}{file_name}\u{201d} is valid, but this browser is not letting the page store it. Open the file again when storage is available.")),

@@ -179,23 +179,25 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     }
 
     let respondents = &board.respondents;
-    let agreed_exists = board.agreed.is_some_and(|slot| {
-        matches!(
-            props.shelf.load(&props.instrument, slot),
-            Loaded::Restored(_)
-        )
-    });
     if *stage == Stage::Discuss && !respondents.is_empty() {
+        // The agreed record is read once, and only here where it is shown.
+        let agreed =
+            board
+                .agreed
+                .and_then(|slot| match props.shelf.load(&props.instrument, slot) {
+                    Loaded::Restored(response) => Some(Rc::new(response)),
+                    _ => None,
+                });
+        let agreed_exists = agreed.is_some();
         let on_back = {
             let stage = stage.clone();
             Callback::from(move |()| stage.set(Stage::Collect))
         };
         let on_agree = {
-            let (board, change, shelf, instrument, on_open, current) = (
+            let (board, change, shelf, on_open, current) = (
                 board.clone(),
                 change.clone(),
                 props.shelf.clone(),
-                props.instrument.clone(),
                 props.on_open.clone(),
                 props.slot,
             );
@@ -204,7 +206,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 let slot = match next.agreed.filter(|_| agreed_exists) {
                     Some(slot) => slot,
                     None => {
-                        let slot = shelf.free_slot(&instrument, current);
+                        let slot = shelf.free_slot(current);
                         draft.created = now();
                         draft.updated = draft.created.clone();
                         draft.title = format!("Agreed board view, {}", &draft.created[..10]);
@@ -223,13 +225,6 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 });
             })
         };
-        let agreed =
-            board
-                .agreed
-                .and_then(|slot| match props.shelf.load(&props.instrument, slot) {
-                    Loaded::Restored(response) => Some(Rc::new(response)),
-                    _ => None,
-                });
         return html! {
             <BoardDiscussion instrument={props.instrument.clone()} uid={props.uid.clone()}
                 respondents={Rc::new(respondents.clone())} {agreed} {on_back} {on_agree} />

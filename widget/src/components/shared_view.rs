@@ -35,8 +35,8 @@ enum Shared {
 }
 
 /// Decodes the link (the browser decompresses it, asynchronously), then shows the answers as a
-/// board paper that cannot be edited. Saving or adding takes the link out of the address bar,
-/// so a reload does not offer it again.
+/// board paper that cannot be edited. Closing it, whichever way, takes the link out of the
+/// address bar (see [`super::Workspace`]), so a reload does not offer it again.
 #[component]
 pub fn SharedView(props: &SharedViewProps) -> Html {
     let shared = use_state(|| Shared::Reading);
@@ -55,10 +55,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
             });
         });
     }
-    let close = props.on_close.reform(|_: MouseEvent| {
-        share_link::clear_from_page();
-        None
-    });
+    let close = props.on_close.reform(|_: MouseEvent| None);
     let heading = html! { <h3 class="mm-view-title">{ "Answers shared with you" }</h3> };
     let body = match &*shared {
         Shared::Reading => html! { <p role="status">{ "Opening the shared answers…" }</p> },
@@ -72,17 +69,15 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
         },
         Shared::Read(response) => {
             let save_copy = {
-                let (shelf, instrument, response, on_close, slot) = (
+                let (shelf, response, on_close, slot) = (
                     props.shelf.clone(),
-                    props.instrument.clone(),
                     response.clone(),
                     props.on_close.clone(),
                     props.slot,
                 );
                 Callback::from(move |_: MouseEvent| {
-                    let target = shelf.free_slot(&instrument, slot);
+                    let target = shelf.free_slot(slot);
                     if shelf.save(target, &response).is_ok() {
-                        share_link::clear_from_page();
                         on_close.emit(Some(Place {
                             slot: target,
                             view: View::Results,
@@ -109,7 +104,6 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                         board.respondents.push(added);
                     }
                     if shelf.set_board(&board).is_ok() {
-                        share_link::clear_from_page();
                         on_close.emit(Some(Place {
                             slot,
                             view: View::Board,

@@ -86,6 +86,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let on_close = {
             let (shared, on_open) = (shared.clone(), on_open.clone());
             Callback::from(move |place: Option<Place>| {
+                // However the shared answers are left, the link leaves the address bar, so a
+                // reload does not offer them again.
+                crate::share_link::clear_from_page();
                 shared.set(None);
                 if let Some(place) = place {
                     on_open.emit(place);
