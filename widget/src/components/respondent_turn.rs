@@ -2,7 +2,7 @@
 
 use super::session::now;
 use super::AssessView;
-use crate::state::{use_focus_on_mount, Action, Assessment, Detail, Timed, View};
+use crate::state::{use_focus_on_mount, Action, Assessment, Timed, View};
 use maturity_core::{score, Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -40,19 +40,11 @@ pub fn RespondentTurn(props: &RespondentTurnProps) -> Html {
         dispatcher.dispatch(Timed { action, at: now() });
     });
     let finish = {
-        let (response, on_finish, on_action) = (
-            state.response.clone(),
-            props.on_finish.clone(),
-            on_action.clone(),
-        );
+        let (response, on_finish) = (state.response.clone(), props.on_finish.clone());
         Callback::from(move |_: View| {
             let mut response = (*response).clone();
             if response.updated.is_empty() {
-                // Nothing answered: still record who took part.
-                on_action.emit(Action::Detail {
-                    field: Detail::RespondentName,
-                    text: response.respondent.name.clone(),
-                });
+                // Nothing answered: the response still records who took part, and when.
                 response.updated = now();
             }
             on_finish.emit(response);
