@@ -6,9 +6,10 @@
 
 use crate::error::{Error, Result};
 use crate::instrument::Instrument;
-use crate::response::{Answer, Rating, Response, Special};
+use crate::rating::{Rating, Special};
+use crate::report::{component_scores_of, median};
+use crate::response::{Answer, Response};
 use crate::score::Score;
-use crate::scoring::{component_scores_of, median};
 use serde::Serialize;
 
 /// The spread, in levels, at which an item is flagged for discussion unless told otherwise.

@@ -2,9 +2,10 @@
 
 use crate::error::Result;
 use crate::instrument::Instrument;
-use crate::response::{Rating, Response};
+use crate::rating::Rating;
+use crate::report::score;
+use crate::response::Response;
 use crate::score::Score;
-use crate::scoring::score;
 use serde::Serialize;
 
 /// How one item or component moved.

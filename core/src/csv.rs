@@ -2,7 +2,8 @@
 
 use crate::aggregate::Aggregate;
 use crate::instrument::Instrument;
-use crate::response::{Rating, Response, Special};
+use crate::rating::{Rating, Special};
+use crate::response::Response;
 
 /// Formats one cell. A cell a spreadsheet would execute as a formula (starting with `=`, `+`,
 /// `-`, `@`, tab or carriage return) is prefixed with `'` so it is shown as text; a cell with

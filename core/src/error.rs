@@ -15,7 +15,8 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem at `path` (empty for the whole document).
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
             message: message.into(),
@@ -77,7 +78,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error with one problem at `path`.
+    pub fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Invalid(vec![Problem::new(path, message)])
     }
 }

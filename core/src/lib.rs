@@ -19,15 +19,17 @@ mod compare;
 mod csv;
 mod error;
 mod instrument;
-mod json;
 pub mod order;
 mod plan;
+mod rating;
+mod read;
+mod report;
 mod response;
 #[cfg(feature = "sample")]
 pub mod sample;
 mod score;
-mod scoring;
 pub mod share;
+mod summary;
 
 pub use aggregate::{
     aggregate, agreed_draft, Aggregate, ComponentAggregate, ItemAggregate,
@@ -42,9 +44,10 @@ pub use instrument::{
     Scale, Scoring, SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
 };
 pub use plan::{action_plan, ActionPlanEntry, LevelDescriptor};
+pub use rating::{Rating, Special};
+pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport};
 pub use response::{
-    limits as response_limits, Answer, InstrumentRef, Rating, Respondent, Response, Special,
-    RESPONSE_FORMAT_VERSION,
+    limits as response_limits, Answer, InstrumentRef, Respondent, Response, RESPONSE_FORMAT_VERSION,
 };
 pub use score::Score;
-pub use scoring::{score, ComponentScore, Counts, ItemScore, ScoreReport};
+pub use summary::{highlights, written_summary, Highlights, RatedItem};

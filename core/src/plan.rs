@@ -1,7 +1,8 @@
 //! The action plan: what to work on, in what order, and what "better" looks like.
 
 use crate::instrument::{Instrument, Level};
-use crate::response::{Rating, Response};
+use crate::rating::Rating;
+use crate::response::Response;
 use serde::Serialize;
 
 /// One item below its target.

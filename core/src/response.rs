@@ -1,13 +1,14 @@
 //! A response: one person's (or one board's agreed) ratings against an instrument.
 //!
 //! The same versioned format is used for browser storage, file export and import, share links
-//! and the npm API, so there is one migration path. See `docs/response-format.md`.
+//! and the npm API, so there is one migration path. See `docs/response-format.md`. Reading and
+//! migrating JSON lives in `read::response`.
 
 use crate::error::{Error, Problem, Result};
-use crate::instrument::{limits as instrument_limits, Instrument};
-use crate::json::{child, parse_document, Fields, Reader, Text};
+use crate::instrument::{Instrument, ItemPositions};
+use crate::rating::{Rating, Special};
+use crate::read::child;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The response format this version writes. Older formats are migrated on reading.
@@ -22,7 +23,6 @@ pub mod limits {
     /// Longest name, role, title, owner or organisation, in characters.
     pub const MAX_NAME_CHARS: usize = 200;
 }
-use limits::*;
 
 /// A set of answers to one instrument.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,17 +84,6 @@ impl Respondent {
     }
 }
 
-/// An answer that takes an item out of scoring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub enum Special {
-    /// The item does not apply to this organisation.
-    NotApplicable,
-    /// The respondent cannot say.
-    DontKnow,
-}
-
 /// The answer to one item. A rating is either a `level` value or a `special` answer, never
 /// both; an answer with neither (notes only) counts as unanswered.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -122,17 +111,6 @@ pub struct Answer {
     /// When the action is due, as `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due: String,
-}
-
-/// What was chosen for an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rating {
-    /// Nothing chosen yet.
-    Unanswered,
-    /// A level, by value.
-    Level(u8),
-    /// A special answer.
-    Special(Special),
 }
 
 impl Answer {
@@ -176,25 +154,30 @@ impl Response {
             .map_or(Rating::Unanswered, Answer::rating)
     }
 
-    /// Reads a response file, migrating older formats, without checking it against an instrument.
-    pub fn from_json(text: &str) -> Result<Response> {
-        let value = parse_document(text, MAX_BYTES, "response")?;
-        Response::from_value(&value)
+    /// How many items have an answer: a level or a special answer (notes alone do not count).
+    pub fn answered_count(&self) -> usize {
+        self.answers
+            .values()
+            .filter(|answer| answer.rating() != Rating::Unanswered)
+            .count()
     }
 
-    /// Reads a response from an already-parsed JSON value.
-    pub fn from_value(value: &Value) -> Result<Response> {
-        let value = migrate(value)?;
-        let mut reader = Reader::default();
-        let response = read_response(&mut reader, &value);
-        reader.finish_some(response, "the response could not be read")
+    /// The name a saved assessment is listed by: its title, or "Untitled assessment <n>".
+    pub fn display_name(&self, number: u32) -> String {
+        match self.title.trim() {
+            "" => format!("Untitled assessment {number}"),
+            title => title.to_owned(),
+        }
     }
 
-    /// Reads a response and checks that it fits `instrument`.
-    pub fn from_json_for(text: &str, instrument: &Instrument) -> Result<Response> {
-        let response = Response::from_json(text)?;
-        response.check(instrument)?;
-        Ok(response)
+    /// The name a board shows for the respondent at `index` (from 0) when names are shown: the
+    /// respondent's name, else the response's title, else "Respondent <index + 1>".
+    pub fn respondent_label(&self, index: usize) -> String {
+        [&self.respondent.name, &self.title]
+            .into_iter()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .map_or_else(|| format!("Respondent {}", index + 1), str::to_owned)
     }
 
     /// Pretty JSON in the current format, the same format [`Response::from_json`] reads.
@@ -220,7 +203,7 @@ impl Response {
     pub(crate) fn check_with(
         &self,
         instrument: &Instrument,
-        positions: &crate::instrument::ItemPositions<'_>,
+        positions: &ItemPositions<'_>,
     ) -> Result<()> {
         if self.instrument.id != instrument.id {
             return Err(Error::single(
@@ -284,207 +267,32 @@ impl Response {
     }
 }
 
-/// Brings a response written by an older format up to the current one.
-///
-/// Each format change adds one step here (`1 → 2`, `2 → 3`, ...) that rewrites the JSON, and
-/// a golden file of the old format under `core/tests/formats/` keeps proving it loads. Files
-/// from a newer format are refused with a message rather than misread.
-fn migrate(value: &Value) -> Result<std::borrow::Cow<'_, Value>> {
-    let version = value.get("formatVersion").and_then(Value::as_u64);
-    match version {
-        Some(v) if v == u64::from(RESPONSE_FORMAT_VERSION) => Ok(std::borrow::Cow::Borrowed(value)),
-        Some(v) if v > u64::from(RESPONSE_FORMAT_VERSION) => Err(Error::single(
-            "formatVersion",
-            format!("this file uses response format {v}, newer than this tool reads ({RESPONSE_FORMAT_VERSION}); update the tool"),
-        )),
-        Some(v) => Err(Error::single("formatVersion", format!("response format {v} is not one this tool has ever written"))),
-        None if value.is_object() => Err(Error::single("formatVersion", "missing; is this a maturity-matrix response file?")),
-        None => Err(Error::single("", format!("expected an object, found {}", crate::json::kind(value)))),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
 
-fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
-    let f = r.object(
-        value,
-        "",
-        &[
-            "formatVersion",
-            "instrument",
-            "title",
-            "organisation",
-            "respondent",
-            "created",
-            "updated",
-            "answers",
-        ],
-    )?;
-    let instrument = match f.get("instrument") {
-        Some(v) => r
-            .object(v, "instrument", &["id", "version"])
-            .and_then(|inf| {
-                let id = r.id(&inf, "id");
-                let version = r.text(
-                    &inf,
-                    "version",
-                    Text::required(instrument_limits::MAX_TITLE_CHARS),
-                );
-                Some(InstrumentRef {
-                    id: id?,
-                    version: version?,
-                })
-            }),
-        None => {
-            r.report("instrument", "missing; this field is required");
-            None
-        }
-    };
-    let title = r.text(&f, "title", Text::optional(MAX_NAME_CHARS));
-    let organisation = r.text(&f, "organisation", Text::optional(MAX_NAME_CHARS));
-    let respondent = match f.get("respondent") {
-        None => Some(Respondent::default()),
-        Some(v) => r
-            .object(v, "respondent", &["name", "role"])
-            .map(|rf| Respondent {
-                name: r
-                    .text(&rf, "name", Text::optional(MAX_NAME_CHARS))
-                    .unwrap_or_default(),
-                role: r
-                    .text(&rf, "role", Text::optional(MAX_NAME_CHARS))
-                    .unwrap_or_default(),
-            }),
-    };
-    let created = read_timestamp(r, &f, "created");
-    let updated = read_timestamp(r, &f, "updated");
-    let mut answers = BTreeMap::new();
-    match f.get("answers") {
-        None => {}
-        Some(Value::Object(map)) => {
-            if map.len() > instrument_limits::MAX_ITEMS {
-                r.report(
-                    "answers",
-                    format!(
-                        "{} answers; the limit is {}",
-                        map.len(),
-                        instrument_limits::MAX_ITEMS
-                    ),
-                );
-            } else {
-                for (item_id, v) in map {
-                    let path = child("answers", item_id);
-                    if let Some(answer) = read_answer(r, v, &path) {
-                        answers.insert(item_id.clone(), answer);
-                    }
-                }
-            }
-        }
-        Some(other) => r.report(
-            "answers",
-            format!(
-                "expected an object keyed by item id, found {}",
-                crate::json::kind(other)
-            ),
-        ),
+    #[test]
+    fn answered_counts_levels_and_special_answers_not_notes() {
+        let instrument = builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        response.answers.entry("purpose-created".into()).or_default().level = Some(3);
+        response.answers.entry("purpose-lived".into()).or_default().special =
+            Some(Special::DontKnow);
+        response.answers.entry("purpose-aligned".into()).or_default().notes = "later".into();
+        assert_eq!(response.answered_count(), 2);
     }
-    Some(Response {
-        format_version: RESPONSE_FORMAT_VERSION,
-        instrument: instrument?,
-        title: title.unwrap_or_default(),
-        organisation: organisation.unwrap_or_default(),
-        respondent: respondent?,
-        created: created?,
-        updated: updated?,
-        answers,
-    })
-}
 
-fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
-    let f = r.object(
-        value,
-        path,
-        &[
-            "level", "special", "notes", "target", "action", "owner", "due",
-        ],
-    )?;
-    let level = level_field(r, &f, "level");
-    let target = level_field(r, &f, "target");
-    let special = match f.get("special") {
-        None => Some(None),
-        Some(Value::String(s)) if s == "notApplicable" => Some(Some(Special::NotApplicable)),
-        Some(Value::String(s)) if s == "dontKnow" => Some(Some(Special::DontKnow)),
-        Some(_) => {
-            r.report(
-                f.path_of("special"),
-                "expected \"notApplicable\" or \"dontKnow\"",
-            );
-            None
-        }
-    };
-    if let (Some(Some(_)), Some(Some(_))) = (&level, &special) {
-        r.report(path, "has both a level and a special answer; keep one");
+    #[test]
+    fn names_fall_back_in_order() {
+        let instrument = builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        assert_eq!(response.display_name(4), "Untitled assessment 4");
+        assert_eq!(response.respondent_label(2), "Respondent 3");
+        response.title = "  Spring review ".into();
+        assert_eq!(response.display_name(4), "Spring review");
+        assert_eq!(response.respondent_label(2), "Spring review");
+        response.respondent.name = "Chair".into();
+        assert_eq!(response.respondent_label(2), "Chair");
     }
-    let notes = r.text(&f, "notes", Text::optional(MAX_NOTES_CHARS));
-    let action = r.text(&f, "action", Text::optional(MAX_NOTES_CHARS));
-    let owner = r.text(&f, "owner", Text::optional(MAX_NAME_CHARS));
-    let due = r.text(&f, "due", Text::optional(10));
-    if let Some(due) = &due {
-        if !due.is_empty() && !is_date(due) {
-            r.report(
-                f.path_of("due"),
-                format!("\"{due}\" is not a date written as YYYY-MM-DD"),
-            );
-        }
-    }
-    Some(Answer {
-        level: level?,
-        special: special?,
-        notes: notes.unwrap_or_default(),
-        target: target?,
-        action: action.unwrap_or_default(),
-        owner: owner.unwrap_or_default(),
-        due: due.unwrap_or_default(),
-    })
-}
-
-fn level_field(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<Option<u8>> {
-    match f.get(key) {
-        None => Some(None),
-        Some(v) => r
-            .integer_value(v, &|| f.path_of(key), 0, instrument_limits::MAX_LEVEL_VALUE)
-            .map(|n| Some(u8::try_from(n).expect("range checked"))),
-    }
-}
-
-fn read_timestamp(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<String> {
-    if f.get(key).is_none() {
-        return Some(String::new());
-    }
-    let text = r.text(f, key, Text::optional(40))?;
-    let looks_like_timestamp =
-        text.len() >= 20 && text.get(..10).is_some_and(is_date) && text.as_bytes()[10] == b'T';
-    if !text.is_empty() && !looks_like_timestamp {
-        r.report(
-            f.path_of(key),
-            format!("\"{text}\" is not a timestamp like 2026-11-28T09:30:00Z"),
-        );
-        return None;
-    }
-    Some(text)
-}
-
-/// `YYYY-MM-DD` with a plausible month and day.
-fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !digits(0..4)
-        || !digits(5..7)
-        || !digits(8..10)
-    {
-        return false;
-    }
-    let month: u32 = text[5..7].parse().unwrap_or(0);
-    let day: u32 = text[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
 }

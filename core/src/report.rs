@@ -1,7 +1,8 @@
-//! Scoring one response: per item, per component and overall.
+//! Scoring one response: the report of per-item, per-component and overall scores.
 
 use crate::instrument::{Instrument, Rollup};
-use crate::response::{Rating, Response, Special};
+use crate::rating::{Rating, Special};
+use crate::response::Response;
 use crate::score::Score;
 use serde::Serialize;
 

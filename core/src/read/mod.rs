@@ -5,6 +5,9 @@
 //! missing fields together; this reader is the one parser users run. The derived impls on the
 //! model types are kept only to generate the JSON Schema, and a test checks both agree.
 
+mod instrument;
+mod response;
+
 use crate::error::{Error, Problem};
 use serde_json::{Map, Value};
 
