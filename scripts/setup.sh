@@ -8,6 +8,14 @@ what="${1:-build}"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
+# The test command checks formatting and lints; minimal rustup profiles lack both tools.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component Rust component"
+    rustup component add "$component"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown Rust target"
   rustup target add wasm32-unknown-unknown

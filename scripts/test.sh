@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: the core's unit, golden, property, schema and type-generation tests; bounded
-# fuzzing; then, against the built package: Node tests, browser tests in headless Chromium, and
-# consumer tests of the packed tarball (script tag, ES module, Vite app, Node, TypeScript).
+# Runs every test: formatting and lints; the core's unit, golden, property, schema,
+# type-generation and fuzz-replay tests; then, against the built package: Node tests, browser
+# tests in headless Chromium, and consumer tests of the packed tarball (script tag, ES module,
+# Vite app, Node, TypeScript). Time-bounded fuzzing is its own command: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 
+echo "== Formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
+cargo clippy -p maturity-widget --target wasm32-unknown-unknown --locked -- -D warnings
+
 echo "== Rust tests (native)"
 cargo test --workspace --all-features --locked
-
-echo "== Fuzz the parsers (bounded time)"
-scripts/fuzz.sh
 
 echo "== Build the package"
 scripts/build.sh

@@ -1,13 +1,6 @@
-//! Any bytes given as an instrument: no panic, bounded memory, and what validates round-trips.
+//! Any bytes given as an instrument (see `checks::instrument_bytes`).
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-use maturity_core::{score, Instrument, Response};
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(instrument) = Instrument::from_json(text) {
-        let again = Instrument::from_json(&instrument.to_json()).expect("a valid instrument re-reads");
-        assert_eq!(again, instrument);
-        let _ = score(&instrument, &Response::new(&instrument));
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::instrument_bytes(data));
