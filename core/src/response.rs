@@ -276,10 +276,21 @@ mod tests {
     fn answered_counts_levels_and_special_answers_not_notes() {
         let instrument = builtin("nhs-impact").unwrap();
         let mut response = Response::new(&instrument);
-        response.answers.entry("purpose-created".into()).or_default().level = Some(3);
-        response.answers.entry("purpose-lived".into()).or_default().special =
-            Some(Special::DontKnow);
-        response.answers.entry("purpose-aligned".into()).or_default().notes = "later".into();
+        response
+            .answers
+            .entry("purpose-created".into())
+            .or_default()
+            .level = Some(3);
+        response
+            .answers
+            .entry("purpose-lived".into())
+            .or_default()
+            .special = Some(Special::DontKnow);
+        response
+            .answers
+            .entry("purpose-aligned".into())
+            .or_default()
+            .notes = "later".into();
         assert_eq!(response.answered_count(), 2);
     }
 

@@ -34,10 +34,10 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-test("the tarball holds the built files, the types and the README, and nothing else", () => {
+test("the tarball holds the built files, the types, the README and the licences, and nothing else", () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "README.md",
+    "LICENSE-APACHE", "LICENSE-MIT", "README.md",
     "dist/api.d.ts", "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
     "dist/maturity-matrix.wasm", "dist/node.d.ts", "dist/node.js", "dist/types.d.ts",
     "package.json",

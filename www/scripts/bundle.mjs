@@ -40,6 +40,9 @@ await build({
   outfile: path.join(dist, "maturity-matrix.standalone.js"),
 });
 
+// The licences travel with the package (npm pack takes them from the package's root).
+for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(path.join(www, "..", licence), path.join(www, licence));
+
 // Type declarations: the data types generated from the Rust types, and the functions.
 for (const [from, to] of [["types.d.ts", "types.d.ts"], ["api.d.ts", "api.d.ts"], ["node.d.ts", "node.d.ts"], ["index.d.ts", "maturity-matrix.d.ts"]]) {
   copyFileSync(path.join(www, "src", from), path.join(dist, to));
