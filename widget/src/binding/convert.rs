@@ -1,0 +1,132 @@
+//! Conversions between JavaScript values and the core's types. Encoding only: no rules here.
+
+use maturity_core::{Error, Instrument, Response};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Turns a core error into a real JavaScript `Error` with `name`, `path` (of the first problem)
+/// and `problems` (every `{ path, message }`), so callers can show or inspect each one.
+pub fn error_to_js(error: &Error) -> JsValue {
+    let js_error = js_sys::Error::new(&error.to_string());
+    js_error.set_name("MaturityMatrixError");
+    let first_path = error.problems().first().map_or("", |p| p.path.as_str());
+    let problems = to_js(&error.problems()).unwrap_or(JsValue::NULL);
+    let object: &JsValue = js_error.as_ref();
+    // Setting plain data properties on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(object, &"path".into(), &first_path.into());
+    let _ = js_sys::Reflect::set(object, &"problems".into(), &problems);
+    js_error.into()
+}
+
+/// Plain objects and arrays, exactly what `JSON.parse` gives. Going through JSON text reuses
+/// the serializer the core already has, instead of a second one per type (measured: smaller
+/// wasm), and gives JavaScript the same numbers the native JSON exports carry.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// The JSON text of a value: a string as it is, a plain object through `JSON.stringify`.
+pub fn json_text_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| Error::single("", format!("the {what} is not plain JSON data")))
+}
+
+/// JSON text, or a plain object converted through `JSON.stringify`, as a `serde_json::Value`.
+pub fn json_value_from_js(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
+    serde_json::from_str(&json_text_from_js(value, what)?)
+        .map_err(|e| Error::single("", format!("the {what} is not valid JSON: {e}")))
+}
+
+fn to_json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    json_value_from_js(value, what).map_err(|e| error_to_js(&e))
+}
+
+thread_local! {
+    /// The last instrument read, by its JSON text: callers pass the same instrument to every
+    /// call (`score(instrument, r)` in a loop), and validating it again each time cost more
+    /// than the scoring.
+    static LAST_INSTRUMENT: RefCell<Option<(String, Rc<Instrument>)>> = const { RefCell::new(None) };
+}
+
+/// An instrument from a JSON string or a plain object.
+pub fn instrument_from_js(value: &JsValue) -> Result<Rc<Instrument>, JsValue> {
+    let text = json_text_from_js(value, "instrument").map_err(|e| error_to_js(&e))?;
+    let cached = LAST_INSTRUMENT.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(known, _)| *known == text)
+            .map(|(_, instrument)| instrument.clone())
+    });
+    if let Some(instrument) = cached {
+        return Ok(instrument);
+    }
+    let instrument = Rc::new(Instrument::from_json(&text).map_err(|e| error_to_js(&e))?);
+    LAST_INSTRUMENT.with(|last| *last.borrow_mut() = Some((text, instrument.clone())));
+    Ok(instrument)
+}
+
+/// A response from a JSON string or a plain object, checked against `instrument`.
+pub fn response_from_js(value: &JsValue, instrument: &Instrument) -> Result<Response, JsValue> {
+    let response = match value.as_string() {
+        Some(text) => Response::from_json(&text),
+        None => Response::from_value(&to_json_value(value, "response")?),
+    }
+    .and_then(|r| r.check(instrument).map(|()| r));
+    response.map_err(|e| error_to_js(&e))
+}
+
+/// A list of responses, each checked against `instrument`; a failure names its position
+/// (`[2].answers.x.level`).
+pub fn responses_from_js(
+    value: &JsValue,
+    instrument: &Instrument,
+) -> Result<Vec<Response>, JsValue> {
+    if !js_sys::Array::is_array(value) {
+        return Err(error_to_js(&Error::single(
+            "",
+            "expected a list of responses",
+        )));
+    }
+    let mut problems = Vec::new();
+    let mut responses = Vec::new();
+    for (i, item) in js_sys::Array::from(value).iter().enumerate() {
+        let read = match item.as_string() {
+            Some(text) => Response::from_json(&text),
+            None => match to_json_value(&item, "response") {
+                Ok(json) => Response::from_value(&json),
+                Err(e) => return Err(e),
+            },
+        }
+        .and_then(|r| r.check(instrument).map(|()| r));
+        match read {
+            Ok(response) => responses.push(response),
+            Err(error) => problems.extend_from_slice(error.nested(&format!("[{i}]")).problems()),
+        }
+    }
+    if problems.is_empty() {
+        Ok(responses)
+    } else {
+        Err(error_to_js(&Error::Invalid(problems)))
+    }
+}
+
+/// The error for a built-in instrument id that does not exist, naming the ones that do.
+pub fn unknown_builtin(id: &str) -> Error {
+    let known: Vec<&str> = maturity_core::builtin_ids().collect();
+    Error::single(
+        "instrument",
+        format!(
+            "there is no built-in instrument \"{id}\"; the built-in ones are {}",
+            known.join(", ")
+        ),
+    )
+}

@@ -1,0 +1,193 @@
+//! The component profile as an SVG radar chart.
+
+use crate::state::context::use_widget;
+use maturity_core::Score;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One profile to draw: a name for the key and a score per component.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// Shown in the key when several profiles are overlaid.
+    pub label: String,
+    /// One score per component, in instrument order.
+    pub scores: Vec<Option<Score>>,
+}
+
+/// Props for [`RadarChart`].
+#[derive(Properties, PartialEq)]
+pub struct RadarChartProps {
+    /// The profiles, drawn in order (a baseline first, then the current one).
+    pub profiles: Rc<Vec<Profile>>,
+    /// The id of the text that says what the chart shows: the chart's accessible description.
+    pub described_by: AttrValue,
+}
+
+const RADIUS: f64 = 140.0;
+
+/// Where a fraction `f` (0 at the centre, 1 at the rim) of axis `index` of `count` lies; the
+/// first axis points up.
+#[expect(
+    clippy::float_arithmetic,
+    reason = "chart geometry; scores themselves stay exact integers"
+)]
+fn point(index: usize, count: usize, f: f64) -> (i32, i32) {
+    let angle = std::f64::consts::TAU * index as f64 / count as f64 - std::f64::consts::FRAC_PI_2;
+    let (sin, cos) = sin_cos(angle);
+    // Whole units are precise enough at this size, and keep float formatting out of the wasm.
+    (
+        (RADIUS * f * cos).round() as i32,
+        (RADIUS * f * sin).round() as i32,
+    )
+}
+
+/// Sine and cosine of an angle in [-π/2, 3π/2) by their Taylor series (error under 1e-7, far
+/// below a pixel). The standard library's versions bring kilobytes of argument reduction
+/// for huge angles this chart never uses.
+#[expect(clippy::float_arithmetic, reason = "chart geometry")]
+fn sin_cos(angle: f64) -> (f64, f64) {
+    let x = if angle > std::f64::consts::PI {
+        angle - std::f64::consts::TAU
+    } else {
+        angle
+    };
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let (mut sin_term, mut cos_term) = (x, 1.0);
+    for n in 1..=10 {
+        sin += sin_term;
+        cos += cos_term;
+        let k = f64::from(2 * n);
+        sin_term *= -x * x / (k * (k + 1.0));
+        cos_term *= -x * x / ((k - 1.0) * k);
+    }
+    (sin, cos)
+}
+
+fn polygon(points: impl Iterator<Item = (i32, i32)>) -> String {
+    points
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Splits a title into lines of about `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+/// One axis per component, a ring per level, one polygon per profile. The chart is an image
+/// with a text description; the same figures are in a table beside it, which is what screen
+/// reader users are pointed to.
+#[component]
+pub fn RadarChart(props: &RadarChartProps) -> Html {
+    let widget = use_widget();
+    let instrument = &widget.instrument;
+    let count = instrument.components.len();
+    let levels = &instrument.scale.levels;
+    let (low, high) = (
+        i64::from(levels[0].value) * 100,
+        i64::from(levels[levels.len() - 1].value) * 100,
+    );
+    #[expect(
+        clippy::float_arithmetic,
+        reason = "a position on the chart, not a score"
+    )]
+    let fraction =
+        |score: Score| ((score.hundredths() - low) as f64 / (high - low) as f64).clamp(0.0, 1.0);
+    let rings = levels.iter().skip(1).map(|level| {
+        let f = fraction(Score::from_level(i64::from(level.value)));
+        html! { <polygon class="mm-radar__ring" points={polygon((0..count).map(|i| point(i, count, f)))} /> }
+    });
+    let axes = (0..count).map(|i| {
+        let (x, y) = point(i, count, 1.0);
+        html! { <line class="mm-radar__axis" x1="0" y1="0" x2={x.to_string()} y2={y.to_string()} /> }
+    });
+    let labels = instrument.components.iter().enumerate().map(|(i, component)| {
+        let (x, y) = point(i, count, 1.14);
+        let anchor = if x.abs() < 10 { "middle" } else if x > 0 { "start" } else { "end" };
+        let lines = wrap(&component.title, 16);
+        // Labels above the centre grow upwards so they never run into the rim.
+        let first_dy = if y < -10 { -(lines.len() as i32 - 1) * 17 } else if y.abs() <= 10 { -(lines.len() as i32 - 1) * 17 / 2 } else { 4 };
+        let spans = lines.iter().enumerate().map(|(n, line)| {
+            let dy = if n == 0 { first_dy } else { 17 };
+            html! { <tspan x={x.to_string()} dy={dy.to_string()}>{ line.clone() }</tspan> }
+        });
+        html! { <text class="mm-radar__label" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ for spans }</text> }
+    });
+    let shapes = props.profiles.iter().enumerate().map(|(n, profile)| {
+        // Unscored components sit at the centre: the shape must still close.
+        let points = profile.scores.iter().enumerate().map(|(i, s)| point(i, count, s.map_or(0.0, fraction)));
+        let dots = profile.scores.iter().enumerate().filter_map(|(i, s)| {
+            let (x, y) = point(i, count, fraction((*s)?));
+            Some(html! { <circle class="mm-radar__dot" cx={x.to_string()} cy={y.to_string()} r="4" /> })
+        });
+        html! {
+            <g class={format!("mm-radar__profile mm-radar__profile--{n}")}>
+                <polygon class="mm-radar__shape" points={polygon(points)} />
+                { for dots }
+            </g>
+        }
+    });
+    let key = (props.profiles.len() > 1).then(|| {
+        let entries = props.profiles.iter().enumerate().map(|(n, p)| {
+            html! {
+                <li class={format!("mm-radar__key mm-radar__key--{n}")}>{ &p.label }</li>
+            }
+        });
+        html! { <ul class="mm-radar__keys">{ for entries }</ul> }
+    });
+    html! {
+        <figure class="mm-radar">
+            <svg class="mm-radar__svg" viewBox="-280 -210 560 420" role="img" focusable="false"
+                aria-label="Profile chart: score by component" aria-describedby={props.described_by.clone()}>
+                { for rings }{ for axes }{ for shapes }{ for labels }
+            </svg>
+            { key.unwrap_or_default() }
+            if props.profiles.iter().any(|p| p.scores.iter().any(Option::is_none)) {
+                <figcaption class="mm-radar__note">{ "Components not yet scored are drawn at the centre." }</figcaption>
+            }
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(
+        clippy::float_arithmetic,
+        reason = "comparing with the standard library"
+    )]
+    fn series_matches_the_standard_library_on_every_axis_angle() {
+        for count in 1..=30 {
+            for index in 0..count {
+                let angle = std::f64::consts::TAU * index as f64 / count as f64
+                    - std::f64::consts::FRAC_PI_2;
+                let (sin, cos) = sin_cos(angle);
+                assert!(
+                    (sin - angle.sin()).abs() < 1e-6 && (cos - angle.cos()).abs() < 1e-6,
+                    "{index}/{count}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn titles_wrap_at_spaces() {
+        assert_eq!(
+            wrap("Building a shared purpose and vision", 16),
+            ["Building a", "shared purpose", "and vision"]
+        );
+    }
+}

@@ -1,0 +1,72 @@
+//! Files in and out: reading the files a person chose or dropped, and offering text as a
+//! download. Nothing is uploaded or fetched.
+
+use maturity_core::{response_csv, Instrument, Response};
+use wasm_bindgen::JsCast;
+
+/// Starts a download of `text` named `filename`. Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
+    (|| -> Option<()> {
+        let document = web_sys::window()?.document()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(filename);
+        link.click();
+        Some(())
+    })()
+    .is_some()
+    // The object URL is revoked as `url` is dropped here: the click has already handed the
+    // file to the browser.
+}
+
+/// The format of a downloaded assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Lossless and versioned: it can be imported again.
+    Json,
+    /// For spreadsheets.
+    Csv,
+}
+
+/// Downloads an assessment, named after its title (or the instrument's id when untitled).
+pub fn export_response(instrument: &Instrument, response: &Response, format: Format) -> bool {
+    let stem = match response.title.trim() {
+        "" => instrument.id.clone(),
+        title => title.replace(|c: char| !c.is_alphanumeric() && c != '-', "-"),
+    };
+    match format {
+        Format::Csv => download(
+            &format!("{stem}.csv"),
+            "text/csv",
+            &response_csv(instrument, response),
+        ),
+        Format::Json => download(
+            &format!("{stem}.json"),
+            "application/json",
+            &response.to_json(),
+        ),
+    }
+}
+
+/// The files of a `FileList`, taken out before the list can change.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .collect()
+}
+
+/// Reads files as text, in order: `(name, text)`. A file that cannot be read gives empty text,
+/// which the reader of its contents then reports.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, String)> {
+    let mut read = Vec::with_capacity(files.len());
+    for file in files {
+        let file = gloo_file::File::from(file);
+        let text = gloo_file::futures::read_as_text(&file)
+            .await
+            .unwrap_or_default();
+        read.push((file.name(), text));
+    }
+    read
+}

@@ -1,0 +1,89 @@
+//! What views read instead of props passed down through every level: the widget's fixed
+//! settings, the open assessment, the saved assessments and the board.
+
+use super::{Action, Board, Library};
+use crate::platform::storage::SaveError;
+use maturity_core::{Instrument, Response, ScoreReport};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Settings fixed for a mounted widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetContext {
+    /// The matrix being rated.
+    pub instrument: Rc<Instrument>,
+    /// A prefix that keeps ids unique when several widgets share a page.
+    pub uid: AttrValue,
+    /// Whether the answers are shown without letting them be changed.
+    pub readonly: bool,
+    /// Whether the widget keeps its assessments in browser storage (not when the host page
+    /// owns the answers, nor when it only shows them).
+    pub stored: bool,
+}
+
+/// The widget's settings; every view is inside a provider.
+#[hook]
+pub fn use_widget() -> WidgetContext {
+    use_context::<WidgetContext>().expect("views render inside the widget's provider")
+}
+
+/// The open assessment: its answers, their scores, and how to change them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionContext {
+    /// The answers so far.
+    pub response: Rc<Response>,
+    /// Their scores, computed by the core once per change.
+    pub report: Rc<ScoreReport>,
+    /// One callback for the whole session, so items whose answers did not change are not
+    /// re-rendered on every click (props compare callbacks by identity).
+    pub on_action: Callback<Action>,
+}
+
+/// The open assessment; views that show one are inside a session's provider.
+#[hook]
+pub fn use_session() -> SessionContext {
+    use_context::<SessionContext>().expect("assessment views render inside a session")
+}
+
+/// The outcome of the last save of an assessment: when it was saved, or why it was not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastSave {
+    /// The assessment saved.
+    pub slot: u32,
+    /// The `updated` time of what was saved, or why saving failed.
+    pub result: Result<String, SaveError>,
+}
+
+/// The saved assessments.
+#[derive(Clone, PartialEq)]
+pub struct LibraryContext {
+    /// The assessments, and how to change them.
+    pub library: UseReducerHandle<Library>,
+    /// The outcome of the last save.
+    pub last_save: Option<LastSave>,
+    /// False when the browser lets the page store nothing.
+    pub available: bool,
+    /// Saves at once any change still waiting for a pause in typing.
+    pub flush: Callback<()>,
+}
+
+/// The saved assessments.
+#[hook]
+pub fn use_library() -> LibraryContext {
+    use_context::<LibraryContext>().expect("views render inside the workspace")
+}
+
+/// The board's collected responses.
+#[derive(Clone, PartialEq)]
+pub struct BoardContext {
+    /// The board, and how to change it.
+    pub board: UseReducerHandle<Board>,
+    /// False when the last save of the board failed.
+    pub saved: bool,
+}
+
+/// The board's collected responses.
+#[hook]
+pub fn use_board() -> BoardContext {
+    use_context::<BoardContext>().expect("views render inside the workspace")
+}

@@ -1,0 +1,93 @@
+//! The screens of the widget, and where a person is among them.
+
+/// The views of the widget, in the order the navigation lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// What the assessment is for, its details, and the saved assessments.
+    Start,
+    /// Rating the items, component by component.
+    Assess,
+    /// The profile: chart, tables, strengths and gaps.
+    Results,
+    /// The action plan.
+    Plan,
+    /// The board paper, laid out for printing.
+    Paper,
+    /// Several people's ratings together: collect, discuss, agree.
+    Board,
+}
+
+impl View {
+    /// Every view, in navigation order.
+    pub const ALL: [View; 6] = [
+        View::Start,
+        View::Assess,
+        View::Results,
+        View::Plan,
+        View::Paper,
+        View::Board,
+    ];
+
+    /// The name used in saved state and in the `view` option.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Start => "start",
+            View::Assess => "assess",
+            View::Results => "results",
+            View::Plan => "plan",
+            View::Paper => "paper",
+            View::Board => "board",
+        }
+    }
+
+    /// The view called `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.name() == name)
+    }
+
+    /// The label in the navigation, also the view's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Start => "Start",
+            View::Assess => "Assess",
+            View::Results => "Results",
+            View::Plan => "Action plan",
+            View::Paper => "Board paper",
+            View::Board => "Board view",
+        }
+    }
+
+    /// The heading shown at the top of the view.
+    pub fn heading(self) -> &'static str {
+        match self {
+            View::Start => "About this self-assessment",
+            View::Assess => "Rate each item",
+            View::Results => "Results",
+            View::Plan => "Action plan",
+            View::Paper => "Board paper",
+            View::Board => "Board view: everyone's ratings together",
+        }
+    }
+}
+
+/// Which assessment is open and where the person was, restored on reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The open assessment's slot.
+    pub slot: u32,
+    /// The view.
+    pub view: View,
+    /// The component shown in the assess view.
+    pub component: usize,
+}
+
+impl Place {
+    /// The start of assessment `slot`, on `view`.
+    pub fn at(slot: u32, view: View) -> Place {
+        Place {
+            slot,
+            view,
+            component: 0,
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The assess view: rating each item, component by component.
+
+mod assess_view;
+mod component_section;
+mod item_question;
+mod target_select;
+
+pub use assess_view::AssessView;
+pub use target_select::TargetSelect;

@@ -1,0 +1,236 @@
+//! Board mode: collect several people's ratings (files, share links, or turns on one device),
+//! then, when the facilitator opens it, the board view of everyone's ratings.
+
+use super::board_discussion::BoardDiscussion;
+use super::respondent_turn::RespondentTurn;
+use crate::platform::clock::now;
+use crate::platform::files::{files_of, read_files};
+use crate::state::context::{use_board, use_library, use_widget};
+use crate::state::{admit_files, BoardAction, LibraryAction, Pace, Place, View};
+use crate::views::common::ImportButton;
+use maturity_core::Response;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props for [`BoardView`].
+#[derive(Properties, PartialEq)]
+pub struct BoardViewProps {
+    /// The open assessment's slot.
+    pub slot: u32,
+    /// Opens an assessment (the agreed record).
+    pub on_open: Callback<Place>,
+}
+
+/// Where the board is in its work.
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    /// Gathering ratings; nobody's answers are shown.
+    Collect,
+    /// One person rating on this device.
+    Turn(String),
+    /// The facilitator has opened everyone's ratings.
+    Discuss,
+}
+
+/// The board view. Individual answers stay hidden while collecting, so people rating in
+/// turn on one device do not see each other's ratings.
+#[component]
+pub fn BoardView(props: &BoardViewProps) -> Html {
+    let (widget, board, library) = (use_widget(), use_board(), use_library());
+    let stage = use_state(|| Stage::Collect);
+    let messages = use_state(Vec::<String>::new);
+    let dragging = use_state(|| false);
+    let name_ref = use_node_ref();
+    // Back from a turn or from the board view, focus goes to the message that says what
+    // happened (the button that was pressed is gone).
+    let messages_ref = use_node_ref();
+    {
+        let (messages_ref, returned) = (messages_ref.clone(), use_mut_ref(|| false));
+        use_effect_with(*stage == Stage::Collect, move |collecting| {
+            if *collecting && std::mem::replace(&mut *returned.borrow_mut(), true) {
+                if let Some(element) = messages_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    let add = {
+        let (board, messages, instrument) = (
+            board.board.clone(),
+            messages.clone(),
+            widget.instrument.clone(),
+        );
+        Callback::from(move |files: Vec<(String, String)>| {
+            let admitted = admit_files(&instrument, &board.respondents, files);
+            messages.set(admitted.messages);
+            board.dispatch(BoardAction::Add(admitted.added));
+        })
+    };
+
+    if let Stage::Turn(name) = &*stage {
+        let on_finish = {
+            let (board, stage, messages) = (board.board.clone(), stage.clone(), messages.clone());
+            Callback::from(move |response: Response| {
+                board.dispatch(BoardAction::Add(vec![response]));
+                messages.set(vec!["Thank you: those answers are kept apart. Hand the device to the next person, or to the facilitator.".to_owned()]);
+                stage.set(Stage::Collect);
+            })
+        };
+        let on_cancel = {
+            let stage = stage.clone();
+            Callback::from(move |()| stage.set(Stage::Collect))
+        };
+        return html! { <RespondentTurn name={name.clone()} {on_finish} {on_cancel} /> };
+    }
+
+    let respondents = &board.board.respondents;
+    if *stage == Stage::Discuss && !respondents.is_empty() {
+        let agreed = board
+            .board
+            .agreed
+            .and_then(|slot| library.library.readable(slot).cloned());
+        let agreed_exists = agreed.is_some();
+        let on_back = {
+            let stage = stage.clone();
+            Callback::from(move |()| stage.set(Stage::Collect))
+        };
+        let on_agree = {
+            let (board, library, on_open, current) = (
+                board.board.clone(),
+                library.library.clone(),
+                props.on_open.clone(),
+                props.slot,
+            );
+            Callback::from(move |mut draft: Response| {
+                let slot = match board.agreed.filter(|_| agreed_exists) {
+                    Some(slot) => slot,
+                    None => {
+                        let slot = library.free_slot(current);
+                        draft.created = now();
+                        draft.updated = draft.created.clone();
+                        draft.title = format!("Agreed board view, {}", &draft.created[..10]);
+                        library.dispatch(LibraryAction::Put {
+                            slot,
+                            response: Rc::new(draft),
+                            pace: Pace::Now,
+                        });
+                        board.dispatch(BoardAction::Agreed(slot));
+                        slot
+                    }
+                };
+                on_open.emit(Place::at(slot, View::Assess));
+            })
+        };
+        return html! {
+            <BoardDiscussion respondents={respondents.clone()} {agreed} {on_back} {on_agree} />
+        };
+    }
+
+    let rows = respondents.iter().enumerate().map(|(index, response)| {
+        let name = response.respondent_label(index);
+        let remove = {
+            let board = board.board.clone();
+            Callback::from(move |_: MouseEvent| board.dispatch(BoardAction::Remove(index)))
+        };
+        html! {
+            <li class="mm-library__entry" key={index}>
+                <p class="mm-library__name">{ name.clone() }</p>
+                <p class="mm-hint">{ format!("{} of {} answered", response.answered_count(), widget.instrument.item_count()) }</p>
+                <button type="button" class="mm-button mm-button--secondary" onclick={remove}>
+                    { "Remove" }<span class="mm-visually-hidden">{ format!(" {name}") }</span>
+                </button>
+            </li>
+        }
+    });
+    let start_turn = {
+        let (stage, name_ref, messages) = (stage.clone(), name_ref.clone(), messages.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let name = input.value().trim().to_owned();
+            if name.is_empty() {
+                messages.set(vec![
+                    "Enter the name of the person about to rate.".to_owned()
+                ]);
+                return;
+            }
+            input.set_value("");
+            stage.set(Stage::Turn(name));
+        })
+    };
+    let open_board = {
+        let stage = stage.clone();
+        Callback::from(move |_: MouseEvent| stage.set(Stage::Discuss))
+    };
+    let drop_zone = {
+        let (dragging_over, dragging_leave, dragging_drop) =
+            (dragging.clone(), dragging.clone(), dragging.clone());
+        let add_dropped = add.clone();
+        let ondragover = Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging_over.set(true);
+        });
+        let ondragleave = Callback::from(move |_: DragEvent| dragging_leave.set(false));
+        let ondrop = Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging_drop.set(false);
+            let files = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|list| files_of(&list))
+                .unwrap_or_default();
+            let add = add_dropped.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read_files(files).await;
+                if !read.is_empty() {
+                    add.emit(read);
+                }
+            });
+        });
+        html! {
+            <div class={classes!("mm-drop", dragging.then_some("mm-drop--active"))} {ondragover} {ondragleave} {ondrop}>
+                <p>{ "Choose the response files people sent you, or drop them here. Each file is checked on its own: one that cannot be used is named with the reason and the rest are kept." }</p>
+                <ImportButton id="board-import" multiple=true label="Add response files" on_files={add.clone()} />
+            </div>
+        }
+    };
+    let count = respondents.len();
+    let uid = &widget.uid;
+    html! {
+        <div class="mm-board">
+            <p>{ "The strongest board self-assessments start with everyone rating privately, then discuss where they differ, then agree one profile. Gather everyone's ratings here; nobody's answers are shown until the facilitator opens the board view." }</p>
+            { drop_zone }
+            <div class="mm-board__messages" role="status" tabindex="-1" ref={messages_ref}>
+                if !messages.is_empty() {
+                    <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                }
+            </div>
+            if !board.saved {
+                <p class="mm-warning" role="alert">{ "This browser is not letting the page save the board, so it is kept in this page only. Keep the response files." }</p>
+            }
+            <form class="mm-inline-form" onsubmit={start_turn}>
+                <label class="mm-field__label" for={format!("{uid}-turn-name")}>{ "Or rate on this device, one person at a time: name of the next person" }</label>
+                <input class="mm-input" type="text" id={format!("{uid}-turn-name")} ref={name_ref} autocomplete="off" />
+                <div class="mm-actions">
+                    <button type="submit" class="mm-button mm-button--secondary">{ "Start their rating" }</button>
+                </div>
+            </form>
+            <section aria-labelledby={format!("{uid}-respondents")}>
+                <h4 id={format!("{uid}-respondents")}>{ format!("Respondents ({count})") }</h4>
+                if count == 0 {
+                    <p>{ "Nobody yet." }</p>
+                } else {
+                    <ul class="mm-library__list">{ for rows }</ul>
+                }
+            </section>
+            if count > 0 {
+                <div class="mm-actions">
+                    <button type="button" class="mm-button" onclick={open_board}>{ "Open the board view (facilitator)" }</button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Board mode: collecting everyone's ratings, a rater's turn on a shared device, and the
+//! facilitator's view of everyone's ratings together.
+
+mod board_discussion;
+mod board_view;
+mod respondent_turn;
+
+pub use board_view::BoardView;

@@ -1,0 +1,14 @@
+//! The widget's screens, one component per file: the shell (`app`, `workspace`, `session`),
+//! a folder per view, and `common` for the pieces several views share.
+
+pub mod app;
+mod assess;
+mod board;
+mod common;
+mod paper;
+mod plan;
+mod results;
+mod session;
+mod shared;
+mod start;
+mod workspace;

@@ -1,0 +1,50 @@
+//! The start: what the assessment is for, where answers live, its details, and the shelf.
+
+use super::details_form::DetailsForm;
+use super::library_list::LibraryList;
+use crate::state::context::{use_session, use_widget};
+use crate::state::{Place, View};
+use yew::prelude::*;
+
+/// Props for [`StartView`].
+#[derive(Properties, PartialEq)]
+pub struct StartViewProps {
+    /// The open assessment's slot.
+    pub slot: u32,
+    /// Opens another assessment.
+    pub on_open: Callback<Place>,
+    /// Moves to another view.
+    pub on_view: Callback<View>,
+}
+
+/// Purpose first, because a maturity matrix invites scoring to look good: this one is for an
+/// honest discussion and an action plan.
+#[component]
+pub fn StartView(props: &StartViewProps) -> Html {
+    let (widget, session) = (use_widget(), use_session());
+    let counts = session.report.counts;
+    let answered = counts.total - counts.unanswered;
+    let (label, hint) = if answered == 0 {
+        ("Start rating", String::new())
+    } else {
+        (
+            "Continue rating",
+            format!("{answered} of {} items answered so far.", counts.total),
+        )
+    };
+    let start = props.on_view.reform(|_: MouseEvent| View::Assess);
+    html! {
+        <div class="mm-start">
+            <p>{ "This self-assessment is for your own reflection: to start an honest discussion and agree an action plan, not to produce a score for a league table. Rate each item against the level descriptions, note the evidence behind your rating, then look at the profile and plan what to do next." }</p>
+            <p class="mm-privacy">{ "Your answers stay in this browser. Nothing is sent anywhere, and there is no account: to keep a copy or share it, download it." }</p>
+            <div class="mm-actions">
+                <button type="button" class="mm-button" onclick={start}>{ label }</button>
+            </div>
+            if !hint.is_empty() { <p class="mm-hint">{ hint }</p> }
+            <DetailsForm />
+            if widget.stored {
+                <LibraryList slot={props.slot} on_open={props.on_open.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,179 @@
+//! The shelf of saved assessments for one instrument, the board, and which assessment is open.
+//! It owns the widget's stored state (the library and the board, each saved by its own effect)
+//! and shares it, with the widget's settings, through contexts.
+
+use super::session::Session;
+use super::shared::SharedView;
+use crate::hooks::{use_board_state, use_library_state};
+use crate::platform::share_link;
+use crate::platform::storage::{Loaded, Shelf};
+use crate::state::context::{BoardContext, LibraryContext, WidgetContext};
+use crate::state::{LibraryAction, Place, Saved, View};
+use maturity_core::{Instrument, Response};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props for [`Workspace`].
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceProps {
+    /// The instrument.
+    pub instrument: Rc<Instrument>,
+    /// Unique prefix for ids.
+    pub uid: AttrValue,
+    /// Separates this widget's saved assessments from others of the same instrument.
+    pub storage_key: AttrValue,
+    /// The view to open on, overriding the one remembered.
+    pub view: Option<View>,
+    /// Shows the answers without letting them be changed.
+    pub readonly: bool,
+    /// Answers owned by the host page (see [`crate::AppProps::host_response`]).
+    pub host_response: Option<Rc<Response>>,
+    /// Told the answers on opening and after every change.
+    pub on_response: Callback<(Rc<Response>, bool)>,
+    /// Deletes the open assessment's saved answers as the widget opens.
+    pub start_afresh: bool,
+}
+
+/// A request to open an assessment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Opening {
+    /// Where to go.
+    pub place: Place,
+    /// Whether to move focus to the view's heading: yes when the person asked for it, no when
+    /// the page has just loaded.
+    pub focus: bool,
+}
+
+/// Opens the assessment the person last had open (or the first), at the view they were on;
+/// switching assessment mounts a fresh [`Session`], so no state leaks from one to another.
+#[component]
+pub fn Workspace(props: &WorkspaceProps) -> Html {
+    // Answers owned by the host are not in storage, and neither is where the person was.
+    let stored = props.host_response.is_none() && !props.readonly;
+    let widget = WidgetContext {
+        instrument: props.instrument.clone(),
+        uid: props.uid.clone(),
+        readonly: props.readonly,
+        stored,
+    };
+    let shelf = {
+        let (instrument, key) = (props.instrument.clone(), props.storage_key.clone());
+        use_memo((), move |()| Shelf::new(&instrument, &key))
+    };
+    let opening = {
+        let (shelf, view) = (shelf.clone(), props.view);
+        use_state(move || {
+            let mut place = stored
+                .then(|| shelf.place())
+                .flatten()
+                .unwrap_or(Place::at(1, View::Start));
+            if let Some(view) = view {
+                place.view = view;
+            }
+            Opening {
+                place,
+                focus: false,
+            }
+        })
+    };
+    let slot = opening.place.slot;
+    let library_state = use_library_state(
+        shelf.clone(),
+        props.instrument.clone(),
+        stored,
+        props.start_afresh.then_some(slot),
+    );
+    let library = library_state.context.clone();
+    let board = use_board_state(shelf.clone(), props.instrument.clone(), stored);
+
+    // An unreadable record in the slot being opened is moved aside before anything can be
+    // saved there, and the person is told where it went.
+    let set_aside = use_state(|| None::<(u32, Loaded)>);
+    {
+        let (library, persister, set_aside) = (
+            library.library.clone(),
+            library_state.persister.clone(),
+            set_aside.clone(),
+        );
+        use_effect_with(slot, move |&slot| {
+            if let Some(Saved::Unreadable(reason)) = library.get(slot) {
+                let aside_key = persister.set_aside(slot);
+                if aside_key.is_some() {
+                    library.dispatch(LibraryAction::Remove(slot));
+                }
+                set_aside.set(Some((
+                    slot,
+                    Loaded::Unreadable {
+                        aside_key: aside_key.unwrap_or_default(),
+                        reason: reason.to_string(),
+                    },
+                )));
+            }
+        });
+    }
+    let loaded = match (&*set_aside, library.library.get(slot)) {
+        _ if !library.available => Loaded::Unavailable,
+        (Some((aside_slot, loaded)), _) if *aside_slot == slot => loaded.clone(),
+        (_, Some(Saved::Readable(_))) => Loaded::Restored,
+        (_, Some(Saved::Unreadable(reason))) => Loaded::Unreadable {
+            aside_key: String::new(),
+            reason: reason.to_string(),
+        },
+        (_, None) => Loaded::Nothing,
+    };
+
+    let on_open = {
+        let (opening, flush) = (opening.clone(), library.flush.clone());
+        Callback::from(move |place: Place| {
+            // Whatever is still waiting to be saved belongs to the assessment being left.
+            flush.emit(());
+            opening.set(Opening { place, focus: true });
+        })
+    };
+    let on_place = {
+        let shelf = shelf.clone();
+        Callback::from(move |place: Place| {
+            if stored {
+                shelf.set_place(place);
+            }
+        })
+    };
+    // A share link in the page's address is shown first; only widgets that keep their own
+    // answers offer it (a host that supplies answers decides what is shown).
+    let shared = use_state(move || {
+        if stored {
+            share_link::fragment_of_page()
+        } else {
+            None
+        }
+    });
+    let body = if let Some(fragment) = &*shared {
+        let on_close = {
+            let (shared, on_open) = (shared.clone(), on_open.clone());
+            Callback::from(move |place: Option<Place>| {
+                // However the shared answers are left, the link leaves the address bar, so a
+                // reload does not offer them again.
+                share_link::clear_from_page();
+                shared.set(None);
+                if let Some(place) = place {
+                    on_open.emit(place);
+                }
+            })
+        };
+        html! { <SharedView fragment={fragment.clone()} {slot} {on_close} /> }
+    } else {
+        html! {
+            <Session key={slot} opening={*opening} {loaded} {on_open} {on_place}
+                host_response={props.host_response.clone()} on_response={props.on_response.clone()} />
+        }
+    };
+    html! {
+        <ContextProvider<WidgetContext> context={widget}>
+            <ContextProvider<LibraryContext> context={library}>
+                <ContextProvider<BoardContext> context={board}>
+                    { body }
+                </ContextProvider<BoardContext>>
+            </ContextProvider<LibraryContext>>
+        </ContextProvider<WidgetContext>>
+    }
+}
