@@ -50,23 +50,30 @@ pub fn export_response(instrument: &Instrument, response: &Response, format: For
     }
 }
 
-/// The files of a `FileList`, taken out before the list can change.
-pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
-    (0..list.length())
-        .filter_map(|index| list.get(index))
-        .collect()
-}
-
-/// Reads files as text, in order: `(name, text)`. A file that cannot be read gives empty text,
-/// which the reader of its contents then reports.
-pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, String)> {
-    let mut read = Vec::with_capacity(files.len());
-    for file in files {
-        let file = gloo_file::File::from(file);
-        let text = gloo_file::futures::read_as_text(&file)
-            .await
-            .unwrap_or_default();
-        read.push((file.name(), text));
+/// Reads the files of a `FileList` (chosen or dropped) as text, in order, and hands over
+/// `(name, text)` pairs once all are read. The files are taken out of the list at once, before
+/// it can change; a file that cannot be read gives empty text, which the reader of its
+/// contents then reports.
+pub fn read_files(list: Option<web_sys::FileList>, on_files: yew::Callback<Vec<(String, String)>>) {
+    let files: Vec<web_sys::File> = list
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|index| list.get(index))
+                .collect()
+        })
+        .unwrap_or_default();
+    if files.is_empty() {
+        return;
     }
-    read
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(files.len());
+        for file in files {
+            let file = gloo_file::File::from(file);
+            let text = gloo_file::futures::read_as_text(&file)
+                .await
+                .unwrap_or_default();
+            read.push((file.name(), text));
+        }
+        on_files.emit(read);
+    });
 }

@@ -4,7 +4,7 @@
 use super::board_discussion::BoardDiscussion;
 use super::respondent_turn::RespondentTurn;
 use crate::platform::clock::now;
-use crate::platform::files::{files_of, read_files};
+use crate::platform::files::read_files;
 use crate::state::context::{use_board, use_library, use_widget};
 use crate::state::{admit_files, BoardAction, LibraryAction, Pace, Place, View};
 use crate::views::common::ImportButton;
@@ -177,18 +177,10 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let ondrop = Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging_drop.set(false);
-            let files = event
-                .data_transfer()
-                .and_then(|d| d.files())
-                .map(|list| files_of(&list))
-                .unwrap_or_default();
-            let add = add_dropped.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = read_files(files).await;
-                if !read.is_empty() {
-                    add.emit(read);
-                }
-            });
+            read_files(
+                event.data_transfer().and_then(|d| d.files()),
+                add_dropped.clone(),
+            );
         });
         html! {
             <div class={classes!("mm-drop", dragging.then_some("mm-drop--active"))} {ondragover} {ondragleave} {ondrop}>

@@ -1,6 +1,6 @@
 //! A button that opens files and hands over their text.
 
-use crate::platform::files::{files_of, read_files};
+use crate::platform::files::read_files;
 use crate::state::context::use_widget;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -31,19 +31,9 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
         let on_files = props.on_files.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let files = input
-                .files()
-                .map(|list| files_of(&list))
-                .unwrap_or_default();
+            read_files(input.files(), on_files.clone());
             // Cleared so that choosing the same file again, after fixing it, fires again.
             input.set_value("");
-            let on_files = on_files.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = read_files(files).await;
-                if !read.is_empty() {
-                    on_files.emit(read);
-                }
-            });
         })
     };
     html! {
