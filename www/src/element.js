@@ -54,6 +54,31 @@ function stylesheet() {
   return sharedSheet;
 }
 
+/** Styles `shadow` and returns what goes before the app's container in it. Engines without
+ * adoptable stylesheets (Safari and iPadOS before 16.4) get a <style> element instead. A page
+ * policy that does not allow inline styles blocks that element: the widget then works
+ * unstyled, and says so rather than looking broken. */
+function styleNodes(shadow) {
+  if ("adoptedStyleSheets" in shadow) {
+    shadow.adoptedStyleSheets = [stylesheet()];
+    return [];
+  }
+  const style = document.createElement("style");
+  style.textContent = css;
+  return [style];
+}
+
+/** After the nodes are in the shadow root: a <style> the page's policy blocked has no sheet. */
+function unstyledNotice(nodes) {
+  if (!nodes.some((node) => node.localName === "style" && node.sheet === null)) return [];
+  const notice = document.createElement("p");
+  notice.className = "mm-unstyled";
+  notice.setAttribute("role", "note");
+  notice.textContent = "This browser is too old to apply the assessment's layout on this page, so it is shown plainly. "
+    + "Everything still works; updating the browser restores the layout.";
+  return [notice];
+}
+
 export class MaturityMatrixElement extends HTMLElement {
   static observedAttributes = ["instrument", "instrument-src", "storage-key", "view", "readonly"];
 
@@ -115,10 +140,11 @@ export class MaturityMatrixElement extends HTMLElement {
   connectedCallback() {
     if (!this.#container) {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      shadow.adoptedStyleSheets = [stylesheet()];
+      const styles = styleNodes(shadow);
       this.#container = document.createElement("div");
       this.#container.className = "mm-host";
-      shadow.replaceChildren(this.#container);
+      shadow.replaceChildren(...styles, this.#container);
+      this.#container.before(...unstyledNotice(styles));
     }
     this.#render();
   }
