@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already in place.
 #   scripts/setup.sh build   Rust target, wasm-bindgen CLI, the package's build tools
-#   scripts/setup.sh test    all of the above, plus Chromium and the test packages
+#   scripts/setup.sh test    all of the above, plus the browser engines, their WebDriver
+#                            servers and the test packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -41,10 +42,25 @@ npm_ci() { # npm ci in $1 unless node_modules was installed from this very lockf
 npm_ci www
 
 if [ "$what" = test ]; then
-  if [ ! -x /usr/bin/chromium ]; then
-    say "installing Debian's chromium"
+  # The browser engines the tests drive, all from Debian's packages (nothing is downloaded at
+  # test time): Chromium, Firefox ESR and WebKitGTK, each with its WebDriver server, and a
+  # virtual display for WebKitGTK, which has no headless mode.
+  missing=()
+  for wanted in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
+      firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run; do
+    [ -x "${wanted#*:}" ] || missing+=("${wanted%%:*}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # Firefox's WebDriver server, built from crates.io (the npm package of that name downloads a
+  # binary, which cannot work here).
+  geckodriver_version=0.37.1
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$geckodriver_version" ]; then
+    say "installing geckodriver $geckodriver_version; this takes a few minutes once"
+    cargo install geckodriver --version "$geckodriver_version" --locked
   fi
   npm_ci tests
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints; the core's unit, golden, property, schema,
 # type-generation and fuzz-replay tests; then, against the built package: Node tests, browser
-# tests in headless Chromium, and consumer tests of the packed tarball (script tag, ES module,
+# tests in headless Chromium, the core journeys in Chromium, Firefox ESR and WebKitGTK (with
+# tablet and phone sizes), and consumer tests of the packed tarball (script tag, ES module,
 # Vite app, Node, TypeScript). Time-bounded fuzzing is its own command: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,9 @@ node --test tests/node/
 
 echo "== Browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
+
+echo "== Journeys in every engine (Chromium, Firefox ESR, WebKitGTK), each timed"
+node --test --test-concurrency=1 tests/journeys/
 
 echo "== Consumer tests of the packed npm package"
 node --test tests/consumers/
