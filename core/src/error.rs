@@ -12,14 +12,28 @@ pub struct Problem {
     pub path: String,
     /// What is wrong, in plain words, for the person who wrote the file.
     pub message: String,
+    /// Technical detail for whoever fixes the file, such as the line and column of a syntax
+    /// error; empty when the path says enough.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
 }
 
 impl Problem {
     /// A problem at `path` (empty for the whole document).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::with_detail(path, message, String::new())
+    }
+
+    /// A problem at `path` with technical detail beside the plain message.
+    pub fn with_detail(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
         Problem {
             path: path.into(),
             message: message.into(),
+            detail: detail.into(),
         }
     }
 }
@@ -71,7 +85,7 @@ impl Error {
                     .into_iter()
                     .map(|p| Problem {
                         path: join(&p.path),
-                        message: p.message,
+                        ..p
                     })
                     .collect(),
             ),
@@ -81,6 +95,15 @@ impl Error {
     /// An error with one problem at `path`.
     pub fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Invalid(vec![Problem::new(path, message)])
+    }
+
+    /// An error with one problem at `path`, with technical detail beside the message.
+    pub fn with_detail(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        Error::Invalid(vec![Problem::with_detail(path, message, detail)])
     }
 }
 

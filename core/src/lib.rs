@@ -19,6 +19,7 @@ mod compare;
 mod csv;
 mod error;
 mod instrument;
+mod merge;
 pub mod order;
 mod plan;
 mod rating;
@@ -43,11 +44,15 @@ pub use instrument::{
     limits as instrument_limits, Band, Component, Instrument, Item, ItemPositions, Level, Rollup,
     Scale, Scoring, SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
 };
+pub use merge::{merge, Field, Merged};
 pub use plan::{action_plan, ActionPlanEntry, LevelDescriptor};
 pub use rating::{Rating, Special};
+pub use read::json_text::parse as parse_json;
+pub use read::text::{decode as decode_text, megabytes};
 pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport};
 pub use response::{
-    limits as response_limits, Answer, InstrumentRef, Respondent, Response, RESPONSE_FORMAT_VERSION,
+    limits as response_limits, Answer, Fitted, InstrumentRef, Respondent, Response, SetAside,
+    RESPONSE_FORMAT_VERSION,
 };
 pub use score::Score;
 pub use summary::{highlights, written_summary, Highlights, RatedItem};

@@ -205,65 +205,160 @@ impl Response {
         instrument: &Instrument,
         positions: &ItemPositions<'_>,
     ) -> Result<()> {
-        if self.instrument.id != instrument.id {
-            return Err(Error::single(
-                "instrument.id",
-                format!(
-                    "this response is for the instrument \"{}\", not \"{}\"",
-                    self.instrument.id, instrument.id
-                ),
-            ));
-        }
+        self.check_instrument(instrument)?;
         let mut problems = Vec::new();
         for (position, item_id, answer) in positions.sorted_lookup(self.answers.iter()) {
-            // Paths are built only when there is a problem to report: this runs per answer.
-            let path = || child("answers", item_id);
-            if position.is_none() {
-                problems.push(Problem::new(
-                    path(),
-                    format!(
-                        "the instrument \"{}\" (version {}) has no item \"{item_id}\"",
-                        instrument.id, instrument.version
-                    ),
-                ));
-                continue;
-            }
-            for (key, value) in [("level", answer.level), ("target", answer.target)] {
-                if let Some(value) = value {
-                    if instrument.level(value).is_none() {
-                        let values: Vec<String> = instrument
-                            .scale
-                            .levels
-                            .iter()
-                            .map(|l| l.value.to_string())
-                            .collect();
-                        problems.push(Problem::new(
-                            child(&path(), key),
-                            format!(
-                                "{value} is not a level of this scale; the levels are {}",
-                                values.join(", ")
-                            ),
-                        ));
-                    }
-                }
-            }
-            let allowed = match answer.special {
-                Some(Special::NotApplicable) => instrument.scale.not_applicable.is_some(),
-                Some(Special::DontKnow) => instrument.scale.dont_know.is_some(),
-                None => true,
-            };
-            if !allowed {
-                problems.push(Problem::new(
-                    child(&path(), "special"),
-                    "this instrument does not offer that answer",
-                ));
-            }
+            answer_problems(
+                instrument,
+                position.is_some(),
+                item_id,
+                answer,
+                &mut problems,
+            );
         }
         if problems.is_empty() {
             Ok(())
         } else {
             Err(Error::Invalid(problems))
         }
+    }
+
+    fn check_instrument(&self, instrument: &Instrument) -> Result<()> {
+        if self.instrument.id == instrument.id {
+            return Ok(());
+        }
+        Err(Error::single(
+            "instrument.id",
+            format!(
+                "this response is for the instrument \"{}\", not \"{}\"",
+                self.instrument.id, instrument.id
+            ),
+        ))
+    }
+
+    /// Splits this response into the answers that fit `instrument` and those that do not (an
+    /// item a revised matrix no longer has, a level no longer on its scale), so an assessment
+    /// made against an earlier version of a local matrix still opens with everything that fits,
+    /// and nothing else is lost. Fails only when the response is for another instrument.
+    pub fn fit(mut self, instrument: &Instrument) -> Result<Fitted> {
+        self.check_instrument(instrument)?;
+        let positions = instrument.item_positions();
+        let mut unfit = Vec::new();
+        let mut problems = Vec::new();
+        for (position, item_id, answer) in positions.sorted_lookup(self.answers.iter()) {
+            answer_problems(
+                instrument,
+                position.is_some(),
+                item_id,
+                answer,
+                &mut problems,
+            );
+            if let Some(problem) = problems.pop() {
+                problems.clear();
+                unfit.push((item_id.clone(), problem.message));
+            }
+        }
+        let set_aside = unfit
+            .into_iter()
+            .filter_map(|(item, reason)| {
+                let answer = self.answers.remove(&item)?;
+                Some(SetAside {
+                    item,
+                    answer,
+                    reason,
+                })
+            })
+            .collect();
+        Ok(Fitted {
+            response: self,
+            set_aside,
+        })
+    }
+}
+
+/// A response split by what fits its instrument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fitted {
+    /// The answers that fit, scored as usual.
+    pub response: Response,
+    /// The answers that do not fit, kept so nothing is lost.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// An answer that no longer fits the instrument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// The item id it was given for.
+    pub item: String,
+    /// The answer as it was.
+    pub answer: Answer,
+    /// Why it does not fit, in words.
+    pub reason: String,
+}
+
+impl Fitted {
+    /// The response with the answers set aside put back: what is saved, so nothing is lost.
+    pub fn whole(&self) -> Response {
+        let mut whole = self.response.clone();
+        for kept in &self.set_aside {
+            whole
+                .answers
+                .entry(kept.item.clone())
+                .or_insert_with(|| kept.answer.clone());
+        }
+        whole
+    }
+}
+
+/// What is wrong with one answer against `instrument`, pushed onto `problems`.
+fn answer_problems(
+    instrument: &Instrument,
+    known_item: bool,
+    item_id: &str,
+    answer: &Answer,
+    problems: &mut Vec<Problem>,
+) {
+    // Paths are built only when there is a problem to report: this runs per answer.
+    let path = || child("answers", item_id);
+    if !known_item {
+        problems.push(Problem::new(
+            path(),
+            format!(
+                "the instrument \"{}\" (version {}) has no item \"{item_id}\"",
+                instrument.id, instrument.version
+            ),
+        ));
+        return;
+    }
+    for (key, value) in [("level", answer.level), ("target", answer.target)] {
+        if let Some(value) = value {
+            if instrument.level(value).is_none() {
+                let values: Vec<String> = instrument
+                    .scale
+                    .levels
+                    .iter()
+                    .map(|l| l.value.to_string())
+                    .collect();
+                problems.push(Problem::new(
+                    child(&path(), key),
+                    format!(
+                        "{value} is not a level of this scale; the levels are {}",
+                        values.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let allowed = match answer.special {
+        Some(Special::NotApplicable) => instrument.scale.not_applicable.is_some(),
+        Some(Special::DontKnow) => instrument.scale.dont_know.is_some(),
+        None => true,
+    };
+    if !allowed {
+        problems.push(Problem::new(
+            child(&path(), "special"),
+            "this instrument does not offer that answer",
+        ));
     }
 }
 
@@ -292,6 +387,45 @@ mod tests {
             .or_default()
             .notes = "later".into();
         assert_eq!(response.answered_count(), 2);
+    }
+
+    #[test]
+    fn answers_that_no_longer_fit_are_set_aside_not_lost() {
+        let mut instrument = builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        for (id, level) in [
+            ("purpose-created", 3),
+            ("purpose-lived", 4),
+            ("leaders-data", 2),
+        ] {
+            response.answers.entry(id.into()).or_default().level = Some(level);
+        }
+        // A revised matrix: one answered item removed, and the top level dropped.
+        instrument.components[0].items.remove(1);
+        instrument.scale.levels.pop();
+        response.answers.get_mut("leaders-data").unwrap().target = Some(5);
+        let fitted = response.clone().fit(&instrument).unwrap();
+        assert_eq!(
+            fitted.response.answers.keys().collect::<Vec<_>>(),
+            ["purpose-created"]
+        );
+        let kept: Vec<(&str, &str)> = fitted
+            .set_aside
+            .iter()
+            .map(|s| (s.item.as_str(), s.reason.as_str()))
+            .collect();
+        assert_eq!(kept[0].0, "leaders-data");
+        assert!(kept[0].1.contains("not a level of this scale"));
+        assert_eq!(kept[1].0, "purpose-lived");
+        assert!(kept[1].1.contains("has no item"));
+        assert_eq!(
+            fitted.whole(),
+            response,
+            "put back together, nothing is lost"
+        );
+        let mut other = response;
+        other.instrument.id = "another".into();
+        assert!(other.fit(&instrument).is_err());
     }
 
     #[test]

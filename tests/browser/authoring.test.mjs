@@ -33,7 +33,7 @@ test("writing a matrix: problems with paths, a live preview, a valid template, n
   assert.match(await check.locator(".author-problems-title").textContent(), /^There are \d+ problems to fix:$/);
   // Not even JSON: said plainly.
   await page.locator("#source").fill('{ "formatVersion": 1, ');
-  assert.match(await check.textContent(), /not valid JSON/);
+  assert.match(await check.textContent(), /not a readable data \(JSON\) file/);
 
   // Start from the default matrix, rename it: the preview follows.
   await page.getByRole("button", { name: "Start from the NHS IMPACT matrix" }).click();

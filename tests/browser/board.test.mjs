@@ -52,7 +52,7 @@ test("import five respondents; bad files are rejected one by one; the board view
   await messages.first().waitFor();
   const said = await messages.allTextContents();
   assert.equal(said[0], "5 responses added.");
-  assert.ok(said.some((m) => m.startsWith("broken.json was not added.") && /not valid JSON/.test(m)), said.join("\n"));
+  assert.ok(said.some((m) => m.startsWith("broken.json was not added.") && /not a readable data \(JSON\) file/.test(m)), said.join("\n"));
   assert.ok(said.some((m) => m.startsWith("other-matrix.json was not added.") && m.includes("instrument.id")), said.join("\n"));
   assert.equal(await widget.locator(".mm-library__entry").count(), 5);
   // While collecting, nobody's ratings are on screen.

@@ -123,6 +123,11 @@ export interface ActionPlanEntry {
  * `components[2].items[0].levels`. The empty path means the document as a whole.
  */
 export interface Problem {
+  /**
+   * Technical detail for whoever fixes the file, such as the line and column of a syntax
+   * error; empty when the path says enough.
+   */
+  detail?: string;
   /** What is wrong, in plain words, for the person who wrote the file. */
   message: string;
   /** Where the problem is: `components[2].items[0].levels`, or `""` for the whole document. */

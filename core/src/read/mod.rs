@@ -6,7 +6,9 @@
 //! model types are kept only to generate the JSON Schema, and a test checks both agree.
 
 mod instrument;
+pub mod json_text;
 mod response;
+pub mod text;
 
 use crate::error::{Error, Problem};
 use serde_json::{Map, Value};
@@ -29,36 +31,20 @@ pub(crate) fn index(path: &str, i: usize) -> String {
 }
 
 /// Parses text as JSON after checking its size, so a hostile file is refused before it is read.
+/// A leading byte-order mark, which some editors write, is passed over.
 pub(crate) fn parse_document(text: &str, max_bytes: usize, what: &str) -> Result<Value, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > max_bytes {
         return Err(Error::single(
             "",
             format!(
-                "the {what} is {} bytes; the limit is {max_bytes} bytes",
-                text.len()
+                "the file is too large to be a {what}: {} where a {what} can be at most {}",
+                text::megabytes(text.len()),
+                text::megabytes(max_bytes)
             ),
         ));
     }
-    serde_json::from_str(text).map_err(|e| {
-        Error::single(
-            "",
-            format!(
-                "not valid JSON (line {}, column {}): {}",
-                e.line(),
-                e.column(),
-                describe_syntax(&e)
-            ),
-        )
-    })
-}
-
-fn describe_syntax(e: &serde_json::Error) -> String {
-    // serde_json appends " at line X column Y"; the location is already given above.
-    let text = e.to_string();
-    match text.find(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
+    json_text::parse(text)
 }
 
 /// Collects problems while reading a document.

@@ -42,8 +42,7 @@ pub fn json_text_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
 
 /// JSON text, or a plain object converted through `JSON.stringify`, as a `serde_json::Value`.
 pub fn json_value_from_js(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
-    serde_json::from_str(&json_text_from_js(value, what)?)
-        .map_err(|e| Error::single("", format!("the {what} is not valid JSON: {e}")))
+    maturity_core::parse_json(&json_text_from_js(value, what)?)
 }
 
 fn to_json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {

@@ -151,7 +151,7 @@ impl Shelf {
         else {
             return Board::default();
         };
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&raw) else {
+        let Ok(value) = maturity_core::parse_json(&raw) else {
             return Board::default();
         };
         let respondents = value
@@ -195,7 +195,7 @@ impl Shelf {
         let raw = local_storage()?
             .get_item(&format!("{}ui", self.prefix))
             .ok()??;
-        let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
+        let value = maturity_core::parse_json(&raw).ok()?;
         let view = View::from_name(value.get("view")?.as_str()?)?;
         Some(Place {
             slot: u32::try_from(value.get("slot")?.as_u64()?).ok()?.max(1),

@@ -138,7 +138,8 @@ mod tests {
             "named after its file"
         );
         assert_eq!(admitted.messages[0], "2 responses added.");
-        assert!(admitted.messages[1].starts_with("broken.json was not added. not valid JSON"));
+        assert!(admitted.messages[1]
+            .starts_with("broken.json was not added. this is not a readable data (JSON) file"));
         assert_eq!(admitted.messages[2], "again.json: already added.");
     }
 

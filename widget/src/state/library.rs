@@ -205,7 +205,7 @@ mod tests {
     fn unreadable_records_say_why() {
         let instrument = maturity_core::builtin("nhs-impact").unwrap();
         assert!(
-            matches!(Saved::read("{", &instrument), Saved::Unreadable(reason) if reason.contains("not valid JSON"))
+            matches!(Saved::read("{", &instrument), Saved::Unreadable(reason) if reason.contains("not a readable data (JSON) file"))
         );
     }
 }

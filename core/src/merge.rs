@@ -1,0 +1,349 @@
+//! Merging two copies of one assessment that were changed apart (two browser tabs, two widgets
+//! on a page): each field of each answer, and each of the assessment's details, is merged on
+//! its own, so changes to different fields all survive.
+//!
+//! A three-way merge: `base` is the copy both sides started from, `mine` and `theirs` the two
+//! changed copies. A field changed on one side only takes that side's value. A field changed
+//! on both sides to different values is a conflict, settled by the caller (usually: the later
+//! change wins) and reported, so a person is never left with a silent swap.
+
+use crate::response::{Answer, Response};
+use std::collections::BTreeSet;
+
+/// One field of an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// The assessment's name.
+    Title,
+    /// The organisation assessed.
+    Organisation,
+    /// The respondent's name.
+    RespondentName,
+    /// The respondent's role.
+    RespondentRole,
+    /// An item's rating (its level or special answer).
+    Rating(String),
+    /// An item's evidence and notes.
+    Notes(String),
+    /// An item's target level.
+    Target(String),
+    /// An item's action.
+    Action(String),
+    /// An item's action owner.
+    Owner(String),
+    /// An item's due date.
+    Due(String),
+}
+
+impl Field {
+    /// The item the field belongs to, if it belongs to one.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Field::Rating(id)
+            | Field::Notes(id)
+            | Field::Target(id)
+            | Field::Action(id)
+            | Field::Owner(id)
+            | Field::Due(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// What the field is, in words: "rating", "notes", "name of the assessment" ...
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Field::Title => "name of the assessment",
+            Field::Organisation => "organisation",
+            Field::RespondentName => "respondent's name",
+            Field::RespondentRole => "respondent's role",
+            Field::Rating(_) => "rating",
+            Field::Notes(_) => "evidence and notes",
+            Field::Target(_) => "target level",
+            Field::Action(_) => "action",
+            Field::Owner(_) => "owner",
+            Field::Due(_) => "due date",
+        }
+    }
+}
+
+/// The outcome of a merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// The merged assessment.
+    pub response: Response,
+    /// Fields changed on both sides where `theirs` was kept over `mine`.
+    pub lost_mine: Vec<Field>,
+    /// Fields changed on both sides where `mine` was kept over `theirs`.
+    pub kept_mine: Vec<Field>,
+}
+
+/// Merges `mine` and `theirs`, both changed from `base`. `mine_wins(field)` settles a field
+/// changed on both sides to different values. Timestamps: `created` is the earlier of the two,
+/// `updated` the later.
+pub fn merge(
+    base: &Response,
+    mine: &Response,
+    theirs: &Response,
+    mine_wins: impl Fn(&Field) -> bool,
+) -> Merged {
+    let mut merger = Merger {
+        mine_wins,
+        lost_mine: Vec::new(),
+        kept_mine: Vec::new(),
+    };
+    let mut merged = mine.clone();
+    merger.pick(
+        Field::Title,
+        &base.title,
+        &mine.title,
+        &theirs.title,
+        &mut merged.title,
+    );
+    merger.pick(
+        Field::Organisation,
+        &base.organisation,
+        &mine.organisation,
+        &theirs.organisation,
+        &mut merged.organisation,
+    );
+    let (b, m, t) = (&base.respondent, &mine.respondent, &theirs.respondent);
+    merger.pick(
+        Field::RespondentName,
+        &b.name,
+        &m.name,
+        &t.name,
+        &mut merged.respondent.name,
+    );
+    merger.pick(
+        Field::RespondentRole,
+        &b.role,
+        &m.role,
+        &t.role,
+        &mut merged.respondent.role,
+    );
+
+    let ids: BTreeSet<&String> = base
+        .answers
+        .keys()
+        .chain(mine.answers.keys())
+        .chain(theirs.answers.keys())
+        .collect();
+    let empty = Answer::default();
+    for id in ids {
+        let b = base.answers.get(id).unwrap_or(&empty);
+        let m = mine.answers.get(id).unwrap_or(&empty);
+        let t = theirs.answers.get(id).unwrap_or(&empty);
+        if m == t || t == b {
+            continue; // nothing of theirs to bring in
+        }
+        let mut answer = m.clone();
+        let mut rating = (m.level, m.special);
+        merger.pick(
+            Field::Rating(id.clone()),
+            &(b.level, b.special),
+            &rating.clone(),
+            &(t.level, t.special),
+            &mut rating,
+        );
+        (answer.level, answer.special) = rating;
+        merger.pick(
+            Field::Notes(id.clone()),
+            &b.notes,
+            &m.notes,
+            &t.notes,
+            &mut answer.notes,
+        );
+        merger.pick(
+            Field::Target(id.clone()),
+            &b.target,
+            &m.target,
+            &t.target,
+            &mut answer.target,
+        );
+        merger.pick(
+            Field::Action(id.clone()),
+            &b.action,
+            &m.action,
+            &t.action,
+            &mut answer.action,
+        );
+        merger.pick(
+            Field::Owner(id.clone()),
+            &b.owner,
+            &m.owner,
+            &t.owner,
+            &mut answer.owner,
+        );
+        merger.pick(
+            Field::Due(id.clone()),
+            &b.due,
+            &m.due,
+            &t.due,
+            &mut answer.due,
+        );
+        if answer.is_empty() {
+            merged.answers.remove(id);
+        } else {
+            merged.answers.insert(id.clone(), answer);
+        }
+    }
+    merged.created = match (mine.created.as_str(), theirs.created.as_str()) {
+        ("", other) | (other, "") => other.to_owned(),
+        (a, b) => a.min(b).to_owned(),
+    };
+    merged.updated = mine
+        .updated
+        .as_str()
+        .max(theirs.updated.as_str())
+        .to_owned();
+    Merged {
+        response: merged,
+        lost_mine: merger.lost_mine,
+        kept_mine: merger.kept_mine,
+    }
+}
+
+/// Settles one field at a time, remembering the conflicts.
+struct Merger<F> {
+    mine_wins: F,
+    lost_mine: Vec<Field>,
+    kept_mine: Vec<Field>,
+}
+
+impl<F: Fn(&Field) -> bool> Merger<F> {
+    /// Sets `out` (which starts as `mine`) to `theirs` when theirs is the change to keep.
+    fn pick<T: PartialEq + Clone>(
+        &mut self,
+        field: Field,
+        base: &T,
+        mine: &T,
+        theirs: &T,
+        out: &mut T,
+    ) {
+        if theirs == base || theirs == mine {
+            return;
+        }
+        if mine == base || !self.settle(field) {
+            *out = theirs.clone();
+        }
+    }
+
+    /// A field changed on both sides: true when mine is kept.
+    fn settle(&mut self, field: Field) -> bool {
+        let keep = (self.mine_wins)(&field);
+        if keep {
+            self.kept_mine.push(field);
+        } else {
+            self.lost_mine.push(field);
+        }
+        keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+
+    fn base() -> Response {
+        let instrument = builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        response.title = "Board".into();
+        response.updated = "2026-11-29T10:00:00.000Z".into();
+        response.answers.insert(
+            "purpose-created".into(),
+            Answer {
+                level: Some(2),
+                ..Answer::default()
+            },
+        );
+        response
+    }
+
+    fn rate(response: &mut Response, id: &str, level: u8, at: &str) {
+        response.answers.entry(id.into()).or_default().level = Some(level);
+        response.updated = at.into();
+    }
+
+    #[test]
+    fn changes_to_different_items_both_survive() {
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        rate(&mut mine, "purpose-lived", 3, "2026-11-29T10:01:00.000Z");
+        rate(&mut theirs, "leaders-data", 4, "2026-11-29T10:02:00.000Z");
+        theirs.title = "Board, November".into();
+        let merged = merge(&base, &mine, &theirs, |_| true);
+        let r = &merged.response;
+        assert_eq!(r.answers["purpose-lived"].level, Some(3));
+        assert_eq!(r.answers["leaders-data"].level, Some(4));
+        assert_eq!(r.answers["purpose-created"].level, Some(2));
+        assert_eq!(r.title, "Board, November");
+        assert_eq!(r.updated, "2026-11-29T10:02:00.000Z");
+        assert!(merged.lost_mine.is_empty() && merged.kept_mine.is_empty());
+    }
+
+    #[test]
+    fn different_fields_of_one_item_both_survive() {
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.answers.get_mut("purpose-created").unwrap().notes = "Survey".into();
+        rate(
+            &mut theirs,
+            "purpose-created",
+            4,
+            "2026-11-29T10:02:00.000Z",
+        );
+        let merged = merge(&base, &mine, &theirs, |_| true);
+        let answer = &merged.response.answers["purpose-created"];
+        assert_eq!((answer.level, answer.notes.as_str()), (Some(4), "Survey"));
+    }
+
+    #[test]
+    fn a_conflict_is_settled_by_the_caller_and_reported() {
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        rate(&mut mine, "purpose-created", 3, "2026-11-29T10:01:00.000Z");
+        rate(
+            &mut theirs,
+            "purpose-created",
+            5,
+            "2026-11-29T10:02:00.000Z",
+        );
+        let theirs_won = merge(&base, &mine, &theirs, |_| false);
+        assert_eq!(
+            theirs_won.response.answers["purpose-created"].level,
+            Some(5)
+        );
+        assert_eq!(
+            theirs_won.lost_mine,
+            [Field::Rating("purpose-created".into())]
+        );
+        let mine_won = merge(&base, &mine, &theirs, |_| true);
+        assert_eq!(mine_won.response.answers["purpose-created"].level, Some(3));
+        assert_eq!(
+            mine_won.kept_mine,
+            [Field::Rating("purpose-created".into())]
+        );
+    }
+
+    #[test]
+    fn the_same_change_on_both_sides_is_no_conflict() {
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        rate(&mut mine, "purpose-lived", 3, "2026-11-29T10:01:00.000Z");
+        rate(&mut theirs, "purpose-lived", 3, "2026-11-29T10:02:00.000Z");
+        let merged = merge(&base, &mine, &theirs, |_| false);
+        assert!(merged.lost_mine.is_empty());
+        assert_eq!(merged.response.answers["purpose-lived"].level, Some(3));
+    }
+
+    #[test]
+    fn an_answer_cleared_on_one_side_is_cleared() {
+        let base = base();
+        let mine = base.clone();
+        let mut theirs = base.clone();
+        theirs.answers.remove("purpose-created");
+        let merged = merge(&base, &mine, &theirs, |_| true);
+        assert!(!merged.response.answers.contains_key("purpose-created"));
+    }
+}
