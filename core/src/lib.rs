@@ -44,7 +44,7 @@ pub use instrument::{
     limits as instrument_limits, Band, Component, Instrument, Item, ItemPositions, Level, Rollup,
     Scale, Scoring, SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
 };
-pub use merge::{merge, Field, Merged};
+pub use merge::{differences, merge, Field, Merged};
 pub use plan::{action_plan, ActionPlanEntry, LevelDescriptor};
 pub use rating::{Rating, Special};
 pub use read::json_text::parse as parse_json;

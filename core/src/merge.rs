@@ -8,7 +8,6 @@
 //! change wins) and reported, so a person is never left with a silent swap.
 
 use crate::response::{Answer, Response};
-use std::collections::BTreeSet;
 
 /// One field of an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -122,14 +121,14 @@ pub fn merge(
         &mut merged.respondent.role,
     );
 
-    let ids: BTreeSet<&String> = base
+    // Only items whose answer theirs changed can bring anything in: those theirs holds, and
+    // those theirs cleared. (A set of every id would instantiate a sort for nothing.)
+    let cleared = base
         .answers
         .keys()
-        .chain(mine.answers.keys())
-        .chain(theirs.answers.keys())
-        .collect();
+        .filter(|id| !theirs.answers.contains_key(*id));
     let empty = Answer::default();
-    for id in ids {
+    for id in theirs.answers.keys().chain(cleared) {
         let b = base.answers.get(id).unwrap_or(&empty);
         let m = mine.answers.get(id).unwrap_or(&empty);
         let t = theirs.answers.get(id).unwrap_or(&empty);
@@ -201,6 +200,49 @@ pub fn merge(
         lost_mine: merger.lost_mine,
         kept_mine: merger.kept_mine,
     }
+}
+
+/// The fields whose values differ between two copies of an assessment: details first, then
+/// item by item (the items `a` answers, then those only `b` answers).
+pub fn differences(a: &Response, b: &Response) -> Vec<Field> {
+    let mut fields = Vec::new();
+    let mut differ = |field: Field, same: bool| {
+        if !same {
+            fields.push(field);
+        }
+    };
+    differ(Field::Title, a.title == b.title);
+    differ(Field::Organisation, a.organisation == b.organisation);
+    differ(
+        Field::RespondentName,
+        a.respondent.name == b.respondent.name,
+    );
+    differ(
+        Field::RespondentRole,
+        a.respondent.role == b.respondent.role,
+    );
+    let only_b = b.answers.keys().filter(|id| !a.answers.contains_key(*id));
+    let empty = Answer::default();
+    for id in a.answers.keys().chain(only_b) {
+        let (x, y) = (
+            a.answers.get(id).unwrap_or(&empty),
+            b.answers.get(id).unwrap_or(&empty),
+        );
+        if x == y {
+            continue;
+        }
+        let item = || id.clone();
+        differ(
+            Field::Rating(item()),
+            (x.level, x.special) == (y.level, y.special),
+        );
+        differ(Field::Notes(item()), x.notes == y.notes);
+        differ(Field::Target(item()), x.target == y.target);
+        differ(Field::Action(item()), x.action == y.action);
+        differ(Field::Owner(item()), x.owner == y.owner);
+        differ(Field::Due(item()), x.due == y.due);
+    }
+    fields
 }
 
 /// Settles one field at a time, remembering the conflicts.
@@ -335,6 +377,24 @@ mod tests {
         let merged = merge(&base, &mine, &theirs, |_| false);
         assert!(merged.lost_mine.is_empty());
         assert_eq!(merged.response.answers["purpose-lived"].level, Some(3));
+    }
+
+    #[test]
+    fn differences_name_each_changed_field() {
+        let a = base();
+        let mut b = a.clone();
+        b.title = "Another".into();
+        b.answers.get_mut("purpose-created").unwrap().notes = "n".into();
+        rate(&mut b, "leaders-data", 1, "2026-11-29T10:02:00.000Z");
+        assert_eq!(
+            differences(&a, &b),
+            [
+                Field::Title,
+                Field::Notes("purpose-created".into()),
+                Field::Rating("leaders-data".into())
+            ]
+        );
+        assert!(differences(&a, &a).is_empty());
     }
 
     #[test]

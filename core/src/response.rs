@@ -276,6 +276,23 @@ impl Response {
     }
 }
 
+impl Response {
+    /// Reads in a file being imported. One made for this version of the instrument must fit
+    /// it: any answer that does not is a mistake in the file, refused with every problem. One
+    /// made for another version (the local matrix has been revised since) opens with the
+    /// answers that fit, the rest set aside.
+    pub fn import(self, instrument: &Instrument) -> Result<Fitted> {
+        if self.instrument.version == instrument.version {
+            self.check(instrument)?;
+            return Ok(Fitted {
+                response: self,
+                set_aside: Vec::new(),
+            });
+        }
+        self.fit(instrument)
+    }
+}
+
 /// A response split by what fits its instrument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fitted {
@@ -426,6 +443,17 @@ mod tests {
         let mut other = response;
         other.instrument.id = "another".into();
         assert!(other.fit(&instrument).is_err());
+    }
+
+    #[test]
+    fn an_imported_file_of_this_version_must_fit_but_one_of_an_earlier_version_is_fitted() {
+        let instrument = builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        response.answers.entry("retired".into()).or_default().level = Some(3);
+        assert!(response.clone().import(&instrument).is_err());
+        response.instrument.version = "0.9".into();
+        let fitted = response.import(&instrument).unwrap();
+        assert_eq!(fitted.set_aside[0].item, "retired");
     }
 
     #[test]

@@ -74,6 +74,11 @@ pub fn from_fragment(fragment: &str) -> Option<Result<Vec<u8>>> {
     let value = &fragment[start + FRAGMENT_KEY.len()..];
     let value = value.split('&').next().unwrap_or(value);
     let damaged = |message: &str| Some(Err(Error::single("link", message.to_owned())));
+    // No link this tool makes is longer: a longer one was made to do harm or mangled, and is
+    // refused before anything is decoded or expanded.
+    if value.len() > LINK_MAX_LENGTH {
+        return damaged("the link is longer than any link this tool makes, so it was not opened: it may have been changed");
+    }
     let Some((version, data)) = value.split_once('.') else {
         return damaged("the link is incomplete: it may have been cut off when it was copied");
     };
@@ -102,6 +107,13 @@ mod tests {
         assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
         assert_eq!(base64url_decode("a"), None);
         assert_eq!(base64url_decode("ab!c"), None);
+    }
+
+    #[test]
+    fn links_longer_than_any_this_tool_makes_are_refused_unread() {
+        let long = format!("#{FRAGMENT_KEY}1.{}", "A".repeat(2_000_000));
+        let error = from_fragment(&long).unwrap().unwrap_err();
+        assert!(error.problems()[0].message.contains("longer than any link"));
     }
 
     #[test]

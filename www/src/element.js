@@ -175,13 +175,18 @@ export class MaturityMatrixElement extends HTMLElement {
         onError: (error) => this.#emitError(error),
       };
       if (this.#handle) this.#handle.update(options);
-      else this.#handle = mount(this.#container, options);
+      else {
+        // Whatever stood in for the widget (the loading line, an earlier error) goes.
+        this.#container.replaceChildren();
+        this.#handle = mount(this.#container, options);
+      }
     } catch (error) {
       if (render === this.#renders) this.#fail(error);
     }
   }
 
-  /** The text of the instrument at `instrument-src`, fetched once per address. */
+  /** The text of the instrument at `instrument-src`, fetched once per address. Relative
+   * addresses resolve against the page, as every address in HTML does. */
   async #instrumentFromSource() {
     const src = this.getAttribute("instrument-src");
     if (!src) return undefined;
@@ -193,14 +198,7 @@ export class MaturityMatrixElement extends HTMLElement {
       this.#container.replaceChildren(status);
       this.#handle?.destroy();
       this.#handle = undefined;
-      let response;
-      try {
-        response = await fetch(url, { credentials: "same-origin" });
-      } catch (error) {
-        throw namedError(`The matrix at ${src} could not be loaded: ${error.message}`, { cause: error });
-      }
-      if (!response.ok) throw namedError(`The matrix at ${src} could not be loaded: the server answered ${response.status}.`);
-      this.#fetched = { src: url, text: await response.text() };
+      this.#fetched = { src: url, text: await fetchMatrix(url) };
     }
     return this.#fetched.text;
   }
@@ -238,6 +236,72 @@ export class MaturityMatrixElement extends HTMLElement {
     this.#container.replaceChildren(alert);
     this.#emitError(error);
   }
+}
+
+/** The most an instrument may be, as the core's readers enforce: checked here before a byte
+ * more is read, so a wrong address that serves a huge file costs nothing. */
+const MAX_INSTRUMENT_BYTES = 1 << 20;
+
+/** Fetches a local matrix, explaining in plain words what went wrong and what to check. */
+async function fetchMatrix(url) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: "same-origin" });
+  } catch (error) {
+    const check = location.protocol === "file:"
+      ? "A page opened from a shared drive (file://) cannot fetch other files: put the matrix inside the page instead, in a <script type=\"application/json\"> inside the element (see the embedding guide)."
+      : "Check the address, and that this page is allowed to fetch it.";
+    throw namedError(`The matrix at ${url} could not be loaded (${error.message}). ${check}`, { cause: error });
+  }
+  if (!response.ok) {
+    throw namedError(
+      `The matrix at ${url} could not be loaded: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}. ` +
+      `Check that the file is uploaded at that address; a relative address is taken from the page's own address (${document.baseURI}).`,
+    );
+  }
+  const tooLarge = () => namedError(`The file at ${url} is too large to be a matrix (a matrix is at most 1 MB). Check the address.`);
+  if (Number(response.headers.get("content-length")) > MAX_INSTRUMENT_BYTES) throw tooLarge();
+  const text = await readAtMost(response, MAX_INSTRUMENT_BYTES, tooLarge);
+  const type = response.headers.get("content-type") ?? "";
+  if (/html/i.test(type) || /^\s*</.test(text)) {
+    throw namedError(
+      `The file at ${url} is not a matrix (it looks like a web page${excerpt(text)}). ` +
+      "Check the address: an intranet may send a sign-in or error page in place of the file.",
+    );
+  }
+  return text;
+}
+
+/** The body as text, refusing (with `tooLarge()`) as soon as it passes `max` bytes. */
+async function readAtMost(response, max, tooLarge) {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > max) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** A few words of what a web page says, to help someone recognise it. */
+function excerpt(html) {
+  const title = /<title[^>]*>([^<]*)/i.exec(html)?.[1];
+  const words = (title ?? html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim().slice(0, 60);
+  return words ? `: \u201c${words}${words.length === 60 ? "\u2026" : ""}\u201d` : "";
 }
 
 /** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */

@@ -40,15 +40,6 @@ pub fn json_text_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
         .ok_or_else(|| Error::single("", format!("the {what} is not plain JSON data")))
 }
 
-/// JSON text, or a plain object converted through `JSON.stringify`, as a `serde_json::Value`.
-pub fn json_value_from_js(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
-    maturity_core::parse_json(&json_text_from_js(value, what)?)
-}
-
-fn to_json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
-    json_value_from_js(value, what).map_err(|e| error_to_js(&e))
-}
-
 thread_local! {
     /// The last instrument read, by its JSON text: callers pass the same instrument to every
     /// call (`score(instrument, r)` in a loop), and validating it again each time cost more
@@ -73,14 +64,12 @@ pub fn instrument_from_js(value: &JsValue) -> Result<Rc<Instrument>, JsValue> {
     Ok(instrument)
 }
 
-/// A response from a JSON string or a plain object, checked against `instrument`.
+/// A response from a JSON string or a plain object, checked against `instrument`. Objects go
+/// through their JSON text too, so every route applies the same size limit before reading.
 pub fn response_from_js(value: &JsValue, instrument: &Instrument) -> Result<Response, JsValue> {
-    let response = match value.as_string() {
-        Some(text) => Response::from_json(&text),
-        None => Response::from_value(&to_json_value(value, "response")?),
-    }
-    .and_then(|r| r.check(instrument).map(|()| r));
-    response.map_err(|e| error_to_js(&e))
+    json_text_from_js(value, "response")
+        .and_then(|text| Response::from_json_for(&text, instrument))
+        .map_err(|e| error_to_js(&e))
 }
 
 /// A list of responses, each checked against `instrument`; a failure names its position
@@ -98,14 +87,8 @@ pub fn responses_from_js(
     let mut problems = Vec::new();
     let mut responses = Vec::new();
     for (i, item) in js_sys::Array::from(value).iter().enumerate() {
-        let read = match item.as_string() {
-            Some(text) => Response::from_json(&text),
-            None => match to_json_value(&item, "response") {
-                Ok(json) => Response::from_value(&json),
-                Err(e) => return Err(e),
-            },
-        }
-        .and_then(|r| r.check(instrument).map(|()| r));
+        let read = json_text_from_js(&item, "response")
+            .and_then(|text| Response::from_json_for(&text, instrument));
         match read {
             Ok(response) => responses.push(response),
             Err(error) => problems.extend_from_slice(error.nested(&format!("[{i}]")).problems()),

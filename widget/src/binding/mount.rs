@@ -79,9 +79,8 @@ impl MountHandle {
         };
         let host_response = match (&source, self.option("response")) {
             (InstrumentSource::Ready(instrument), Some(value)) => {
-                match js::json_value_from_js(&value, "response")
-                    .and_then(|json| core::Response::from_value(&json))
-                    .and_then(|response| response.check(instrument).map(|()| response))
+                match js::json_text_from_js(&value, "response")
+                    .and_then(|text| core::Response::from_json_for(&text, instrument))
                 {
                     Ok(response) => Some(Rc::new(response)),
                     Err(error) => {
@@ -192,18 +191,23 @@ fn option_value(options: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// The `instrument` option: a built-in instrument's id, or an instrument as an object or JSON
+/// text. Text is size-checked before it is read, whichever route it came by (an attribute, a
+/// fetched file, a property), so a huge or wrong file costs nothing.
 fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error> {
     let Some(value) = option_value(options, "instrument") else {
         return Ok(
             core::builtin(core::DEFAULT_INSTRUMENT_ID).expect("the default instrument is built in")
         );
     };
-    if let Some(id) = value
-        .as_string()
-        .filter(|s| !s.trim_start().starts_with('{'))
-    {
-        return core::builtin(&id).ok_or_else(|| js::unknown_builtin(&id));
+    let text = js::json_text_from_js(&value, "instrument")?;
+    let id_like = !text.is_empty()
+        && text.len() <= 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if id_like {
+        return core::builtin(&text).ok_or_else(|| js::unknown_builtin(&text));
     }
-    let json = js::json_value_from_js(&value, "instrument")?;
-    core::Instrument::from_value(&json)
+    core::Instrument::from_json(&text)
 }

@@ -27,6 +27,7 @@ where
         dispatcher.dispatch(Timed { action, at: now() });
     });
     let context = SessionContext {
+        slot: None,
         response: state.response.clone(),
         report,
         on_action,

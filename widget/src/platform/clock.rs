@@ -10,3 +10,34 @@ pub fn local_time(timestamp: &str) -> String {
     let date = js_sys::Date::new(&timestamp.into());
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
+
+/// "29 November 2026 at 10:32", in the person's own time zone, for a time in milliseconds.
+pub fn local_date_time(at_ms: u64) -> String {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "milliseconds since 1970 fit a double exactly"
+    )]
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from(at_ms as f64));
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {} {} at {:02}:{:02}",
+        date.get_date(),
+        MONTHS[(date.get_month() as usize).min(11)],
+        date.get_full_year(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

@@ -31,6 +31,7 @@ pub enum Format {
 }
 
 /// Downloads an assessment, named after its title (or the instrument's id when untitled).
+/// The JSON holds every answer, those set aside as no longer fitting the matrix included.
 pub fn export_response(instrument: &Instrument, response: &Response, format: Format) -> bool {
     let stem = match response.title.trim() {
         "" => instrument.id.clone(),
@@ -50,11 +51,13 @@ pub fn export_response(instrument: &Instrument, response: &Response, format: For
     }
 }
 
-/// Reads the files of a `FileList` (chosen or dropped) as text, in order, and hands over
-/// `(name, text)` pairs once all are read. The files are taken out of the list at once, before
-/// it can change; a file that cannot be read gives empty text, which the reader of its
-/// contents then reports.
-pub fn read_files(list: Option<web_sys::FileList>, on_files: yew::Callback<Vec<(String, String)>>) {
+/// Reads the files of a `FileList` (chosen or dropped), in order, and hands over each file's
+/// name with its text, or why it cannot be read as text (a UTF-16 file, a spreadsheet...),
+/// once all are read. The files are taken out of the list at once, before it can change.
+pub fn read_files(
+    list: Option<web_sys::FileList>,
+    on_files: yew::Callback<Vec<(String, Result<String, maturity_core::Error>)>>,
+) {
     let files: Vec<web_sys::File> = list
         .map(|list| {
             (0..list.length())
@@ -69,9 +72,13 @@ pub fn read_files(list: Option<web_sys::FileList>, on_files: yew::Callback<Vec<(
         let mut read = Vec::with_capacity(files.len());
         for file in files {
             let file = gloo_file::File::from(file);
-            let text = gloo_file::futures::read_as_text(&file)
-                .await
-                .unwrap_or_default();
+            let text = match gloo_file::futures::read_as_bytes(&file).await {
+                Ok(bytes) => maturity_core::decode_text(&bytes).map(str::to_owned),
+                Err(_) => Err(maturity_core::Error::single(
+                    "",
+                    "the file could not be read: it may have been moved or deleted since it was chosen",
+                )),
+            };
             read.push((file.name(), text));
         }
         on_files.emit(read);

@@ -3,7 +3,7 @@
 //! fragment, which is never sent to a server. The text format lives in `maturity_core::share`.
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
-use maturity_core::{share, Error, Instrument, Response};
+use maturity_core::{response_limits, share, Error, Instrument, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,29 +21,64 @@ fn call(target: &JsValue, method: &str, args: &Array) -> Result<JsValue, JsValue
     Reflect::apply(&function, target, args)
 }
 
-/// Runs `bytes` through the browser's `CompressionStream` or `DecompressionStream`.
-async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
-    let global = js_sys::global();
+/// Why a link's bytes could not be turned into text.
+enum Expand {
+    /// The browser has no `CompressionStream`/`DecompressionStream` for raw DEFLATE.
+    Unsupported,
+    /// The bytes are not valid compressed data.
+    Damaged,
+    /// The data expands beyond what any answers can be: it was made to do harm.
+    TooLarge,
+}
+
+/// The browser's `CompressionStream` or `DecompressionStream` for raw DEFLATE, if it has one.
+fn stream(compress: bool) -> Result<JsValue, Expand> {
     let name = if compress {
         "CompressionStream"
     } else {
         "DecompressionStream"
     };
-    let constructor: Function = Reflect::get(&global, &name.into())?.dyn_into()?;
-    let stream = Reflect::construct(&constructor, &Array::of1(&"deflate-raw".into()))?;
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))?;
-    let piped = call(
-        &call(&blob, "stream", &Array::new())?,
-        "pipeThrough",
-        &Array::of1(&stream),
-    )?;
-    let response_class: Function = Reflect::get(&global, &"Response".into())?.dyn_into()?;
-    let response = Reflect::construct(&response_class, &Array::of1(&piped))?;
-    let buffer = JsFuture::from(
-        call(&response, "arrayBuffer", &Array::new())?.dyn_into::<js_sys::Promise>()?,
-    )
-    .await?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    let constructor: Function = Reflect::get(&js_sys::global(), &name.into())
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or(Expand::Unsupported)?;
+    // Older engines have the stream but not the "deflate-raw" format: they throw here.
+    Reflect::construct(&constructor, &Array::of1(&"deflate-raw".into()))
+        .map_err(|_| Expand::Unsupported)
+}
+
+/// Runs `bytes` through the stream, reading its output a chunk at a time and stopping as soon
+/// as it passes `limit` bytes, so crafted data that would expand to gigabytes costs nothing.
+async fn transform(bytes: &[u8], compress: bool, limit: usize) -> Result<Vec<u8>, Expand> {
+    let transform = stream(compress)?;
+    let run = async {
+        let blob =
+            web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))?;
+        let piped = call(
+            &call(&blob, "stream", &Array::new())?,
+            "pipeThrough",
+            &Array::of1(&transform),
+        )?;
+        let reader = call(&piped, "getReader", &Array::new())?;
+        let mut out = Vec::new();
+        loop {
+            let step = JsFuture::from(
+                call(&reader, "read", &Array::new())?.dyn_into::<js_sys::Promise>()?,
+            )
+            .await?;
+            if Reflect::get(&step, &"done".into())?.is_truthy() {
+                return Ok(Ok(out));
+            }
+            let chunk = Uint8Array::new(&Reflect::get(&step, &"value".into())?);
+            if out.len() + chunk.length() as usize > limit {
+                let _ = call(&reader, "cancel", &Array::new());
+                return Ok(Err(Expand::TooLarge));
+            }
+            out.extend(chunk.to_vec());
+        }
+    };
+    let result: Result<Result<Vec<u8>, Expand>, JsValue> = run.await;
+    result.unwrap_or(Err(Expand::Damaged))
 }
 
 fn page_address() -> Option<String> {
@@ -54,7 +89,7 @@ fn page_address() -> Option<String> {
 
 /// A link to this page carrying `response`, or why one cannot be made.
 pub async fn make(response: &Response) -> Result<Link, String> {
-    let compressed = transform(response.to_compact_json().as_bytes(), true)
+    let compressed = transform(response.to_compact_json().as_bytes(), true, usize::MAX)
         .await
         .map_err(|_| "this browser cannot compress the answers into a link".to_owned())?;
     let url = format!(
@@ -91,7 +126,19 @@ pub async fn read(fragment: &str, instrument: &Instrument) -> Result<Response, E
             "the link is damaged: part of it may have been changed or cut off",
         )
     };
-    let json = transform(&bytes, false).await.map_err(|_| damaged())?;
+    let json = transform(&bytes, false, response_limits::MAX_BYTES)
+        .await
+        .map_err(|why| match why {
+            Expand::Unsupported => Error::single(
+                "link",
+                "this browser cannot open share links: open the link in an up-to-date browser, or ask for the answers as a file",
+            ),
+            Expand::TooLarge => Error::single(
+                "link",
+                "the link holds far more than any answers could, so it was not opened: it may have been made to do harm",
+            ),
+            Expand::Damaged => damaged(),
+        })?;
     let text = String::from_utf8(json).map_err(|_| damaged())?;
     Response::from_json_for(&text, instrument)
 }

@@ -2,19 +2,23 @@
 //!
 //! Every record of one widget shares the prefix `maturity-matrix:<instrument id>:<storage key>:`.
 //! Assessment 1 lives at `…:response` (so a widget that only ever had one keeps its answers)
-//! and assessment *n* at `…:response:<n>`; `…:board` holds the board's collected responses and
-//! `…:ui` remembers which assessment is open and on which view. A record that cannot be read is
-//! moved aside to `…:unreadable:<ms>`, never overwritten.
+//! and assessment *n* at `…:response:<n>`; `…:board` holds the board's collected responses,
+//! `…:downloads` when each assessment was last downloaded, and `…:ui` which assessment is open
+//! and on which view. A record that cannot be read is moved aside to `…:unreadable:<ms>`, never
+//! overwritten, and offered to the person from there.
 //!
 //! This module only reads and writes; which record is written when is decided by the state
-//! that owns it. Storage is reached by hand rather than through `gloo-storage`, whose accessors
-//! throw when the browser blocks storage (sandboxed frames, disabled cookies): here that is an
-//! ordinary condition the widget works through, in memory, and tells the person about.
+//! that owns it. Other tabs' writes arrive as the window's `storage` event; other widgets'
+//! writes on the same page (which that event does not report) through [`Shelf::watch`].
+//! Storage is reached by hand rather than through `gloo-storage`, whose accessors throw when
+//! the browser blocks storage (sandboxed frames, disabled cookies): here that is an ordinary
+//! condition the widget works through, in memory, and tells the person about.
 
-use crate::state::{Board, Place, Saved, View};
-use maturity_core::{Instrument, Response};
-use serde::Serialize;
-use std::rc::Rc;
+use crate::state::{Place, View};
+use gloo_events::EventListener;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsCast;
+use yew::Callback;
 
 /// What the widget found where an assessment should be.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,11 +27,12 @@ pub enum Loaded {
     Nothing,
     /// Saved answers, read and checked against the instrument.
     Restored,
-    /// A saved record could not be read; it was kept under `aside_key`.
+    /// A saved record could not be read; it was kept aside (or, when `kept` is false, left
+    /// where it was because it could not be moved, and nothing will be saved over it).
     Unreadable {
-        /// Where the unreadable copy now lives (empty when it could not be moved).
-        aside_key: String,
-        /// Why it could not be read.
+        /// Whether it was moved aside.
+        kept: bool,
+        /// Why it could not be read, in words.
         reason: String,
     },
     /// Browser storage cannot be used here (disabled, blocked or sandboxed).
@@ -45,10 +50,31 @@ pub enum SaveError {
     WouldOverwrite,
 }
 
+/// A record kept aside because it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AsideCopy {
+    /// Where it is kept (never shown to the person).
+    pub key: String,
+    /// When it was set aside, in milliseconds since 1970.
+    pub at_ms: u64,
+    /// What it held, as it was.
+    pub text: String,
+    /// The assessment it was the record of; `None` for the board's record.
+    pub slot: Option<u32>,
+}
+
 /// Where one widget keeps its records: the instrument's id and the host-chosen storage key.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Shelf {
     prefix: String,
+    /// Tells this shelf's own writes apart from other widgets' on the same page.
+    id: u32,
+}
+
+impl PartialEq for Shelf {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -56,27 +82,43 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The board's record as stored.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct BoardRecord<'a> {
-    respondents: &'a [Response],
-    agreed_slot: Option<u32>,
+/// A watcher of one prefix's records on this page.
+struct Watcher {
+    id: u32,
+    /// The shelf that asked: its own writes are not reported back to it.
+    owner: u32,
+    prefix: String,
+    on_change: Callback<(String, Option<String>)>,
 }
 
-/// The place's record as stored.
-#[derive(Serialize)]
-struct PlaceRecord {
-    slot: u32,
-    view: &'static str,
-    component: usize,
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps a watch open; dropping it stops watching.
+pub struct Watch {
+    id: u32,
+    _storage_event: Option<EventListener>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        WATCHERS.with(|w| w.borrow_mut().retain(|watcher| watcher.id != self.id));
+    }
 }
 
 impl Shelf {
-    /// The shelf for `instrument` under the host's `storage_key`.
-    pub fn new(instrument: &Instrument, storage_key: &str) -> Shelf {
+    /// The shelf for `instrument_id` under the host's `storage_key`.
+    pub fn new(instrument_id: &str, storage_key: &str) -> Shelf {
+        let id = NEXT_ID.with(|next| {
+            let id = next.get();
+            next.set(id + 1);
+            id
+        });
         Shelf {
-            prefix: format!("maturity-matrix:{}:{}:", instrument.id, storage_key),
+            prefix: format!("maturity-matrix:{instrument_id}:{storage_key}:"),
+            id,
         }
     }
 
@@ -89,7 +131,8 @@ impl Shelf {
         }
     }
 
-    fn slot_of(&self, key: &str) -> Option<u32> {
+    /// The slot whose record lives at `key`, if one does.
+    pub fn slot_of(&self, key: &str) -> Option<u32> {
         let rest = key.strip_prefix(&self.prefix)?.strip_prefix("response")?;
         if rest.is_empty() {
             return Some(1);
@@ -97,104 +140,112 @@ impl Shelf {
         rest.strip_prefix(':')?.parse().ok().filter(|&n| n > 1)
     }
 
-    /// Every saved assessment, read and checked, as `(slot, assessment)` in no particular
-    /// order: `None` when storage cannot be used.
-    pub fn load_library(&self, instrument: &Instrument) -> Option<Vec<(u32, Saved)>> {
-        let storage = local_storage()?;
-        let count = storage.length().ok()?;
+    /// The key of the board's record.
+    pub fn board_key(&self) -> String {
+        format!("{}board", self.prefix)
+    }
+
+    /// The key of the record of downloads.
+    pub fn downloads_key(&self) -> String {
+        format!("{}downloads", self.prefix)
+    }
+
+    /// Whether storage can be used at all.
+    pub fn available(&self) -> bool {
+        local_storage().is_some()
+    }
+
+    /// The text at `key`; `None` when there is none or storage cannot be used.
+    pub fn read(&self, key: &str) -> Option<String> {
+        local_storage()?.get_item(key).ok().flatten()
+    }
+
+    /// Every assessment record, as `(slot, text)` in no particular order.
+    pub fn responses(&self) -> Vec<(u32, String)> {
+        let Some(storage) = local_storage() else {
+            return Vec::new();
+        };
+        let count = storage.length().unwrap_or(0);
         let keys: Vec<String> = (0..count)
             .filter_map(|index| storage.key(index).ok().flatten())
             .collect();
-        Some(
-            keys.into_iter()
-                .filter_map(|key| {
-                    let slot = self.slot_of(&key)?;
-                    let raw = storage.get_item(&key).ok()??;
-                    Some((slot, Saved::read(&raw, instrument)))
-                })
-                .collect(),
-        )
+        keys.into_iter()
+            .filter_map(|key| Some((self.slot_of(&key)?, storage.get_item(&key).ok()??)))
+            .collect()
     }
 
-    /// Writes assessment `slot`.
-    pub fn save(&self, slot: u32, response: &Response) -> Result<(), SaveError> {
+    /// Writes `text` at `key` and tells the other widgets on the page.
+    pub fn write(&self, key: &str, text: &str) -> Result<(), SaveError> {
         let storage = local_storage().ok_or(SaveError::Unavailable)?;
-        storage
-            .set_item(&self.response_key(slot), &response.to_compact_json())
-            .map_err(|_| SaveError::Full)
+        storage.set_item(key, text).map_err(|_| SaveError::Full)?;
+        self.tell_others(key, Some(text));
+        Ok(())
     }
 
-    /// Deletes assessment `slot`.
-    pub fn remove(&self, slot: u32) {
+    /// Deletes the record at `key` and tells the other widgets on the page.
+    pub fn remove(&self, key: &str) {
         if let Some(storage) = local_storage() {
             // Nothing to recover from: a record that cannot be removed simply stays listed.
-            let _ = storage.remove_item(&self.response_key(slot));
+            if storage.remove_item(key).is_ok() {
+                self.tell_others(key, None);
+            }
         }
     }
 
-    /// Moves the record of assessment `slot` aside, to `…:unreadable:<ms>`, so nothing is
-    /// ever saved over it. Returns the key it now lives at, or `None` when it could not be
-    /// moved (and so still sits at its own key).
-    pub fn set_aside(&self, slot: u32) -> Option<String> {
-        let storage = local_storage()?;
-        let key = self.response_key(slot);
-        let raw = storage.get_item(&key).ok()??;
+    fn tell_others(&self, key: &str, text: Option<&str>) {
+        let others: Vec<Callback<(String, Option<String>)>> = WATCHERS.with(|w| {
+            w.borrow()
+                .iter()
+                .filter(|watcher| watcher.owner != self.id && watcher.prefix == self.prefix)
+                .map(|watcher| watcher.on_change.clone())
+                .collect()
+        });
+        for on_change in others {
+            on_change.emit((key.to_owned(), text.map(str::to_owned)));
+        }
+    }
+
+    /// Moves the record at `key` aside, to `<key>:unreadable:<ms>`, so nothing is ever saved
+    /// over it. Returns false when it could not be moved (and so still sits at its own key).
+    pub fn set_aside(&self, key: &str) -> bool {
+        let Some(storage) = local_storage() else {
+            return false;
+        };
+        let Ok(Some(text)) = storage.get_item(key) else {
+            return true;
+        };
         let aside_key = format!("{key}:unreadable:{}", js_sys::Date::now() as u64);
-        let moved = storage.set_item(&aside_key, &raw).is_ok() && storage.remove_item(&key).is_ok();
-        moved.then_some(aside_key)
+        storage.set_item(&aside_key, &text).is_ok() && storage.remove_item(key).is_ok()
     }
 
-    /// The board's collected responses and its agreed record, as last saved.
-    pub fn board(&self, instrument: &Instrument) -> Board {
-        let Some(raw) = local_storage()
-            .and_then(|s| s.get_item(&format!("{}board", self.prefix)).ok().flatten())
-        else {
-            return Board::default();
+    /// Every record kept aside, oldest first.
+    pub fn aside_copies(&self) -> Vec<AsideCopy> {
+        let Some(storage) = local_storage() else {
+            return Vec::new();
         };
-        let Ok(value) = maturity_core::parse_json(&raw) else {
-            return Board::default();
-        };
-        let respondents = value
-            .get("respondents")
-            .and_then(serde_json::Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .filter_map(|r| {
-                        Response::from_value(r)
-                            .ok()
-                            .filter(|r| r.check(instrument).is_ok())
-                    })
-                    .collect()
+        let count = storage.length().unwrap_or(0);
+        let copies: Vec<AsideCopy> = (0..count)
+            .filter_map(|index| {
+                let key = storage.key(index).ok()??;
+                let (record, at) = key.split_once(":unreadable:")?;
+                let slot = self.slot_of(record);
+                if slot.is_none() && record != self.board_key() {
+                    return None;
+                }
+                Some(AsideCopy {
+                    at_ms: at.parse().ok()?,
+                    text: storage.get_item(&key).ok()??,
+                    slot,
+                    key,
+                })
             })
-            .unwrap_or_default();
-        let agreed = value
-            .get("agreedSlot")
-            .and_then(serde_json::Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok());
-        Board {
-            respondents: Rc::new(respondents),
-            agreed,
-        }
-    }
-
-    /// Saves the board.
-    pub fn set_board(&self, board: &Board) -> Result<(), SaveError> {
-        let storage = local_storage().ok_or(SaveError::Unavailable)?;
-        let record = BoardRecord {
-            respondents: &board.respondents,
-            agreed_slot: board.agreed,
-        };
-        let text = serde_json::to_string(&record).unwrap_or_default();
-        storage
-            .set_item(&format!("{}board", self.prefix), &text)
-            .map_err(|_| SaveError::Full)
+            .collect();
+        maturity_core::order::by_rank(copies, |copy| copy.at_ms)
     }
 
     /// Where the person was last time, if it was recorded.
     pub fn place(&self) -> Option<Place> {
-        let raw = local_storage()?
-            .get_item(&format!("{}ui", self.prefix))
-            .ok()??;
+        let raw = self.read(&format!("{}ui", self.prefix))?;
         let value = maturity_core::parse_json(&raw).ok()?;
         let view = View::from_name(value.get("view")?.as_str()?)?;
         Some(Place {
@@ -204,16 +255,54 @@ impl Shelf {
         })
     }
 
-    /// Remembers where the person is. Failure only loses the place, never answers.
+    /// Remembers where the person is. Failure only loses the place, never answers; other
+    /// widgets need not hear of it.
     pub fn set_place(&self, place: Place) {
         if let Some(storage) = local_storage() {
-            let record = PlaceRecord {
-                slot: place.slot,
-                view: place.view.name(),
-                component: place.component,
-            };
-            let text = serde_json::to_string(&record).unwrap_or_default();
+            let text = format!(
+                "{{\"slot\":{},\"view\":\"{}\",\"component\":{}}}",
+                place.slot,
+                place.view.name(),
+                place.component
+            );
             let _ = storage.set_item(&format!("{}ui", self.prefix), &text);
+        }
+    }
+
+    /// Calls `on_change(key, text)` whenever another tab, or another widget on this page,
+    /// changes one of this shelf's records (`None`: deleted). Keep the returned watch.
+    pub fn watch(&self, on_change: Callback<(String, Option<String>)>) -> Watch {
+        let id = NEXT_ID.with(|next| {
+            let id = next.get();
+            next.set(id + 1);
+            id
+        });
+        WATCHERS.with(|w| {
+            w.borrow_mut().push(Watcher {
+                id,
+                owner: self.id,
+                prefix: self.prefix.clone(),
+                on_change: on_change.clone(),
+            })
+        });
+        let prefix = self.prefix.clone();
+        let storage_event = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                // Another tab cleared all of storage: every record reads as deleted.
+                let Some(key) = event.key() else {
+                    return;
+                };
+                if key.starts_with(&prefix) {
+                    on_change.emit((key, event.new_value()));
+                }
+            })
+        });
+        Watch {
+            id,
+            _storage_event: storage_event,
         }
     }
 }

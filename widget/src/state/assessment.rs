@@ -1,6 +1,6 @@
 //! An assessment in progress: its answers, and every change a person can make to them.
 
-use maturity_core::{Answer, Response, Special};
+use maturity_core::{Answer, Field, Response, Special};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -108,58 +108,55 @@ impl Action {
             Action::Notes { .. } | Action::Plan { .. } | Action::Detail { .. }
         )
     }
-}
 
-/// Actions arrive with the time they happened so the reducer stays a pure function.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timed {
-    /// What happened.
-    pub action: Action,
-    /// When, as an RFC 3339 timestamp.
-    pub at: String,
-}
-
-/// Applies `edit` to an item's answer. An answer emptied of everything leaves no trace, so
-/// clearing the only note on an item undoes it fully. Returns the item's id.
-fn edit_answer(
-    response: &mut Response,
-    item: String,
-    edit: impl FnOnce(&mut Answer),
-) -> Option<String> {
-    let answer = response.answers.entry(item.clone()).or_default();
-    edit(answer);
-    if answer.is_empty() {
-        response.answers.remove(&item);
+    /// The field of the assessment this action changes.
+    pub fn field(&self) -> Field {
+        match self {
+            Action::Rate { item, .. } | Action::Special { item, .. } => Field::Rating(item.clone()),
+            Action::Notes { item, .. } => Field::Notes(item.clone()),
+            Action::Target { item, .. } => Field::Target(item.clone()),
+            Action::Plan { item, field, .. } => match field {
+                PlanField::Action => Field::Action(item.clone()),
+                PlanField::Owner => Field::Owner(item.clone()),
+                PlanField::Due => Field::Due(item.clone()),
+            },
+            Action::Detail { field, .. } => match field {
+                Detail::Title => Field::Title,
+                Detail::Organisation => Field::Organisation,
+                Detail::RespondentName => Field::RespondentName,
+                Detail::RespondentRole => Field::RespondentRole,
+            },
+        }
     }
-    Some(item)
-}
 
-impl Reducible for Assessment {
-    type Action = Timed;
-
-    fn reduce(self: Rc<Self>, Timed { action, at }: Timed) -> Rc<Self> {
-        let mut response = (*self.response).clone();
-        let typing = action.is_typing();
-        let last_item = match action {
-            Action::Rate { item, level } => edit_answer(&mut response, item, |a| {
+    /// Applies the action, made at `at`, to `response`. An answer emptied of everything leaves
+    /// no trace, so clearing the only note on an item undoes it fully.
+    pub fn apply(self, response: &mut Response, at: String) {
+        let mut edit = |item: String, edit: &dyn Fn(&mut Answer)| {
+            let answer = response.answers.entry(item.clone()).or_default();
+            edit(answer);
+            if answer.is_empty() {
+                response.answers.remove(&item);
+            }
+        };
+        match self {
+            Action::Rate { item, level } => edit(item, &|a| {
                 a.level = Some(level);
                 a.special = None;
             }),
-            Action::Special { item, special } => edit_answer(&mut response, item, |a| {
+            Action::Special { item, special } => edit(item, &|a| {
                 a.level = None;
                 a.special = Some(special);
             }),
-            Action::Notes { item, text } => edit_answer(&mut response, item, |a| a.notes = text),
-            Action::Target { item, level } => {
-                edit_answer(&mut response, item, |a| a.target = level)
-            }
-            Action::Plan { item, field, text } => edit_answer(&mut response, item, |a| {
+            Action::Notes { item, text } => edit(item, &|a| a.notes.clone_from(&text)),
+            Action::Target { item, level } => edit(item, &|a| a.target = level),
+            Action::Plan { item, field, text } => edit(item, &|a| {
                 let slot = match field {
                     PlanField::Action => &mut a.action,
                     PlanField::Owner => &mut a.owner,
                     PlanField::Due => &mut a.due,
                 };
-                *slot = text;
+                slot.clone_from(&text);
             }),
             Action::Detail { field, text } => {
                 let slot = match field {
@@ -169,17 +166,140 @@ impl Reducible for Assessment {
                     Detail::RespondentRole => &mut response.respondent.role,
                 };
                 *slot = text;
-                None
             }
-        };
+        }
         if response.created.is_empty() {
-            response.created = at.clone();
+            response.created.clone_from(&at);
         }
         response.updated = at;
+    }
+}
+
+/// Actions arrive with the time they happened so the reducers stay pure functions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timed {
+    /// What happened.
+    pub action: Action,
+    /// When, as an RFC 3339 timestamp.
+    pub at: String,
+}
+
+impl Reducible for Assessment {
+    type Action = Timed;
+
+    fn reduce(self: Rc<Self>, Timed { action, at }: Timed) -> Rc<Self> {
+        let mut response = (*self.response).clone();
+        let typing = action.is_typing();
+        let last_item = action.field().item().map(str::to_owned);
+        action.apply(&mut response, at);
         Rc::new(Assessment {
             response: Rc::new(response),
             last_item,
             typing,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(response: &mut Response, action: Action) {
+        action.apply(response, "2026-11-29T10:00:00.000Z".into());
+    }
+
+    #[test]
+    fn actions_change_their_field_and_the_timestamps() {
+        let instrument = maturity_core::builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        let item = || "purpose-created".to_owned();
+        apply(
+            &mut response,
+            Action::Rate {
+                item: item(),
+                level: 3,
+            },
+        );
+        apply(
+            &mut response,
+            Action::Notes {
+                item: item(),
+                text: "Survey".into(),
+            },
+        );
+        apply(
+            &mut response,
+            Action::Plan {
+                item: item(),
+                field: PlanField::Due,
+                text: "2027-03-31".into(),
+            },
+        );
+        apply(
+            &mut response,
+            Action::Detail {
+                field: Detail::Title,
+                text: "Board".into(),
+            },
+        );
+        let answer = &response.answers["purpose-created"];
+        assert_eq!(
+            (answer.level, answer.notes.as_str(), answer.due.as_str()),
+            (Some(3), "Survey", "2027-03-31")
+        );
+        assert_eq!(response.title, "Board");
+        assert_eq!(response.created, "2026-11-29T10:00:00.000Z");
+        assert_eq!(response.updated, "2026-11-29T10:00:00.000Z");
+        apply(
+            &mut response,
+            Action::Special {
+                item: item(),
+                special: Special::DontKnow,
+            },
+        );
+        assert_eq!(
+            (
+                response.answers["purpose-created"].level,
+                response.answers["purpose-created"].special
+            ),
+            (None, Some(Special::DontKnow))
+        );
+    }
+
+    #[test]
+    fn an_answer_emptied_of_everything_leaves_no_trace() {
+        let instrument = maturity_core::builtin("nhs-impact").unwrap();
+        let mut response = Response::new(&instrument);
+        apply(
+            &mut response,
+            Action::Notes {
+                item: "x".into(),
+                text: "a".into(),
+            },
+        );
+        apply(
+            &mut response,
+            Action::Notes {
+                item: "x".into(),
+                text: String::new(),
+            },
+        );
+        assert!(response.answers.is_empty());
+    }
+
+    #[test]
+    fn each_action_names_its_field() {
+        let action = Action::Plan {
+            item: "x".into(),
+            field: PlanField::Owner,
+            text: String::new(),
+        };
+        assert_eq!(action.field(), Field::Owner("x".into()));
+        assert!(action.is_typing());
+        assert!(!Action::Target {
+            item: "x".into(),
+            level: None
+        }
+        .is_typing());
     }
 }

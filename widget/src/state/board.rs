@@ -1,52 +1,194 @@
 //! The responses a board has collected, and the saved assessment holding its agreed record.
 //! Read from storage once when the widget mounts; the workspace's persistence effect is the
-//! only writer of the board's record (see `hooks::use_board`).
+//! only writer of the board's record (see `hooks::use_board_state`). Another tab's changes to
+//! the board are merged in: every response either tab added is kept.
 
-use maturity_core::{Instrument, Response};
+use maturity_core::{Fitted, Instrument, Response};
+use serde::Serialize;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// One respondent's answers as the board holds them.
+pub type Respondent = Rc<Fitted>;
+
+/// What the board's record holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BoardRecord {
+    /// One response per respondent, in the order they were added.
+    pub respondents: Vec<Respondent>,
+    /// The slot of the agreed record, once one has been started.
+    pub agreed: Option<u32>,
+}
+
+/// The board's record as stored: each response whole, answers set aside included.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Stored<'a> {
+    respondents: Vec<Response>,
+    agreed_slot: Option<&'a u32>,
+}
+
+impl BoardRecord {
+    /// Reads a stored record. A record that is not readable JSON, or holds a response that
+    /// cannot be read at all, is refused with why, so the caller keeps the original aside.
+    pub fn read(text: &str, instrument: &Instrument) -> Result<BoardRecord, String> {
+        let value = maturity_core::parse_json(text).map_err(|e| first_problem(&e))?;
+        let list = value
+            .get("respondents")
+            .and_then(serde_json::Value::as_array)
+            .ok_or("it has no list of respondents")?;
+        let respondents = list
+            .iter()
+            .map(|r| {
+                Response::from_value(r)
+                    .and_then(|response| response.fit(instrument))
+                    .map(Rc::new)
+                    .map_err(|e| first_problem(&e))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let agreed = value
+            .get("agreedSlot")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok());
+        Ok(BoardRecord {
+            respondents,
+            agreed,
+        })
+    }
+
+    /// The record's text, as stored.
+    pub fn to_json(&self) -> String {
+        let stored = Stored {
+            respondents: self.respondents.iter().map(|r| r.whole()).collect(),
+            agreed_slot: self.agreed.as_ref(),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+}
+
+fn first_problem(error: &maturity_core::Error) -> String {
+    error
+        .problems()
+        .first()
+        .map_or_else(String::new, |p| p.message.clone())
+}
 
 /// A board's collected responses.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Board {
-    /// One response per respondent, in the order they were added.
-    pub respondents: Rc<Vec<Response>>,
-    /// The slot of the agreed record, once one has been started.
-    pub agreed: Option<u32>,
+    /// What the board holds now in this tab.
+    pub record: Rc<BoardRecord>,
+    /// What storage held when this tab last read or wrote it: the common starting point when
+    /// another tab's changes are merged in.
+    pub stored: Rc<BoardRecord>,
+    /// The answers that fit, one response per respondent: what the figures are computed from.
+    pub responses: Rc<Vec<Response>>,
 }
 
 /// Changes to the board.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BoardAction {
     /// Add responses; any already on the board are skipped.
-    Add(Vec<Response>),
+    Add(Vec<Respondent>),
     /// Remove the respondent at this position.
     Remove(usize),
     /// The agreed record now lives in this slot.
     Agreed(u32),
+    /// Storage now holds this record: this tab wrote it.
+    Stored(Rc<BoardRecord>),
+    /// Another tab or widget changed the board's record (`None`: cleared).
+    External(Option<BoardRecord>),
+}
+
+impl Board {
+    /// The board as read from storage.
+    pub fn new(record: BoardRecord) -> Board {
+        let record = Rc::new(record);
+        Board {
+            stored: record.clone(),
+            responses: Rc::new(
+                record
+                    .respondents
+                    .iter()
+                    .map(|r| r.response.clone())
+                    .collect(),
+            ),
+            record,
+        }
+    }
+
+    fn with(&self, record: BoardRecord, stored: Rc<BoardRecord>) -> Board {
+        let responses = if record.respondents == self.record.respondents {
+            self.responses.clone()
+        } else {
+            Rc::new(
+                record
+                    .respondents
+                    .iter()
+                    .map(|r| r.response.clone())
+                    .collect(),
+            )
+        };
+        Board {
+            record: Rc::new(record),
+            stored,
+            responses,
+        }
+    }
 }
 
 impl Reducible for Board {
     type Action = BoardAction;
 
     fn reduce(self: Rc<Self>, action: BoardAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+        let mut record = (*self.record).clone();
+        let stored = self.stored.clone();
         match action {
-            BoardAction::Add(responses) => {
-                let respondents = Rc::make_mut(&mut next.respondents);
-                for response in responses {
-                    if !respondents.contains(&response) {
-                        respondents.push(response);
+            BoardAction::Add(respondents) => {
+                for respondent in respondents {
+                    if !record.respondents.contains(&respondent) {
+                        record.respondents.push(respondent);
                     }
                 }
             }
-            BoardAction::Remove(index) if index < next.respondents.len() => {
-                Rc::make_mut(&mut next.respondents).remove(index);
+            BoardAction::Remove(index) if index < record.respondents.len() => {
+                record.respondents.remove(index);
             }
             BoardAction::Remove(_) => return self,
-            BoardAction::Agreed(slot) => next.agreed = Some(slot),
+            BoardAction::Agreed(slot) => record.agreed = Some(slot),
+            BoardAction::Stored(stored) => return Rc::new(self.with(record, stored)),
+            BoardAction::External(theirs) => {
+                let theirs = theirs.unwrap_or_default();
+                let merged = merge_boards(&self.stored, &record, &theirs);
+                return Rc::new(self.with(merged, Rc::new(theirs)));
+            }
         }
-        Rc::new(next)
+        Rc::new(self.with(record, stored))
+    }
+}
+
+/// Both tabs' changes to the board: a response either side added is kept, one either side
+/// removed is gone, and the agreed record is the one last chosen.
+fn merge_boards(base: &BoardRecord, mine: &BoardRecord, theirs: &BoardRecord) -> BoardRecord {
+    let mut respondents: Vec<Respondent> = mine
+        .respondents
+        .iter()
+        .filter(|r| theirs.respondents.contains(r) || !base.respondents.contains(r))
+        .cloned()
+        .collect();
+    for r in &theirs.respondents {
+        if !respondents.contains(r) && !base.respondents.contains(r) {
+            respondents.push(r.clone());
+        }
+    }
+    let agreed = if theirs.agreed != base.agreed {
+        theirs.agreed
+    } else {
+        mine.agreed
+    };
+    BoardRecord {
+        respondents,
+        agreed,
     }
 }
 
@@ -54,33 +196,47 @@ impl Reducible for Board {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Admitted {
     /// Responses new to the board, in file order.
-    pub added: Vec<Response>,
-    /// "N responses added.", then one line per file that was not added, with why.
+    pub added: Vec<Respondent>,
+    /// "N responses added.", then one line per file that was not added, with why, and one per
+    /// file whose answers do not all fit the matrix.
     pub messages: Vec<String>,
 }
 
-/// Reads `(file name, text)` pairs as responses to `instrument`, one by one: a file that
-/// cannot be used is named with why and never stops the others; a response already on the
-/// board (or earlier in the batch) is not added twice. A response with neither a respondent's
-/// name nor a title is named after its file.
+/// Reads `(file name, text or why it could not be read)` pairs as responses to `instrument`,
+/// one by one: a file that cannot be used is named with why and never stops the others; a
+/// response already on the board (or earlier in the batch) is not added twice; answers that do
+/// not fit the matrix are kept with the response and named. A response with neither a
+/// respondent's name nor a title is named after its file.
 pub fn admit_files(
     instrument: &Instrument,
-    existing: &[Response],
-    files: Vec<(String, String)>,
+    existing: &[Respondent],
+    files: Vec<(String, Result<String, maturity_core::Error>)>,
 ) -> Admitted {
-    let mut added: Vec<Response> = Vec::new();
+    let mut added: Vec<Respondent> = Vec::new();
     let mut rejected = Vec::new();
     for (name, text) in files {
-        match Response::from_json_for(&text, instrument) {
-            Ok(mut response) => {
-                if existing.contains(&response) || added.contains(&response) {
+        match text
+            .and_then(|text| Response::from_json(&text))
+            .and_then(|response| response.import(instrument))
+        {
+            Ok(mut fitted) => {
+                if fitted.response.respondent.name.trim().is_empty()
+                    && fitted.response.title.trim().is_empty()
+                {
+                    fitted.response.respondent.name = name.trim_end_matches(".json").to_owned();
+                }
+                let fitted = Rc::new(fitted);
+                if existing.contains(&fitted) || added.contains(&fitted) {
                     rejected.push(format!("{name}: already added."));
                     continue;
                 }
-                if response.respondent.name.trim().is_empty() && response.title.trim().is_empty() {
-                    response.respondent.name = name.trim_end_matches(".json").to_owned();
+                if !fitted.set_aside.is_empty() {
+                    rejected.push(format!(
+                        "{name}: added, but {} of its answers do not fit this matrix; they are kept with the response and left out of the figures.",
+                        fitted.set_aside.len()
+                    ));
                 }
-                added.push(response);
+                added.push(fitted);
             }
             Err(error) => {
                 let shown: Vec<String> = error
@@ -112,29 +268,39 @@ pub fn admit_files(
 mod tests {
     use super::*;
 
-    fn file(name: &str, respondent: &str, level: u8) -> (String, String) {
-        let text = format!(
+    fn text(respondent: &str, level: u8) -> String {
+        format!(
             r#"{{"formatVersion":1,"instrument":{{"id":"nhs-impact","version":"1.0.0"}},"respondent":{{"name":"{respondent}"}},"answers":{{"purpose-created":{{"level":{level}}}}}}}"#
-        );
-        (name.to_owned(), text)
+        )
+    }
+
+    fn file(
+        name: &str,
+        respondent: &str,
+        level: u8,
+    ) -> (String, Result<String, maturity_core::Error>) {
+        (name.to_owned(), Ok(text(respondent, level)))
+    }
+
+    fn instrument() -> Instrument {
+        maturity_core::builtin("nhs-impact").unwrap()
     }
 
     #[test]
     fn files_are_admitted_one_by_one_with_reasons_for_the_rest() {
-        let instrument = maturity_core::builtin("nhs-impact").unwrap();
         let admitted = admit_files(
-            &instrument,
+            &instrument(),
             &[],
             vec![
                 file("chair.json", "Chair", 3),
-                ("broken.json".into(), "{ not json".into()),
+                ("broken.json".into(), Ok("{ not json".into())),
                 file("again.json", "Chair", 3),
                 file("nameless.json", "", 2),
             ],
         );
         assert_eq!(admitted.added.len(), 2);
         assert_eq!(
-            admitted.added[1].respondent.name, "nameless",
+            admitted.added[1].response.respondent.name, "nameless",
             "named after its file"
         );
         assert_eq!(admitted.messages[0], "2 responses added.");
@@ -144,10 +310,33 @@ mod tests {
     }
 
     #[test]
+    fn answers_that_do_not_fit_are_kept_and_named() {
+        let text = r#"{"formatVersion":1,"instrument":{"id":"nhs-impact","version":"0.9"},"answers":{"purpose-created":{"level":3},"retired-item":{"level":2}}}"#;
+        let admitted = admit_files(
+            &instrument(),
+            &[],
+            vec![("old.json".into(), Ok(text.into()))],
+        );
+        assert_eq!(admitted.added.len(), 1);
+        assert_eq!(admitted.added[0].set_aside[0].item, "retired-item");
+        assert!(admitted.messages[1].contains("1 of its answers do not fit"));
+        let board = Board::new(BoardRecord {
+            respondents: admitted.added,
+            agreed: None,
+        });
+        assert_eq!(board.record.respondents[0].set_aside.len(), 1);
+        assert!(board.responses[0].answers.contains_key("purpose-created"));
+        assert!(!board.responses[0].answers.contains_key("retired-item"));
+    }
+
+    #[test]
     fn a_response_already_on_the_board_is_not_added_twice() {
-        let instrument = maturity_core::builtin("nhs-impact").unwrap();
-        let first = admit_files(&instrument, &[], vec![file("a.json", "Chair", 3)]);
-        let again = admit_files(&instrument, &first.added, vec![file("a.json", "Chair", 3)]);
+        let first = admit_files(&instrument(), &[], vec![file("a.json", "Chair", 3)]);
+        let again = admit_files(
+            &instrument(),
+            &first.added,
+            vec![file("a.json", "Chair", 3)],
+        );
         assert!(again.added.is_empty());
         assert_eq!(
             again.messages,
@@ -155,18 +344,58 @@ mod tests {
         );
         let board = Rc::new(Board::default()).reduce(BoardAction::Add(first.added.clone()));
         let board = board.reduce(BoardAction::Add(first.added));
-        assert_eq!(board.respondents.len(), 1);
+        assert_eq!(board.record.respondents.len(), 1);
+        assert_eq!(board.responses.len(), 1);
     }
 
     #[test]
-    fn many_problems_are_cut_to_three() {
-        let instrument = maturity_core::builtin("nhs-impact").unwrap();
-        let text = r#"{"formatVersion":1,"instrument":{"id":"nhs-impact","version":"1.0.0"},"answers":{"a":{},"b":{},"c":{},"d":{},"e":{}}}"#;
-        let admitted = admit_files(&instrument, &[], vec![("x.json".into(), text.into())]);
-        assert!(
-            admitted.messages[1].ends_with("(and 2 more)"),
-            "{}",
-            admitted.messages[1]
+    fn another_tabs_additions_and_removals_merge_with_ours() {
+        let respondent = |name: &str| {
+            Rc::new(
+                Response::from_json(&text(name, 3))
+                    .unwrap()
+                    .fit(&instrument())
+                    .unwrap(),
+            )
+        };
+        let (a, b, c, d) = (
+            respondent("A"),
+            respondent("B"),
+            respondent("C"),
+            respondent("D"),
         );
+        let stored = BoardRecord {
+            respondents: vec![a.clone(), b.clone()],
+            agreed: None,
+        };
+        let board = Rc::new(Board::new(stored));
+        // Here: C added. There: B removed, D added, an agreed record started.
+        let board = board.reduce(BoardAction::Add(vec![c.clone()]));
+        let theirs = BoardRecord {
+            respondents: vec![a.clone(), d.clone()],
+            agreed: Some(4),
+        };
+        let board = board.reduce(BoardAction::External(Some(theirs.clone())));
+        assert_eq!(board.record.respondents, [a, c, d]);
+        assert_eq!(board.record.agreed, Some(4));
+        assert_eq!(*board.stored, theirs);
+    }
+
+    #[test]
+    fn the_stored_text_reads_back_whole() {
+        let text = r#"{"formatVersion":1,"instrument":{"id":"nhs-impact","version":"0.9"},"answers":{"purpose-created":{"level":3},"retired-item":{"level":2}}}"#;
+        let fitted = Response::from_json(text)
+            .unwrap()
+            .fit(&instrument())
+            .unwrap();
+        let record = BoardRecord {
+            respondents: vec![Rc::new(fitted)],
+            agreed: Some(2),
+        };
+        assert_eq!(
+            BoardRecord::read(&record.to_json(), &instrument()).unwrap(),
+            record
+        );
+        assert!(BoardRecord::read("{", &instrument()).is_err());
     }
 }

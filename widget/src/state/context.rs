@@ -30,6 +30,8 @@ pub fn use_widget() -> WidgetContext {
 /// The open assessment: its answers, their scores, and how to change them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionContext {
+    /// Where it is saved; `None` for answers that are not (a rater's turn, a shared link).
+    pub slot: Option<u32>,
     /// The answers so far.
     pub response: Rc<Response>,
     /// Their scores, computed by the core once per change.

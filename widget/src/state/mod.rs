@@ -1,9 +1,8 @@
 //! The widget's state, one owner per stored record:
-//! - [`Assessment`]: the open assessment's answers (a reducer per session or rater's turn);
-//! - [`Library`]: every saved assessment, read once at mount; its effect is the only writer of
-//!   assessment records;
-//! - [`Board`]: the responses a board has collected; its effect is the only writer of the
-//!   board record;
+//! - [`Library`]: every saved assessment (the open one included), read once at mount; the
+//!   store's writer is the only code saving assessment records;
+//! - [`Board`]: the responses a board has collected; the same writer saves its record;
+//! - [`Assessment`]: a rater's turn on a shared device, kept in memory until they finish;
 //! - [`Place`]: which assessment is open, on which view; written by the session.
 //!
 //! Views read the state through the contexts in [`context`] and change it by dispatching
@@ -16,6 +15,6 @@ mod library;
 mod view;
 
 pub use assessment::{Action, Assessment, Detail, PlanField, Timed};
-pub use board::{admit_files, Board, BoardAction};
-pub use library::{Library, LibraryAction, Pace, Saved};
+pub use board::{admit_files, Board, BoardAction, BoardRecord};
+pub use library::{read_record, Library, LibraryAction, Notice, Pace, Record, Saved};
 pub use view::{Place, View};

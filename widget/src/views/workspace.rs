@@ -4,11 +4,11 @@
 
 use super::session::Session;
 use super::shared::SharedView;
-use crate::hooks::{use_board_state, use_library_state};
+use crate::hooks::use_store;
 use crate::platform::share_link;
 use crate::platform::storage::{Loaded, Shelf};
 use crate::state::context::{BoardContext, LibraryContext, WidgetContext};
-use crate::state::{LibraryAction, Place, Saved, View};
+use crate::state::{Place, Saved, View};
 use maturity_core::{Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -58,7 +58,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     };
     let shelf = {
         let (instrument, key) = (props.instrument.clone(), props.storage_key.clone());
-        use_memo((), move |()| Shelf::new(&instrument, &key))
+        use_memo((), move |()| Shelf::new(&instrument.id, &key))
     };
     let opening = {
         let (shelf, view) = (shelf.clone(), props.view);
@@ -77,49 +77,38 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         })
     };
     let slot = opening.place.slot;
-    let library_state = use_library_state(
+    let store = use_store(
         shelf.clone(),
         props.instrument.clone(),
         stored,
-        props.start_afresh.then_some(slot),
+        slot,
+        props.host_response.clone(),
+        props.start_afresh,
     );
-    let library = library_state.context.clone();
-    let board = use_board_state(shelf.clone(), props.instrument.clone(), stored);
-
-    // An unreadable record in the slot being opened is moved aside before anything can be
-    // saved there, and the person is told where it went.
-    let set_aside = use_state(|| None::<(u32, Loaded)>);
     {
-        let (library, persister, set_aside) = (
-            library.library.clone(),
-            library_state.persister.clone(),
-            set_aside.clone(),
-        );
-        use_effect_with(slot, move |&slot| {
-            if let Some(Saved::Unreadable(reason)) = library.get(slot) {
-                let aside_key = persister.set_aside(slot);
-                if aside_key.is_some() {
-                    library.dispatch(LibraryAction::Remove(slot));
-                }
-                set_aside.set(Some((
-                    slot,
-                    Loaded::Unreadable {
-                        aside_key: aside_key.unwrap_or_default(),
-                        reason: reason.to_string(),
-                    },
-                )));
-            }
-        });
+        let set_open = store.set_open.clone();
+        use_effect_with(slot, move |&slot| set_open.emit(slot));
     }
-    let loaded = match (&*set_aside, library.library.get(slot)) {
-        _ if !library.available => Loaded::Unavailable,
-        (Some((aside_slot, loaded)), _) if *aside_slot == slot => loaded.clone(),
-        (_, Some(Saved::Readable(_))) => Loaded::Restored,
-        (_, Some(Saved::Unreadable(reason))) => Loaded::Unreadable {
-            aside_key: String::new(),
-            reason: reason.to_string(),
-        },
-        (_, None) => Loaded::Nothing,
+    let library = store.library.clone();
+    let loaded = {
+        let state = &library.library;
+        let set_aside_now = state
+            .set_aside_now
+            .iter()
+            .find(|(aside, _)| *aside == Some(slot));
+        match (set_aside_now, state.get(slot)) {
+            _ if !library.available => Loaded::Unavailable,
+            (Some((_, reason)), _) => Loaded::Unreadable {
+                kept: true,
+                reason: reason.to_string(),
+            },
+            (None, Some(Saved::Unreadable(reason))) => Loaded::Unreadable {
+                kept: false,
+                reason: reason.to_string(),
+            },
+            (None, Some(Saved::Readable(_))) => Loaded::Restored,
+            (None, None) => Loaded::Nothing,
+        }
     };
 
     let on_open = {
@@ -164,13 +153,13 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     } else {
         html! {
             <Session key={slot} opening={*opening} {loaded} {on_open} {on_place}
-                host_response={props.host_response.clone()} on_response={props.on_response.clone()} />
+                on_response={props.on_response.clone()} />
         }
     };
     html! {
         <ContextProvider<WidgetContext> context={widget}>
             <ContextProvider<LibraryContext> context={library}>
-                <ContextProvider<BoardContext> context={board}>
+                <ContextProvider<BoardContext> context={store.board}>
                     { body }
                 </ContextProvider<BoardContext>>
             </ContextProvider<LibraryContext>>

@@ -6,9 +6,9 @@ use super::respondent_turn::RespondentTurn;
 use crate::platform::clock::now;
 use crate::platform::files::read_files;
 use crate::state::context::{use_board, use_library, use_widget};
-use crate::state::{admit_files, BoardAction, LibraryAction, Pace, Place, View};
+use crate::state::{admit_files, BoardAction, LibraryAction, Place, View};
 use crate::views::common::ImportButton;
-use maturity_core::Response;
+use maturity_core::{Error, Fitted, Response};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -61,8 +61,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             messages.clone(),
             widget.instrument.clone(),
         );
-        Callback::from(move |files: Vec<(String, String)>| {
-            let admitted = admit_files(&instrument, &board.respondents, files);
+        Callback::from(move |files: Vec<(String, Result<String, Error>)>| {
+            let admitted = admit_files(&instrument, &board.record.respondents, files);
             messages.set(admitted.messages);
             board.dispatch(BoardAction::Add(admitted.added));
         })
@@ -72,7 +72,11 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let on_finish = {
             let (board, stage, messages) = (board.board.clone(), stage.clone(), messages.clone());
             Callback::from(move |response: Response| {
-                board.dispatch(BoardAction::Add(vec![response]));
+                let fitted = Fitted {
+                    response,
+                    set_aside: Vec::new(),
+                };
+                board.dispatch(BoardAction::Add(vec![Rc::new(fitted)]));
                 messages.set(vec!["Thank you: those answers are kept apart. Hand the device to the next person, or to the facilitator.".to_owned()]);
                 stage.set(Stage::Collect);
             })
@@ -84,10 +88,11 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         return html! { <RespondentTurn name={name.clone()} {on_finish} {on_cancel} /> };
     }
 
-    let respondents = &board.board.respondents;
+    let respondents = &board.board.record.respondents;
     if *stage == Stage::Discuss && !respondents.is_empty() {
         let agreed = board
             .board
+            .record
             .agreed
             .and_then(|slot| library.library.readable(slot).cloned());
         let agreed_exists = agreed.is_some();
@@ -103,7 +108,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 props.slot,
             );
             Callback::from(move |mut draft: Response| {
-                let slot = match board.agreed.filter(|_| agreed_exists) {
+                let slot = match board.record.agreed.filter(|_| agreed_exists) {
                     Some(slot) => slot,
                     None => {
                         let slot = library.free_slot(current);
@@ -112,8 +117,10 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         draft.title = format!("Agreed board view, {}", &draft.created[..10]);
                         library.dispatch(LibraryAction::Put {
                             slot,
-                            response: Rc::new(draft),
-                            pace: Pace::Now,
+                            fitted: Rc::new(Fitted {
+                                response: draft,
+                                set_aside: Vec::new(),
+                            }),
                         });
                         board.dispatch(BoardAction::Agreed(slot));
                         slot
@@ -123,12 +130,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             })
         };
         return html! {
-            <BoardDiscussion respondents={respondents.clone()} {agreed} {on_back} {on_agree} />
+            <BoardDiscussion respondents={board.board.responses.clone()} {agreed} {on_back} {on_agree} />
         };
     }
 
-    let rows = respondents.iter().enumerate().map(|(index, response)| {
+    let rows = respondents.iter().enumerate().map(|(index, respondent)| {
+        let response = &respondent.response;
         let name = response.respondent_label(index);
+        let unfit = respondent.set_aside.len();
         let remove = {
             let board = board.board.clone();
             Callback::from(move |_: MouseEvent| board.dispatch(BoardAction::Remove(index)))
@@ -137,6 +146,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             <li class="mm-library__entry" key={index}>
                 <p class="mm-library__name">{ name.clone() }</p>
                 <p class="mm-hint">{ format!("{} of {} answered", response.answered_count(), widget.instrument.item_count()) }</p>
+                if unfit > 0 {
+                    <p class="mm-attention" data-attention="">
+                        <strong>{ "Needs attention: " }</strong>
+                        { format!("{unfit} of these answers do not fit this matrix (it has changed since they were given). They are kept with the response and left out of the board's figures: {}.",
+                            respondent.set_aside.iter().map(|s| s.item.as_str()).collect::<Vec<_>>().join(", ")) }
+                    </p>
+                }
                 <button type="button" class="mm-button mm-button--secondary" onclick={remove}>
                     { "Remove" }<span class="mm-visually-hidden">{ format!(" {name}") }</span>
                 </button>

@@ -17,8 +17,9 @@ pub struct ImportButtonProps {
     /// Whether several files may be chosen at once.
     #[prop_or_default]
     pub multiple: bool,
-    /// Fired with each chosen file's name and text, once all are read.
-    pub on_files: Callback<Vec<(String, String)>>,
+    /// Fired with each chosen file's name and its text (or why it is not text), once all are
+    /// read.
+    pub on_files: Callback<Vec<(String, Result<String, maturity_core::Error>)>>,
 }
 
 /// A native file input, visually replaced by its label styled as a button, so it keeps the

@@ -1,7 +1,11 @@
-//! Tells the person whether their answers are safe: saved, or why not and what to do.
+//! Tells the person whether their answers are safe: saved, or why not and what to do; what
+//! another tab did to them; and when some changes are in no downloaded file.
 
+use super::DownloadButton;
 use crate::platform::clock::local_time;
 use crate::platform::storage::{Loaded, SaveError};
+use crate::state::context::{use_library, use_session, use_widget};
+use crate::state::{LibraryAction, Notice};
 use yew::prelude::*;
 
 /// Props for [`SaveNotice`].
@@ -9,31 +13,44 @@ use yew::prelude::*;
 pub struct SaveNoticeProps {
     /// What happened when saved answers were looked for.
     pub loaded: Loaded,
-    /// The last save: the time saved, or why it failed. `None` before the first change and
-    /// while a change waits to be saved.
-    pub save_result: Option<Result<String, SaveError>>,
-    /// Whether anything has been changed since the assessment was opened.
-    pub edited: bool,
-    /// The component whose score the last change moved, with its new score.
+    /// The open assessment's slot.
+    pub slot: u32,
+    /// Whether to say when changes are in no downloaded file (on the start and results views).
     #[prop_or_default]
-    pub changed: Option<String>,
-    /// Downloads the answers, the way out when the browser cannot keep them.
-    pub on_export: Callback<MouseEvent>,
+    pub show_undownloaded: bool,
 }
 
-/// A polite status line while all is well; a warning with an export button when answers are
-/// only in memory or an earlier copy could not be read.
+/// A polite status line while all is well ("Saved" only once the latest change is in storage:
+/// while typing waits for a pause the line is empty, so it never claims more than is true); a
+/// warning with a download button when answers are only in memory or an earlier copy could not
+/// be read; a notice naming what another tab changed; and one calm line, with a download
+/// button, when changes exist only in this browser.
 #[component]
 pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
+    let (widget, session, library) = (use_widget(), use_session(), use_library());
+    let state = &library.library;
+    let slot = props.slot;
+    let edited = state.record(slot).is_some_and(|r| !r.edits.is_empty());
+    // A failure to save anything, in any slot, is reported.
+    let save_result = library
+        .last_save
+        .as_ref()
+        .and_then(|save| match &save.result {
+            Err(error) => Some(Err(error.clone())),
+            Ok(updated) if edited && save.slot == slot && *updated == session.response.updated => {
+                Some(Ok(updated.clone()))
+            }
+            Ok(_) => None,
+        });
     let mut warnings: Vec<String> = Vec::new();
-    if let Loaded::Unreadable { aside_key, reason } = &props.loaded {
-        warnings.push(if aside_key.is_empty() {
-            format!("Answers saved earlier in this browser could not be read ({reason}). They have been left untouched, so new answers are kept in this page only.")
+    if let Loaded::Unreadable { kept, reason } = &props.loaded {
+        warnings.push(if *kept {
+            format!("An assessment saved earlier in this browser could not be read ({reason}). It has been kept aside, untouched: you can download it or read its text under \u{201c}Your saved assessments\u{201d} on the start view. A new assessment has been started in its place.")
         } else {
-            format!("Answers saved earlier in this browser could not be read ({reason}). That copy has been kept aside under the storage key \"{aside_key}\" and a new assessment started.")
+            format!("An assessment saved earlier in this browser could not be read ({reason}). It has been left untouched, so new answers are kept in this page only.")
         });
     }
-    let memory_only = match (&props.loaded, &props.save_result) {
+    let memory_only = match (&props.loaded, &save_result) {
         (_, Some(Err(SaveError::Full))) => Some("This browser's storage is full, so your latest answers are kept in this page only."),
         (_, Some(Err(SaveError::WouldOverwrite))) => Some("Your answers are kept in this page only, so that the unreadable saved copy is not overwritten."),
         (Loaded::Unavailable, _) | (_, Some(Err(SaveError::Unavailable))) => {
@@ -46,26 +63,87 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
             "{text} Download them before you leave to keep them."
         ));
     }
-    let status = match &props.save_result {
+    // Announced politely after every change: that it was kept, and the score it moved.
+    let changed = state
+        .last_edit
+        .as_ref()
+        .filter(|edit| edit.slot == slot)
+        .and_then(|edit| {
+            let item = edit.item.as_deref()?;
+            let index = widget
+                .instrument
+                .components
+                .iter()
+                .position(|c| c.items.iter().any(|i| i.id == item))?;
+            let score = session.report.components[index]
+                .score
+                .map_or_else(|| "not yet scored".to_owned(), |s| s.to_string());
+            Some(format!(
+                "{}: {score}.",
+                widget.instrument.components[index].title
+            ))
+        });
+    let status = match &save_result {
         Some(Ok(at)) => {
             let time = local_time(at);
-            match &props.changed {
+            match changed {
                 Some(changed) => format!("Saved in this browser at {time}. {changed}"),
                 None => format!("Saved in this browser at {time}."),
             }
         }
-        _ if props.loaded == Loaded::Restored && !props.edited => {
+        _ if props.loaded == Loaded::Restored && !edited => {
             "Your earlier answers have been restored.".to_owned()
         }
         _ => String::new(),
     };
+    let notice = state.notice(slot).map(|notice| match notice {
+        Notice::Changed(fields) => {
+            let named: Vec<String> = fields
+                .iter()
+                .map(|field| match field.item().and_then(|id| widget.instrument.item(id)) {
+                    Some((_, item)) => format!("{} ({})", item.title, field.describe()),
+                    None => field.describe().to_owned(),
+                })
+                .collect();
+            format!(
+                "Changed in another tab: {}. The later change is the one kept.",
+                named.join("; ")
+            )
+        }
+        Notice::Deleted => "This assessment was deleted in another tab. Its answers are still on this screen: change anything to keep it, or download it.".to_owned(),
+        Notice::Unreadable => "Another tab saved this assessment in a form this page cannot read (perhaps a newer version of this tool), so the answers here are kept in this page only: download them to keep them.".to_owned(),
+    });
+    let dismiss = {
+        let library = library.library.dispatcher();
+        Callback::from(move |_: MouseEvent| library.dispatch(LibraryAction::Dismiss(slot)))
+    };
+    let undownloaded = (props.show_undownloaded && widget.stored && state.undownloaded(slot))
+        .then(|| {
+            if state.downloads.iter().any(|(known, _)| *known == slot) {
+                "Changes since your last download are kept only in this browser, which may clear them if the site goes unused for a while. Download a copy to keep them safe."
+            } else {
+                "These answers are kept only in this browser, which may clear them if the site goes unused for a while. Download a copy to keep them safe."
+            }
+        });
     html! {
         <>
             <p class="mm-save-status mm-noprint" role="status">{ status }</p>
+            <div class="mm-notice mm-noprint" role="status">
+                if let Some(text) = notice {
+                    <p>{ text }</p>
+                    <button type="button" class="mm-button mm-button--secondary" onclick={dismiss}>{ "OK" }</button>
+                }
+            </div>
             if !warnings.is_empty() {
                 <div class="mm-warning mm-noprint" role="alert">
                     { for warnings.iter().map(|w| html! { <p>{ w }</p> }) }
-                    <button type="button" class="mm-button" onclick={props.on_export.clone()}>{ "Download my answers" }</button>
+                    <DownloadButton label="Download my answers" primary=true />
+                </div>
+            }
+            if let Some(text) = undownloaded {
+                <div class="mm-undownloaded mm-noprint">
+                    <p>{ text }</p>
+                    <DownloadButton label="Download a copy (JSON)" />
                 </div>
             }
         </>

@@ -4,9 +4,9 @@
 use super::compare_panel::ComparePanel;
 use super::share_panel::SharePanel;
 use crate::charts::{HeatMap, Profile, RadarChart};
-use crate::platform::files::{export_response, Format};
+use crate::platform::files::Format;
 use crate::state::context::{use_session, use_widget};
-use crate::views::common::ScoreTable;
+use crate::views::common::{DownloadButton, ScoreTable};
 use maturity_core::{highlights, written_summary, RatedItem};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,12 +35,6 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         });
         html! { <ul class="mm-list">{ for entries }</ul> }
     };
-    let export = |format: Format| {
-        let (instrument, response) = (instrument.clone(), session.response.clone());
-        Callback::from(move |_: MouseEvent| {
-            export_response(&instrument, &response, format);
-        })
-    };
     html! {
         <div class="mm-results-view">
             <p class="mm-summary" id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
@@ -64,8 +58,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 </div>
             }
             <div class="mm-actions mm-noprint">
-                <button type="button" class="mm-button mm-button--secondary" onclick={export(Format::Json)}>{ "Download answers (JSON)" }</button>
-                <button type="button" class="mm-button mm-button--secondary" onclick={export(Format::Csv)}>{ "Download answers (CSV)" }</button>
+                <DownloadButton />
+                <DownloadButton label="Download answers (CSV)" format={Format::Csv} />
             </div>
             if widget.stored {
                 <ComparePanel slot={props.slot} />

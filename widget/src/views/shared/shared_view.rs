@@ -3,10 +3,10 @@
 use crate::platform::clock::now;
 use crate::platform::share_link;
 use crate::state::context::{use_board, use_library, use_widget, SessionContext, WidgetContext};
-use crate::state::{BoardAction, LibraryAction, Pace, Place, View};
+use crate::state::{BoardAction, LibraryAction, Place, View};
 use crate::views::common::ErrorView;
 use crate::views::paper::PaperView;
-use maturity_core::{score, Error, Response};
+use maturity_core::{score, Error, Fitted, Response};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -75,8 +75,10 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     let target = library.free_slot(slot);
                     library.dispatch(LibraryAction::Put {
                         slot: target,
-                        response: response.clone(),
-                        pace: Pace::Now,
+                        fitted: Rc::new(Fitted {
+                            response: (*response).clone(),
+                            set_aside: Vec::new(),
+                        }),
                     });
                     on_close.emit(Some(Place::at(target, View::Results)));
                 })
@@ -93,11 +95,16 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     if added.updated.is_empty() {
                         added.updated = now();
                     }
-                    board.dispatch(BoardAction::Add(vec![added]));
+                    let added = Fitted {
+                        response: added,
+                        set_aside: Vec::new(),
+                    };
+                    board.dispatch(BoardAction::Add(vec![Rc::new(added)]));
                     on_close.emit(Some(Place::at(slot, View::Board)));
                 })
             };
             let session = SessionContext {
+                slot: None,
                 report: Rc::new(score(&widget.instrument, response)),
                 response: response.clone(),
                 on_action: Callback::noop(),

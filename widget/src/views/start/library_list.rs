@@ -1,10 +1,11 @@
 //! The saved assessments of this instrument: open, rename, duplicate, delete, start, import.
 
+use super::aside_copies::aside_copies;
 use crate::platform::clock::now;
 use crate::state::context::{use_library, use_session, use_widget};
-use crate::state::{Action, Detail, LibraryAction, Pace, Place, Saved, View};
+use crate::state::{Action, Detail, LibraryAction, Place, Record, Saved, View};
 use crate::views::common::{ErrorView, ImportButton};
-use maturity_core::{Error, Response};
+use maturity_core::{Error, Fitted, Response, SetAside};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,8 +36,13 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
     let notice = use_state(String::new);
     let import_error = use_state(|| None::<Rc<Error>>);
     let current = props.slot;
-    // The open assessment is listed from the session: it may not be saved yet.
-    let mut entries: Vec<(u32, Saved)> = vec![(current, Saved::Readable(session.response.clone()))];
+    // The open assessment is listed first; it may not be saved yet.
+    let open = library
+        .library
+        .record(current)
+        .cloned()
+        .unwrap_or_else(|| Rc::new(Record::unsaved(session.response.clone(), Vec::new())));
+    let mut entries: Vec<(u32, Saved)> = vec![(current, Saved::Readable(open))];
     entries.extend(
         library
             .library
@@ -47,11 +53,13 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
     );
     let put = {
         let library = library.library.clone();
-        move |slot: u32, response: Response| {
+        move |slot: u32, response: Response, set_aside: Vec<SetAside>| {
             library.dispatch(LibraryAction::Put {
                 slot,
-                response: Rc::new(response),
-                pace: Pace::Now,
+                fitted: Rc::new(Fitted {
+                    response,
+                    set_aside,
+                }),
             })
         }
     };
@@ -62,14 +70,20 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
         let is_open = slot == current;
         let row_id = format!("{}-saved-{slot}", widget.uid);
         let (name, about) = match saved {
-            Saved::Readable(response) => {
+            Saved::Readable(record) => {
+                let response = &record.current;
                 let when = response.updated.get(..10).unwrap_or("not yet");
-                (response.display_name(slot), format!("{} of {} answered · last changed {when}", response.answered_count(), widget.instrument.item_count()))
+                let kept = match record.set_aside.len() {
+                    0 => String::new(),
+                    n => format!(" · {n} answers no longer fit the matrix"),
+                };
+                (response.display_name(slot), format!("{} of {} answered · last changed {when}{kept}", response.answered_count(), widget.instrument.item_count()))
             }
-            Saved::Unreadable(reason) => (format!("Saved assessment {slot}"), format!("Could not be read: {reason}")),
+            Saved::Unreadable(reason) => (format!("Saved assessment {slot}"), format!("Could not be read ({reason}); it is left untouched.")),
         };
+        let unreadable = matches!(saved, Saved::Unreadable(_));
         let readable = match saved {
-            Saved::Readable(response) => Some(response.clone()),
+            Saved::Readable(record) => Some((record.current.clone(), record.set_aside.clone())),
             Saved::Unreadable(_) => None,
         };
         let cancel = { let pending = pending.clone(); Callback::from(move |_: MouseEvent| pending.set(Pending::Nothing)) };
@@ -86,8 +100,8 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                         let title = field.value();
                         if is_open {
                             on_action.emit(Action::Detail { field: Detail::Title, text: title });
-                        } else if let Some(response) = &readable {
-                            put(slot, Response { title, ..(**response).clone() });
+                        } else if let Some((response, set_aside)) = &readable {
+                            put(slot, Response { title, ..(**response).clone() }, (**set_aside).clone());
                         }
                         pending.set(Pending::Nothing);
                     })
@@ -129,14 +143,14 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
             }
             _ => {
                 let set = |state: Pending| { let pending = pending.clone(); Callback::from(move |_: MouseEvent| pending.set(state.clone())) };
-                let duplicate = readable.as_ref().map(|response| {
+                let duplicate = readable.as_ref().map(|(response, set_aside)| {
                     let (library, notice, put, pending) = (library.library.clone(), notice.clone(), put.clone(), pending.clone());
-                    let (response, name) = (response.clone(), name.clone());
+                    let (response, set_aside, name) = (response.clone(), set_aside.clone(), name.clone());
                     Callback::from(move |_: MouseEvent| {
                         let created = now();
                         let copy = Response { title: format!("Copy of {name}"), created: created.clone(), updated: created, ..(*response).clone() };
                         notice.set(format!("Saved a copy called \u{201c}{}\u{201d}.", copy.title));
-                        put(library.free_slot(current), copy);
+                        put(library.free_slot(current), copy, (*set_aside).clone());
                         pending.set(Pending::Nothing);
                     })
                 });
@@ -147,7 +161,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                             <button type="button" class="mm-button mm-button--secondary" onclick={props.on_open.reform(move |_: MouseEvent| Place::at(slot, View::Assess))}>{ "Open" }{ hidden.clone() }</button>
                         }
                         <button type="button" class="mm-button mm-button--secondary" onclick={set(Pending::Renaming(slot))}>{ "Rename" }{ hidden.clone() }</button>
-                        if let Some(duplicate) = duplicate {
+                        if let Some(duplicate) = duplicate.filter(|_| !unreadable) {
                             <button type="button" class="mm-button mm-button--secondary" onclick={duplicate}>{ "Duplicate" }{ hidden.clone() }</button>
                         }
                         <button type="button" class="mm-button mm-button--secondary" onclick={set(Pending::ConfirmingDelete(slot))}>{ "Delete" }{ hidden }</button>
@@ -181,17 +195,23 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
             put.clone(),
         );
         let import_error = import_error.clone();
-        Callback::from(move |files: Vec<(String, String)>| {
+        Callback::from(move |files: Vec<(String, Result<String, Error>)>| {
             let Some((file_name, text)) = files.into_iter().next() else {
                 return;
             };
-            match Response::from_json_for(&text, &instrument) {
-                Ok(mut response) => {
+            match text
+                .and_then(|text| Response::from_json(&text))
+                .and_then(|response| response.import(&instrument))
+            {
+                Ok(Fitted {
+                    mut response,
+                    set_aside,
+                }) => {
                     if response.title.trim().is_empty() {
                         response.title = file_name.trim_end_matches(".json").to_owned();
                     }
                     let slot = library.free_slot(current);
-                    put(slot, response);
+                    put(slot, response, set_aside);
                     import_error.set(None);
                     on_open.emit(Place::at(slot, View::Results));
                 }
@@ -213,6 +233,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
             if let Some(error) = &*import_error {
                 <ErrorView summary="That file could not be imported" error={error.clone()} />
             }
+            { aside_copies(&widget, &library) }
         </section>
     }
 }

@@ -2,7 +2,8 @@
 
 use super::details_form::DetailsForm;
 use super::library_list::LibraryList;
-use crate::state::context::{use_session, use_widget};
+use super::set_aside_answers::set_aside_answers;
+use crate::state::context::{use_library, use_session, use_widget};
 use crate::state::{Place, View};
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ pub struct StartViewProps {
 /// honest discussion and an action plan.
 #[component]
 pub fn StartView(props: &StartViewProps) -> Html {
-    let (widget, session) = (use_widget(), use_session());
+    let (widget, session, library) = (use_widget(), use_session(), use_library());
     let counts = session.report.counts;
     let answered = counts.total - counts.unanswered;
     let (label, hint) = if answered == 0 {
@@ -41,6 +42,7 @@ pub fn StartView(props: &StartViewProps) -> Html {
                 <button type="button" class="mm-button" onclick={start}>{ label }</button>
             </div>
             if !hint.is_empty() { <p class="mm-hint">{ hint }</p> }
+            { set_aside_answers(&widget, &session, &library) }
             <DetailsForm />
             if widget.stored {
                 <LibraryList slot={props.slot} on_open={props.on_open.clone()} />
