@@ -241,7 +241,7 @@ test("share links that are too long, or for another instrument, say so", async (
   await page.reload();
   const alert = widget.getByRole("alert");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /could not be opened.*instrument\.id.*board-improvement-leadership/s);
+  assert.match(await alert.textContent(), /could not be opened.*board-improvement-leadership.*instrument\.id/s);
   await widget.getByRole("button", { name: "Close" }).click();
   await widget.locator("article[data-view=results]").waitFor();
   assert.equal(new URL(page.url()).hash, "");

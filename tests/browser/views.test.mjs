@@ -169,8 +169,9 @@ test("export JSON, delete, import the file and get the same assessment back; bad
   const problem = widget.locator(".mm-error", { hasText: "That file could not be imported" });
   await problem.waitFor();
   const listed = await problem.locator("li").allTextContents();
-  assert.ok(listed.some((t) => t.startsWith("answers.purpose-created.level:")), listed.join("\n"));
-  assert.ok(listed.some((t) => t.startsWith("answers.no-such-item")), listed.join("\n"));
+  // Each problem names the item in words; its path is in the technical detail.
+  assert.ok(listed.some((t) => /^“.+”: 9 is not a level of this scale/.test(t) && t.includes("answers.purpose-created.level")), listed.join("\n"));
+  assert.ok(listed.some((t) => t.includes("has no item \"no-such-item\"") && t.includes("answers.no-such-item")), listed.join("\n"));
   await input.setInputFiles(files.other);
   await problem.locator("li", { hasText: /another-matrix/ }).waitFor();
   await input.setInputFiles(files.good);

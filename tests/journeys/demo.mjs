@@ -217,7 +217,7 @@ export const journeys = [
       ]);
       const input = await widget.find(".mm-file__input");
       await chooseFiles(page, input, [broken]);
-      await widget.waitFor(".mm-error li", /^answers\.purpose-created\.level:/);
+      await widget.waitFor(".mm-error li", /9 is not a level of this scale.*answers\.purpose-created\.level/s);
       await chooseFiles(page, await widget.find(".mm-file__input"), [good]);
       await widget.waitFor('article[data-view="results"]');
       const slots = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("maturity-matrix:nhs-impact:default:response")));

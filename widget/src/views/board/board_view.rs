@@ -216,6 +216,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
                 }
             </div>
+            if let Some((_, reason)) = library.library.set_aside_now.iter().find(|(slot, _)| slot.is_none()) {
+                <p class="mm-warning" role="alert">{ format!("The board's saved responses could not be read ({reason}). They have been kept aside, untouched: download them from \u{201c}Your saved assessments\u{201d} on the start view, and add the response files again.") }</p>
+            }
             if !board.saved {
                 <p class="mm-warning" role="alert">{ "This browser is not letting the page save the board, so it is kept in this page only. Keep the response files." }</p>
             }
