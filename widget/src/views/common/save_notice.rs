@@ -117,7 +117,8 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
         let library = library.library.dispatcher();
         Callback::from(move |_: MouseEvent| library.dispatch(LibraryAction::Dismiss(slot)))
     };
-    let undownloaded = (props.show_undownloaded && widget.stored && state.undownloaded(slot))
+    let undownloaded = state
+        .undownloaded(slot)
         .then(|| {
             if state.downloads.iter().any(|(known, _)| *known == slot) {
                 "Changes since your last download are kept only in this browser, which may clear them if the site goes unused for a while. Download a copy to keep them safe."
@@ -140,10 +141,14 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
                     <DownloadButton label="Download my answers" primary=true />
                 </div>
             }
-            if let Some(text) = undownloaded {
-                <div class="mm-undownloaded mm-noprint">
-                    <p>{ text }</p>
-                    <DownloadButton label="Download a copy (JSON)" />
+            // A status region that is there before its line, so the line is announced once,
+            // politely, when it appears (not on every later change).
+            if props.show_undownloaded && widget.stored {
+                <div class="mm-undownloaded mm-noprint" role="status">
+                    if let Some(text) = undownloaded {
+                        <p>{ text }</p>
+                        <DownloadButton label="Download a copy (JSON)" />
+                    }
                 </div>
             }
         </>
