@@ -89,6 +89,8 @@ export class MaturityMatrixElement extends HTMLElement {
   #current = null; // the answers as the widget last reported them
   #complete = false;
   #fetched = { src: null, text: null };
+  #inlineUsed; // the inline matrix text the widget was last given
+  #childWatch; // re-renders when the inline matrix changes
   #renders = 0;
 
   constructor() {
@@ -146,10 +148,15 @@ export class MaturityMatrixElement extends HTMLElement {
       shadow.replaceChildren(...styles, this.#container);
       this.#container.before(...unstyledNotice(styles));
     }
+    this.#childWatch ??= new MutationObserver(() => {
+      if (this.#inlineInstrument() !== this.#inlineUsed) this.#render();
+    });
+    this.#childWatch.observe(this, { childList: true, subtree: true, characterData: true });
     this.#render();
   }
 
   disconnectedCallback() {
+    this.#childWatch?.disconnect();
     this.#handle?.destroy();
     this.#handle = undefined;
   }
@@ -163,8 +170,11 @@ export class MaturityMatrixElement extends HTMLElement {
     const render = ++this.#renders; // a later change supersedes this one
     try {
       await init();
-      const instrument = this.#instrument ?? (await this.#instrumentFromSource()) ?? this.getAttribute("instrument") ?? undefined;
+      await documentParsed();
+      const inline = this.#inlineInstrument();
+      const instrument = this.#instrument ?? inline ?? (await this.#instrumentFromSource()) ?? this.getAttribute("instrument") ?? undefined;
       if (render !== this.#renders || !this.isConnected) return;
+      this.#inlineUsed = inline;
       const options = {
         instrument,
         storageKey: this.getAttribute("storage-key") ?? undefined,
@@ -183,6 +193,13 @@ export class MaturityMatrixElement extends HTMLElement {
     } catch (error) {
       if (render === this.#renders) this.#fail(error);
     }
+  }
+
+  /** The text of a matrix written inside the element as `<script type="application/json">`.
+   * The browser treats it as data and never runs it, so it is allowed under a strict policy,
+   * and it needs no fetch, which pages opened from a shared drive (file://) cannot make. */
+  #inlineInstrument() {
+    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
   }
 
   /** The text of the instrument at `instrument-src`, fetched once per address. Relative
@@ -302,6 +319,13 @@ function excerpt(html) {
   const title = /<title[^>]*>([^<]*)/i.exec(html)?.[1];
   const words = (title ?? html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim().slice(0, 60);
   return words ? `: \u201c${words}${words.length === 60 ? "\u2026" : ""}\u201d` : "";
+}
+
+/** Resolves once the parser has read the whole page. A script in the page's head defines the
+ * element before its children exist; an inline matrix must be read only when it is there. */
+function documentParsed() {
+  if (document.readyState !== "loading") return undefined;
+  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 }
 
 /** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */
