@@ -183,6 +183,10 @@ pub struct Item {
     /// absent, the scale's own level descriptions are shown (useful for frequency scales).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<String>,
+    /// How to move up: for each level but the top, lowest first, what it takes to reach the
+    /// next level for this item. Shown in the action plan and the results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub move_up: Vec<String>,
     /// Help for rating it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub guidance: String,
@@ -311,6 +315,11 @@ impl ItemPositions<'_> {
 }
 
 impl Item {
+    /// What it takes to move up from the level at `index` to the next, if the instrument says.
+    pub fn move_up_from(&self, index: usize) -> Option<&str> {
+        self.move_up.get(index).map(String::as_str)
+    }
+
     /// What the level at `index` looks like for this item.
     pub fn descriptor<'a>(&'a self, scale: &'a Scale, index: usize) -> &'a str {
         self.levels

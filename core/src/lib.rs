@@ -51,8 +51,8 @@ pub use read::json_text::parse as parse_json;
 pub use read::text::{decode as decode_text, megabytes};
 pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport};
 pub use response::{
-    limits as response_limits, Answer, Fitted, InstrumentRef, Respondent, Response, SetAside,
-    RESPONSE_FORMAT_VERSION,
+    limits as response_limits, Answer, Fitted, InstrumentRef, Paper, ProgressLine, Respondent,
+    Response, SetAside, Status, RESPONSE_FORMAT_VERSION,
 };
 pub use score::Score;
 pub use summary::{highlights, written_summary, Highlights, RatedItem};

@@ -20,6 +20,10 @@ pub enum Field {
     RespondentName,
     /// The respondent's role.
     RespondentRole,
+    /// The next review date.
+    NextReview,
+    /// The board paper's cover sheet.
+    Paper,
     /// An item's rating (its level or special answer).
     Rating(String),
     /// An item's evidence and notes.
@@ -32,6 +36,12 @@ pub enum Field {
     Owner(String),
     /// An item's due date.
     Due(String),
+    /// Whether an item is one of the board's priorities.
+    Prioritised(String),
+    /// Where an item's action stands.
+    Status(String),
+    /// An item's progress log.
+    Progress(String),
 }
 
 impl Field {
@@ -43,7 +53,10 @@ impl Field {
             | Field::Target(id)
             | Field::Action(id)
             | Field::Owner(id)
-            | Field::Due(id) => Some(id),
+            | Field::Due(id)
+            | Field::Prioritised(id)
+            | Field::Status(id)
+            | Field::Progress(id) => Some(id),
             _ => None,
         }
     }
@@ -55,12 +68,17 @@ impl Field {
             Field::Organisation => "organisation",
             Field::RespondentName => "respondent's name",
             Field::RespondentRole => "respondent's role",
+            Field::NextReview => "next review date",
+            Field::Paper => "board paper's cover sheet",
             Field::Rating(_) => "rating",
             Field::Notes(_) => "evidence and notes",
             Field::Target(_) => "target level",
             Field::Action(_) => "action",
             Field::Owner(_) => "owner",
             Field::Due(_) => "due date",
+            Field::Prioritised(_) => "priority",
+            Field::Status(_) => "action's status",
+            Field::Progress(_) => "progress log",
         }
     }
 }
@@ -180,6 +198,32 @@ pub fn merge(
             &t.due,
             &mut answer.due,
         );
+        merger.pick(
+            Field::Prioritised(id.clone()),
+            &b.prioritised,
+            &m.prioritised,
+            &t.prioritised,
+            &mut answer.prioritised,
+        );
+        merger.pick(
+            Field::Status(id.clone()),
+            &b.status,
+            &m.status,
+            &t.status,
+            &mut answer.status,
+        );
+        // Progress lines are added, not edited: both sides' new lines are kept, by date.
+        for line in &t.progress {
+            if !answer.progress.contains(line) && !b.progress.contains(line) {
+                answer.progress.push(line.clone());
+            }
+        }
+        answer
+            .progress
+            .retain(|line| !b.progress.contains(line) || t.progress.contains(line));
+        answer.progress = crate::order::by_rank(std::mem::take(&mut answer.progress), |line| {
+            date_rank(&line.date)
+        });
         if answer.is_empty() {
             merged.answers.remove(id);
         } else {
@@ -241,8 +285,18 @@ pub fn differences(a: &Response, b: &Response) -> Vec<Field> {
         differ(Field::Action(item()), x.action == y.action);
         differ(Field::Owner(item()), x.owner == y.owner);
         differ(Field::Due(item()), x.due == y.due);
+        differ(Field::Prioritised(item()), x.prioritised == y.prioritised);
+        differ(Field::Status(item()), x.status == y.status);
+        differ(Field::Progress(item()), x.progress == y.progress);
     }
     fields
+}
+
+/// `YYYY-MM-DD` as a number that sorts the same way (unreadable dates first).
+fn date_rank(date: &str) -> u64 {
+    date.bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0, |n, d| n * 10 + u64::from(d - b'0'))
 }
 
 /// Settles one field at a time, remembering the conflicts.
@@ -395,6 +449,39 @@ mod tests {
             ]
         );
         assert!(differences(&a, &a).is_empty());
+    }
+
+    #[test]
+    fn progress_lines_added_on_both_sides_are_all_kept_in_date_order() {
+        use crate::response::ProgressLine;
+        let line = |date: &str, text: &str| ProgressLine {
+            date: date.into(),
+            text: text.into(),
+            status: None,
+        };
+        let mut base = base();
+        base.answers.get_mut("purpose-created").unwrap().progress =
+            vec![line("2026-10-01", "Agreed")];
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.answers
+            .get_mut("purpose-created")
+            .unwrap()
+            .progress
+            .push(line("2026-11-20", "Here"));
+        theirs
+            .answers
+            .get_mut("purpose-created")
+            .unwrap()
+            .progress
+            .push(line("2026-11-10", "There"));
+        let merged = merge(&base, &mine, &theirs, |_| true);
+        let texts: Vec<&str> = merged.response.answers["purpose-created"]
+            .progress
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Agreed", "There", "Here"]);
+        assert!(merged.kept_mine.is_empty() && merged.lost_mine.is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The response format this version writes. Older formats are migrated on reading.
-pub const RESPONSE_FORMAT_VERSION: u32 = 1;
+pub const RESPONSE_FORMAT_VERSION: u32 = 2;
 
 /// Limits on a response file.
 pub mod limits {
@@ -22,6 +22,10 @@ pub mod limits {
     pub const MAX_NOTES_CHARS: usize = 10_000;
     /// Longest name, role, title, owner or organisation, in characters.
     pub const MAX_NAME_CHARS: usize = 200;
+    /// Most lines in one action's progress log.
+    pub const MAX_PROGRESS_LINES: usize = 500;
+    /// Longest line of a progress log, in characters.
+    pub const MAX_PROGRESS_CHARS: usize = 1_000;
 }
 
 /// A set of answers to one instrument.
@@ -29,7 +33,7 @@ pub mod limits {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Response {
-    /// The response format version, 1 for this format.
+    /// The response format version, 2 for this format (files of format 1 are read too).
     pub format_version: u32,
     /// Which instrument (and which version of it) was answered.
     pub instrument: InstrumentRef,
@@ -48,9 +52,109 @@ pub struct Response {
     /// When it was last changed, as an RFC 3339 timestamp.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub updated: String,
+    /// When the board next reviews the plan, as `YYYY-MM-DD` (format 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_review: String,
+    /// The board paper's cover sheet (format 2).
+    #[serde(default, skip_serializing_if = "Paper::is_empty")]
+    pub paper: Paper,
     /// Answers by item id. Items without an entry are unanswered.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+}
+
+/// The cover sheet of a board paper: what a board secretary needs to table it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Paper {
+    /// The meeting, e.g. "Board of Directors (public)".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub meeting: String,
+    /// The meeting's date, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// The agenda item, e.g. "7.2".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agenda_item: String,
+    /// Who wrote the paper.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// The executive lead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub executive_lead: String,
+    /// What the paper is for.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub purpose: String,
+    /// What the board is asked to do ("note", "discuss", "approve" ...), in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub board_asked_to: String,
+}
+
+impl Paper {
+    /// True when no field is filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Paper::default()
+    }
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    /// Agreed, not begun.
+    NotStarted,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Decided against.
+    Dropped,
+}
+
+impl Status {
+    /// Every status, in the order a plan moves through them.
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Dropped,
+    ];
+
+    /// The status in words, as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Done => "Done",
+            Status::Dropped => "Dropped",
+        }
+    }
+
+    /// Its name in the file format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::NotStarted => "notStarted",
+            Status::InProgress => "inProgress",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
+/// One dated line of an action's progress log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProgressLine {
+    /// When, as `YYYY-MM-DD`.
+    pub date: String,
+    /// What happened.
+    pub text: String,
+    /// The action's new status, if this line changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// Names the instrument a response belongs to.
@@ -111,6 +215,15 @@ pub struct Answer {
     /// When the action is due, as `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due: String,
+    /// Whether the board has chosen this item as one of its priorities now (format 2).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prioritised: bool,
+    /// Where the action stands (format 2); none means not started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// What has happened on the action, oldest first (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressLine>,
 }
 
 impl Answer {
@@ -143,6 +256,8 @@ impl Response {
             respondent: Respondent::default(),
             created: String::new(),
             updated: String::new(),
+            next_review: String::new(),
+            paper: Paper::default(),
             answers: BTreeMap::new(),
         }
     }

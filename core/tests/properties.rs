@@ -33,6 +33,7 @@ prop_compose! {
                 title: format!("Item {ci}.{ii}"),
                 prompt: "Where are we?".into(),
                 levels: if *own { (0..n_levels).map(|l| format!("Item {ci}.{ii} at {l}")).collect() } else { Vec::new() },
+                move_up: if *own { (1..n_levels).map(|l| format!("Item {ci}.{ii} up to {l}")).collect() } else { Vec::new() },
                 guidance: String::new(),
                 evidence: Vec::new(),
                 weight: *w,
@@ -226,6 +227,13 @@ fn response_json_keeps_every_field() {
             owner: "CEO".into(),
             due: "2027-01-31".into(),
             special: None,
+            prioritised: true,
+            status: Some(maturity_core::Status::InProgress),
+            progress: vec![maturity_core::ProgressLine {
+                date: "2026-12-01".into(),
+                text: "Started".into(),
+                status: None,
+            }],
         },
     );
     answers.insert(

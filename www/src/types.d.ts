@@ -30,12 +30,16 @@ export interface Response {
   answers?: Record<string, Answer>;
   /** When it was started, as an RFC 3339 timestamp (`2026-11-28T12:00:00Z`). */
   created?: string;
-  /** The response format version, 1 for this format. */
+  /** The response format version, 2 for this format (files of format 1 are read too). */
   formatVersion: number;
   /** Which instrument (and which version of it) was answered. */
   instrument: InstrumentRef;
+  /** When the board next reviews the plan, as `YYYY-MM-DD` (format 2). */
+  nextReview?: string;
   /** The organisation assessed. */
   organisation?: string;
+  /** The board paper's cover sheet (format 2). */
+  paper?: Paper;
   /** Who answered, if they chose to say. */
   respondent?: Respondent;
   /** A name for this assessment, e.g. "Board self-assessment, November 2026". */
@@ -149,8 +153,14 @@ export interface Answer {
   notes?: string;
   /** Who owns the action. */
   owner?: string;
+  /** Whether the board has chosen this item as one of its priorities now (format 2). */
+  prioritised?: boolean;
+  /** What has happened on the action, oldest first (format 2). */
+  progress?: ProgressLine[];
   /** A special answer instead of a level. */
   special?: Special | null;
+  /** Where the action stands (format 2); none means not started. */
+  status?: Status | null;
   /** The level `value` aimed for; when absent the action plan aims for the next level. */
   target?: number | null;
 }
@@ -268,6 +278,11 @@ export interface Item {
    * absent, the scale's own level descriptions are shown (useful for frequency scales).
    */
   levels?: string[];
+  /**
+   * How to move up: for each level but the top, lowest first, what it takes to reach the
+   * next level for this item. Shown in the action plan and the results.
+   */
+  moveUp?: string[];
   /** The question put to the respondent. */
   prompt?: string;
   /** A short name. */
@@ -352,6 +367,34 @@ export interface LevelDescriptor {
   value: number;
 }
 
+/** The cover sheet of a board paper: what a board secretary needs to table it. */
+export interface Paper {
+  /** The agenda item, e.g. "7.2". */
+  agendaItem?: string;
+  /** Who wrote the paper. */
+  author?: string;
+  /** What the board is asked to do ("note", "discuss", "approve" ...), in words. */
+  boardAskedTo?: string;
+  /** The meeting's date, as `YYYY-MM-DD`. */
+  date?: string;
+  /** The executive lead. */
+  executiveLead?: string;
+  /** The meeting, e.g. "Board of Directors (public)". */
+  meeting?: string;
+  /** What the paper is for. */
+  purpose?: string;
+}
+
+/** One dated line of an action's progress log. */
+export interface ProgressLine {
+  /** When, as `YYYY-MM-DD`. */
+  date: string;
+  /** The action's new status, if this line changed it. */
+  status?: Status | null;
+  /** What happened. */
+  text: string;
+}
+
 /** Who gave a response. */
 export interface Respondent {
   /** Their name. */
@@ -391,3 +434,6 @@ export interface SpecialAnswer {
   /** The option's text, e.g. "No chance to demonstrate". */
   label: string;
 }
+
+/** Where an action stands. */
+export type Status = "notStarted" | "inProgress" | "done" | "dropped";

@@ -334,7 +334,7 @@ fn read_item(
         value,
         path,
         &[
-            "id", "title", "prompt", "levels", "guidance", "evidence", "weight",
+            "id", "title", "prompt", "levels", "moveUp", "guidance", "evidence", "weight",
         ],
     )?;
     let id = r.id(&f, "id");
@@ -356,12 +356,26 @@ fn read_item(
             );
         }
     }
+    let move_up = read_text_list(r, &f, "moveUp", MAX_LEVELS);
+    if let (Some(steps), Some(n)) = (&move_up, levels) {
+        if !steps.is_empty() && steps.len() + 1 != n {
+            r.report(
+                f.path_of("moveUp"),
+                format!(
+                    "{} steps; a scale of {n} levels has {} steps up (one for each level but the top)",
+                    steps.len(),
+                    n - 1
+                ),
+            );
+        }
+    }
     let evidence = read_text_list(r, &f, "evidence", MAX_EVIDENCE);
     Some(Item {
         id: id?,
         title: title?,
         prompt: prompt.unwrap_or_default(),
         levels: descriptors?,
+        move_up: move_up?,
         guidance: guidance.unwrap_or_default(),
         evidence: evidence?,
         weight: weight?,

@@ -1,12 +1,15 @@
-//! Reading a response from JSON: older formats migrated first, then every field checked with
-//! its path.
+//! Reading a response from JSON, in the current format or an older one, every field checked
+//! with its path.
 
 use super::{child, kind, parse_document, Fields, Reader, Text};
 use crate::error::{Error, Result};
 use crate::instrument::{limits as instrument_limits, Instrument};
 use crate::rating::Special;
 use crate::response::limits::*;
-use crate::response::{Answer, InstrumentRef, Respondent, Response, RESPONSE_FORMAT_VERSION};
+use crate::response::{
+    Answer, InstrumentRef, Paper, ProgressLine, Respondent, Response, Status,
+    RESPONSE_FORMAT_VERSION,
+};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -19,9 +22,9 @@ impl Response {
 
     /// Reads a response from an already-parsed JSON value.
     pub fn from_value(value: &Value) -> Result<Response> {
-        let value = migrate(value)?;
+        let format = format_of(value)?;
         let mut reader = Reader::default();
-        let response = read_response(&mut reader, &value);
+        let response = read_response(&mut reader, value, format);
         reader.finish_some(response, "the response could not be read")
     }
 
@@ -33,15 +36,18 @@ impl Response {
     }
 }
 
-/// Brings a response written by an older format up to the current one.
+/// Which format a response was written in, after checking it is one this tool reads.
 ///
-/// Each format change adds one step here (`1 → 2`, `2 → 3`, ...) that rewrites the JSON, and
-/// a golden file of the old format under `core/tests/formats/` keeps proving it loads. Files
-/// from a newer format are refused with a message rather than misread.
-fn migrate(value: &Value) -> Result<std::borrow::Cow<'_, Value>> {
+/// Each format change adds a step here and a golden file of the old format under
+/// `core/tests/formats/` that keeps proving it loads. Format 1 → 2 added only optional fields
+/// (an action's status and progress log, whether an item is a priority, the next review date,
+/// the board paper's cover sheet), so a format 1 file reads as it is, and those fields are
+/// refused in it rather than silently taken. Files from a newer format are refused with a
+/// message rather than misread.
+fn format_of(value: &Value) -> Result<u32> {
     let version = value.get("formatVersion").and_then(Value::as_u64);
     match version {
-        Some(v) if v == u64::from(RESPONSE_FORMAT_VERSION) => Ok(std::borrow::Cow::Borrowed(value)),
+        Some(v @ (1 | 2)) => Ok(u32::try_from(v).unwrap_or(RESPONSE_FORMAT_VERSION)),
         Some(v) if v > u64::from(RESPONSE_FORMAT_VERSION) => Err(Error::single(
             "formatVersion",
             format!("this file uses response format {v}, newer than this tool reads ({RESPONSE_FORMAT_VERSION}); update the tool"),
@@ -52,21 +58,30 @@ fn migrate(value: &Value) -> Result<std::borrow::Cow<'_, Value>> {
     }
 }
 
-fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
-    let f = r.object(
-        value,
-        "",
-        &[
-            "formatVersion",
-            "instrument",
-            "title",
-            "organisation",
-            "respondent",
-            "created",
-            "updated",
-            "answers",
-        ],
-    )?;
+fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response> {
+    const FORMAT_1: &[&str] = &[
+        "formatVersion",
+        "instrument",
+        "title",
+        "organisation",
+        "respondent",
+        "created",
+        "updated",
+        "answers",
+    ];
+    const FORMAT_2: &[&str] = &[
+        "formatVersion",
+        "instrument",
+        "title",
+        "organisation",
+        "respondent",
+        "created",
+        "updated",
+        "nextReview",
+        "paper",
+        "answers",
+    ];
+    let f = r.object(value, "", if format == 1 { FORMAT_1 } else { FORMAT_2 })?;
     let instrument = match f.get("instrument") {
         Some(v) => r
             .object(v, "instrument", &["id", "version"])
@@ -104,6 +119,11 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
     };
     let created = read_timestamp(r, &f, "created");
     let updated = read_timestamp(r, &f, "updated");
+    let next_review = read_date(r, &f, "nextReview");
+    let paper = match f.get("paper") {
+        None => Some(Paper::default()),
+        Some(v) => read_paper(r, v),
+    };
     let mut answers = BTreeMap::new();
     match f.get("answers") {
         None => {}
@@ -120,7 +140,7 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
             } else {
                 for (item_id, v) in map {
                     let path = child("answers", item_id);
-                    if let Some(answer) = read_answer(r, v, &path) {
+                    if let Some(answer) = read_answer(r, v, &path, format) {
                         answers.insert(item_id.clone(), answer);
                     }
                 }
@@ -139,18 +159,29 @@ fn read_response(r: &mut Reader, value: &Value) -> Option<Response> {
         respondent: respondent?,
         created: created?,
         updated: updated?,
+        next_review: next_review?,
+        paper: paper?,
         answers,
     })
 }
 
-fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
-    let f = r.object(
-        value,
-        path,
-        &[
-            "level", "special", "notes", "target", "action", "owner", "due",
-        ],
-    )?;
+fn read_answer(r: &mut Reader, value: &Value, path: &str, format: u32) -> Option<Answer> {
+    const FORMAT_1: &[&str] = &[
+        "level", "special", "notes", "target", "action", "owner", "due",
+    ];
+    const FORMAT_2: &[&str] = &[
+        "level",
+        "special",
+        "notes",
+        "target",
+        "action",
+        "owner",
+        "due",
+        "prioritised",
+        "status",
+        "progress",
+    ];
+    let f = r.object(value, path, if format == 1 { FORMAT_1 } else { FORMAT_2 })?;
     let level = level_field(r, &f, "level");
     let target = level_field(r, &f, "target");
     let special = match f.get("special") {
@@ -171,15 +202,23 @@ fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
     let notes = r.text(&f, "notes", Text::optional(MAX_NOTES_CHARS));
     let action = r.text(&f, "action", Text::optional(MAX_NOTES_CHARS));
     let owner = r.text(&f, "owner", Text::optional(MAX_NAME_CHARS));
-    let due = r.text(&f, "due", Text::optional(10));
-    if let Some(due) = &due {
-        if !due.is_empty() && !is_date(due) {
+    let due = read_date(r, &f, "due");
+    let prioritised = match f.get("prioritised") {
+        None => Some(false),
+        Some(Value::Bool(b)) => Some(*b),
+        Some(other) => {
             r.report(
-                f.path_of("due"),
-                format!("\"{due}\" is not a real date written as YYYY-MM-DD"),
+                f.path_of("prioritised"),
+                format!("expected true or false, found {}", kind(other)),
             );
+            None
         }
-    }
+    };
+    let status = match f.get("status") {
+        None => Some(None),
+        Some(v) => read_status(r, v, &f.path_of("status")).map(Some),
+    };
+    let progress = read_progress(r, &f);
     Some(Answer {
         level: level?,
         special: special?,
@@ -187,7 +226,106 @@ fn read_answer(r: &mut Reader, value: &Value, path: &str) -> Option<Answer> {
         target: target?,
         action: action.unwrap_or_default(),
         owner: owner.unwrap_or_default(),
-        due: due.unwrap_or_default(),
+        due: due?,
+        prioritised: prioritised?,
+        status: status?,
+        progress: progress?,
+    })
+}
+
+/// A `YYYY-MM-DD` field that must be a day that exists; empty when absent.
+fn read_date(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<String> {
+    // Absent, or of the wrong type (already reported): empty.
+    let Some(date) = r.text(f, key, Text::optional(10)) else {
+        return Some(String::new());
+    };
+    if !date.is_empty() && !is_date(&date) {
+        r.report(
+            f.path_of(key),
+            format!("\"{date}\" is not a real date written as YYYY-MM-DD"),
+        );
+        return None;
+    }
+    Some(date)
+}
+
+fn read_status(r: &mut Reader, value: &Value, path: &str) -> Option<Status> {
+    let found = value
+        .as_str()
+        .and_then(|name| Status::ALL.into_iter().find(|s| s.name() == name));
+    if found.is_none() {
+        r.report(
+            path,
+            "expected \"notStarted\", \"inProgress\", \"done\" or \"dropped\"",
+        );
+    }
+    found
+}
+
+fn read_progress(r: &mut Reader, f: &Fields<'_>) -> Option<Vec<ProgressLine>> {
+    let Some(list) = r.array(f, "progress", false, MAX_PROGRESS_LINES) else {
+        return f.get("progress").is_none().then(Vec::new);
+    };
+    let mut lines = Vec::with_capacity(list.len());
+    let mut ok = true;
+    for (i, v) in list.iter().enumerate() {
+        let path = super::index(&f.path_of("progress"), i);
+        let Some(lf) = r.object(v, &path, &["date", "text", "status"]) else {
+            ok = false;
+            continue;
+        };
+        let date = match lf.get("date") {
+            None => {
+                r.report(lf.path_of("date"), "missing; this field is required");
+                None
+            }
+            Some(_) => read_date(r, &lf, "date"),
+        };
+        let text = r.text(&lf, "text", Text::required(MAX_PROGRESS_CHARS));
+        let status = match lf.get("status") {
+            None => Some(None),
+            Some(s) => read_status(r, s, &lf.path_of("status")).map(Some),
+        };
+        match (date, text, status) {
+            (Some(date), Some(text), Some(status)) => {
+                lines.push(ProgressLine { date, text, status })
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(lines)
+}
+
+fn read_paper(r: &mut Reader, value: &Value) -> Option<Paper> {
+    let f = r.object(
+        value,
+        "paper",
+        &[
+            "meeting",
+            "date",
+            "agendaItem",
+            "author",
+            "executiveLead",
+            "purpose",
+            "boardAskedTo",
+        ],
+    )?;
+    // Problems are reported as they are found; a missing field is simply empty.
+    let mut text = |key, max| r.text(&f, key, Text::optional(max)).unwrap_or_default();
+    let meeting = text("meeting", MAX_NAME_CHARS);
+    let agenda_item = text("agendaItem", MAX_NAME_CHARS);
+    let author = text("author", MAX_NAME_CHARS);
+    let executive_lead = text("executiveLead", MAX_NAME_CHARS);
+    let purpose = text("purpose", MAX_NOTES_CHARS);
+    let board_asked_to = text("boardAskedTo", MAX_NOTES_CHARS);
+    Some(Paper {
+        meeting,
+        date: read_date(r, &f, "date")?,
+        agenda_item,
+        author,
+        executive_lead,
+        purpose,
+        board_asked_to,
     })
 }
 

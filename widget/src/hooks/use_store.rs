@@ -79,7 +79,7 @@ impl Writer {
     /// Hands another copy of the record at `key` to the state that owns it.
     fn tell(&self, key: &str, text: Option<String>) {
         if let Some(slot) = self.shelf.slot_of(key) {
-            let theirs = text.map(|text| read_record(&text, &self.instrument));
+            let theirs = text.map(|text| read_record(&text, &self.instrument).map(Rc::new));
             self.library.dispatch(LibraryAction::External {
                 slot,
                 theirs,

@@ -187,7 +187,7 @@ pub enum LibraryAction {
         /// Where.
         slot: u32,
         /// What storage holds now.
-        theirs: Option<Result<Fitted, Rc<str>>>,
+        theirs: Option<Result<Rc<Fitted>, Rc<str>>>,
         /// Whether the slot is open in this tab (so a deletion keeps it on screen).
         open: bool,
     },
@@ -374,7 +374,7 @@ impl Reducible for Library {
                         place(
                             saved,
                             slot,
-                            Saved::Readable(Rc::new(Record::stored(fitted))),
+                            Saved::Readable(Rc::new(Record::stored(Rc::unwrap_or_clone(fitted)))),
                         );
                         None
                     }
@@ -384,7 +384,7 @@ impl Reducible for Library {
                         None
                     }
                     (Some(record), Some(Ok(fitted))) => {
-                        let merged = merge_into(record, fitted);
+                        let merged = merge_into(record, Rc::unwrap_or_clone(fitted));
                         let lost: Vec<Field> = differences(&record.current, &merged.current)
                             .into_iter()
                             .filter(|field| record.edits.iter().any(|(edited, _)| edited == field))
@@ -431,6 +431,8 @@ fn merge_into(record: &Record, theirs: Fitted) -> Record {
             respondent: Default::default(),
             created: String::new(),
             updated: String::new(),
+            next_review: String::new(),
+            paper: Default::default(),
             answers: Default::default(),
             ..theirs.response.clone()
         })
@@ -500,11 +502,11 @@ mod tests {
         (library, (*stored).clone())
     }
 
-    fn theirs(response: Response) -> Option<Result<Fitted, Rc<str>>> {
-        Some(Ok(Fitted {
+    fn theirs(response: Response) -> Option<Result<Rc<Fitted>, Rc<str>>> {
+        Some(Ok(Rc::new(Fitted {
             response,
             set_aside: Vec::new(),
-        }))
+        })))
     }
 
     #[test]
