@@ -45,7 +45,7 @@ pub use instrument::{
     Scale, Scoring, SpecialAnswer, INSTRUMENT_FORMAT_VERSION,
 };
 pub use merge::{differences, merge, Field, Merged};
-pub use plan::{action_plan, ActionPlanEntry, LevelDescriptor};
+pub use plan::{action_plan, gap_words, ActionPlanEntry, LevelDescriptor};
 pub use rating::{Rating, Special};
 pub use read::json_text::parse as parse_json;
 pub use read::text::{decode as decode_text, megabytes};

@@ -2,7 +2,7 @@
 
 use crate::instrument::{Instrument, Level};
 use crate::rating::Rating;
-use crate::response::Response;
+use crate::response::{ProgressLine, Response, Status};
 use serde::Serialize;
 
 /// One item below its target.
@@ -24,9 +24,10 @@ pub struct ActionPlanEntry {
     pub next: LevelDescriptor,
     /// The target level (the explicit target, else the next level).
     pub target: LevelDescriptor,
-    /// How many levels separate now from the target.
+    /// The gap: how many levels separate the current rating from the target (the target set
+    /// for the item, else the next level up). The one meaning of "gap" everywhere.
     pub gap: u32,
-    /// `gap × item weight × component weight`: higher comes first.
+    /// `gap × item weight × component weight`: the plan's order, highest first.
     pub priority: u32,
     /// The evidence and notes recorded with the rating.
     pub notes: String,
@@ -36,6 +37,14 @@ pub struct ActionPlanEntry {
     pub owner: String,
     /// Its due date (`YYYY-MM-DD`).
     pub due: String,
+    /// Whether the board chose it as one of its priorities now.
+    pub prioritised: bool,
+    /// Where the action stands; none means not started.
+    pub status: Option<Status>,
+    /// The latest line of the action's progress log.
+    pub progress: Option<ProgressLine>,
+    /// What it takes to reach the next level, when the instrument says.
+    pub move_up: String,
 }
 
 /// A level with this item's wording for it.
@@ -51,7 +60,9 @@ pub struct LevelDescriptor {
     pub descriptor: String,
 }
 
-/// Every rated item below its target, highest priority first (ties in instrument order).
+/// Every rated item below its target, in the order to take them: the widest gap first
+/// (weighted by how much the item and its component count), then, among equals, the item
+/// furthest from the top of the scale, then instrument order.
 /// Items that are unanswered, not applicable or "don't know" have no entry: there is nothing
 /// to measure a gap from. An item at the top level with no higher target has no entry.
 pub fn action_plan(instrument: &Instrument, response: &Response) -> Vec<ActionPlanEntry> {
@@ -96,10 +107,26 @@ pub fn action_plan(instrument: &Instrument, response: &Response) -> Vec<ActionPl
             action: answer.action.clone(),
             owner: answer.owner.clone(),
             due: answer.due.clone(),
+            prioritised: answer.prioritised,
+            status: answer.status,
+            progress: answer.progress.last().cloned(),
+            move_up: item.move_up_from(current).unwrap_or_default().to_owned(),
         });
     }
-    // Ranking keeps instrument order among equal priorities.
+    // One rank: priority, highest first (it is below 10 × 1,000 × 1,000, far under 2^40), then
+    // the current level, lowest first (at most 10 levels: four bits); ranking keeps instrument
+    // order among equals.
+    let levels = &instrument.scale.levels;
     crate::order::by_rank(entries, |entry| {
-        crate::order::descending(u64::from(entry.priority))
+        let current = levels
+            .iter()
+            .position(|l| l.value == entry.current.value)
+            .unwrap_or(0) as u64;
+        (((1_u64 << 40) - u64::from(entry.priority)) << 4) | current
     })
+}
+
+/// A gap in words, the one way it is written: "gap: 1 level", "gap: 2 levels".
+pub fn gap_words(gap: u32) -> String {
+    format!("gap: {gap} level{}", if gap == 1 { "" } else { "s" })
 }

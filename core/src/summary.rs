@@ -3,6 +3,7 @@
 
 use crate::instrument::{Component, Instrument, Item, Level};
 use crate::order::{by_rank, descending};
+use crate::plan::ActionPlanEntry;
 use crate::report::ScoreReport;
 
 /// One paragraph: completion, the overall figure (said to be indicative) and the strongest and
@@ -58,18 +59,23 @@ pub struct RatedItem<'a> {
     pub level_index: usize,
 }
 
-/// The highest- and lowest-rated items.
+/// The highest-rated items, and the biggest gaps.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Highlights<'a> {
-    /// Up to three items rated highest, highest first (ties in instrument order).
+    /// Up to three items rated highest, highest first (ties in instrument order); at most half
+    /// the rated items.
     pub strengths: Vec<RatedItem<'a>>,
-    /// Up to three items rated lowest, lowest first (among equals, the later item first).
-    pub gaps: Vec<RatedItem<'a>>,
+    /// Up to three entries of the action plan, in its order: the widest gaps to target, by the
+    /// one definition of a gap the plan uses; none of them a strength.
+    pub gaps: Vec<&'a ActionPlanEntry>,
 }
 
-/// The strengths and gaps of a scored response. Each list holds at most half the rated items,
-/// so no item is both a strength and a gap.
-pub fn highlights<'a>(instrument: &'a Instrument, report: &ScoreReport) -> Highlights<'a> {
+/// The strengths and biggest gaps of a scored response, given its action plan.
+pub fn highlights<'a>(
+    instrument: &'a Instrument,
+    report: &ScoreReport,
+    plan: &'a [ActionPlanEntry],
+) -> Highlights<'a> {
     let rated: Vec<RatedItem<'a>> = instrument
         .components
         .iter()
@@ -94,11 +100,12 @@ pub fn highlights<'a>(instrument: &'a Instrument, report: &ScoreReport) -> Highl
     let ranked = by_rank(rated, |r| descending(r.level_index as u64));
     let shown = (ranked.len() / 2).min(3);
     let strengths = ranked[..shown].to_vec();
-    let lowest: Vec<RatedItem<'a>> = ranked.into_iter().rev().take(shown).collect();
-    Highlights {
-        strengths,
-        gaps: by_rank(lowest, |r| r.level_index as u64),
-    }
+    let gaps = plan
+        .iter()
+        .filter(|entry| !strengths.iter().any(|s| s.item.id == entry.item_id))
+        .take(3)
+        .collect();
+    Highlights { strengths, gaps }
 }
 
 #[cfg(test)]
@@ -165,26 +172,37 @@ mod tests {
             ("leaders-data", 1),
         ]);
         let report = score(&instrument, &response);
-        let found = highlights(&instrument, &report);
+        let plan = crate::action_plan(&instrument, &response);
+        let found = highlights(&instrument, &report, &plan);
         let ids = |list: &[RatedItem<'_>]| {
             list.iter()
                 .map(|r| r.item.id.clone())
                 .collect::<Vec<String>>()
         };
-        // Five rated: two on each side; ties keep instrument order.
+        // Five rated: two strengths; ties keep instrument order.
         assert_eq!(
             ids(&found.strengths),
             ["purpose-aligned", "purpose-created"]
         );
-        // Among equal lows, the later item comes first (the lowest are taken from the end).
-        assert_eq!(ids(&found.gaps), ["leaders-data", "purpose-lived"]);
-        assert_eq!(found.gaps[0].level.label, "Not yet started");
+        // The gaps are the plan's first entries: every gap is one level (no targets set), so
+        // the lowest-rated come first, in instrument order; no strength among them.
+        let gaps: Vec<&str> = found.gaps.iter().map(|g| g.item_id.as_str()).collect();
+        assert_eq!(gaps, ["purpose-lived", "leaders-data", "culture-codesign"]);
+        assert_eq!(found.gaps[0].gap, 1);
     }
 
     #[test]
-    fn one_rated_item_is_neither_strength_nor_gap() {
-        let (instrument, response) = rated(&[("purpose-created", 4)]);
-        let found = highlights(&instrument, &score(&instrument, &response));
-        assert_eq!(found, Highlights::default());
+    fn a_target_two_levels_up_is_the_biggest_gap() {
+        let (instrument, mut response) = rated(&[
+            ("purpose-created", 2),
+            ("purpose-lived", 1),
+            ("purpose-aligned", 5),
+            ("culture-codesign", 4),
+        ]);
+        response.answers.get_mut("purpose-created").unwrap().target = Some(4);
+        let plan = crate::action_plan(&instrument, &response);
+        let found = highlights(&instrument, &score(&instrument, &response), &plan);
+        assert_eq!(found.gaps[0].item_id, "purpose-created");
+        assert_eq!(found.gaps[0].gap, 2);
     }
 }
