@@ -5,8 +5,11 @@ import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, stat
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { checkPackageVersion } from "./version.mjs";
 
 const www = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// A package whose version differs from the crates' would misname every release: stop here.
+checkPackageVersion();
 const dist = path.join(www, "dist");
 mkdirSync(dist, { recursive: true });
 
