@@ -1,10 +1,12 @@
-// The authoring page: validate an instrument as it is written, show every problem with its
-// path, preview it live in the widget, and offer a template. Everything happens in the page.
+// The authoring page: write a local matrix with a form, from a spreadsheet or as JSON; the core
+// checks it after every change, problems are told in words next to their fields, and the
+// widget previews the last version without problems. Everything happens in the page.
 import { init, builtinInstrument, validateInstrument } from "./dist/maturity-matrix.js";
-
-const source = document.getElementById("source");
-const check = document.getElementById("check");
-const preview = document.getElementById("preview");
+import { h, hidden, download } from "./author/dom.js";
+import { createForm } from "./author/form.js";
+import { describeProblem } from "./author/problems.js";
+import { cellText, matrixFromRows, readDelimited } from "./author/csv.js";
+import { pageWithMatrix, standaloneScript } from "./author/page.js";
 
 /** A small, valid starting point that shows every feature of the format. */
 const TEMPLATE = {
@@ -41,74 +43,289 @@ const TEMPLATE = {
   ],
 };
 
-function download(name, text) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
+/** The order fields are written in, so a downloaded file reads like the format guide. */
+const FIELD_ORDER = ["formatVersion", "id", "version", "title", "description", "source", "scale", "levels", "notApplicable", "dontKnow",
+  "value", "label", "scoring", "component", "overall", "bands", "from", "components", "guidance", "prompt", "evidence", "weight", "items"];
+
+/** The draft with its fields in the guide's order (unknown fields last, kept for the core to name). */
+function tidy(value) {
+  if (Array.isArray(value)) return value.map(tidy);
+  if (value === null || typeof value !== "object") return value;
+  const rank = (key) => (FIELD_ORDER.includes(key) ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length);
+  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort((a, b) => rank(a) - rank(b));
+  return Object.fromEntries(keys.map((key) => [key, tidy(value[key])]));
 }
 
-function showProblems(problems) {
-  const heading = document.createElement("p");
-  heading.className = "author-problems-title";
-  heading.textContent = problems.length === 1 ? "There is 1 problem to fix:" : `There are ${problems.length} problems to fix:`;
-  const list = document.createElement("ul");
-  list.className = "author-problems";
-  for (const problem of problems) {
-    const entry = document.createElement("li");
-    if (problem.path) {
-      const path = document.createElement("code");
-      path.textContent = problem.path;
-      entry.append(path, ": ");
+const $ = (id) => document.getElementById(id);
+const source = $("source");
+const preview = $("preview");
+
+const state = {
+  mode: "form",
+  draft: structuredClone(TEMPLATE),
+  valid: null, // the last version without problems, as the core returned it
+  problems: [], // the current problems, in words
+};
+
+const form = createForm($("form-mode"), { onChange: check, announce: (text) => ($("announce").textContent = text) });
+
+/** The matrix as text: what the person typed in JSON mode, else the form's draft. */
+const currentText = () => (state.mode === "json" ? source.value : JSON.stringify(tidy(state.draft), null, 2));
+
+/** Validates the current matrix with the core and shows the outcome everywhere it is seen. */
+function check() {
+  const text = currentText();
+  let instrument = null;
+  let problems = [];
+  if (!text.trim()) problems = [{ path: "", message: "there is nothing to check yet: write or paste a matrix" }];
+  else {
+    try {
+      instrument = validateInstrument(text);
+    } catch (error) {
+      problems = error.problems ?? [{ path: "", message: error.message }];
     }
-    entry.append(problem.message);
-    list.append(entry);
   }
-  check.replaceChildren(heading, list);
+  if (state.mode === "json") state.draft = readableObject(text) ?? state.draft;
+  state.problems = problems.map((problem) => describeProblem(problem, state.draft));
+  if (instrument) {
+    state.valid = instrument;
+    preview.instrument = instrument;
+  }
+  showCheck(instrument);
+  if (state.mode === "form") showFieldProblems();
 }
 
-function validate() {
-  const text = source.value;
-  if (!text.trim()) {
-    check.textContent = "Nothing to check yet.";
+function showCheck(instrument) {
+  const count = state.problems.length;
+  const previewStatus = $("preview-status");
+  if (instrument) {
+    const items = instrument.components.reduce((n, c) => n + c.items.length, 0);
+    $("check-status").textContent = `No problems: ${plural(instrument.components.length, "component")}, ${plural(items, "item")}, ${plural(instrument.scale.levels.length, "level")}.`;
+    $("check-status").className = "author-ok";
+    $("check").replaceChildren();
+    previewStatus.textContent = "The preview shows the matrix as it stands.";
+    previewStatus.className = "";
+    return;
+  }
+  $("check-status").textContent = `There ${count === 1 ? "is 1 problem" : `are ${count} problems`} to fix.`;
+  $("check-status").className = "author-problems-title";
+  $("check").replaceChildren(h("ul", { class: "author-problems" }, state.problems.map(problemEntry)));
+  previewStatus.textContent = state.valid
+    ? "While there are problems, the preview shows the last version without problems."
+    : "The preview will show the matrix once it has no problems.";
+  previewStatus.className = "author-notice";
+}
+
+/** One problem in the list: words that link to the field, and the technical path as detail. */
+function problemEntry(problem) {
+  return h("li", {},
+    h("a", { href: `#${targetId(problem)}`, onclick: (event) => {
+      event.preventDefault();
+      focusProblem(problem);
+    } }, problem.text),
+    h("details", { class: "author-technical" }, h("summary", {}, "Technical detail", hidden(` for: ${problem.text}`)), h("code", {}, problem.technical)));
+}
+
+const targetId = (problem) => (state.mode === "form" && problem.path ? form.elementFor(problem.path)?.id ?? "form-mode" : "source");
+
+/** Moves focus to what a problem is about: its field in the form, or its place in the JSON. */
+function focusProblem(problem) {
+  if (state.mode === "json") {
+    source.focus();
+    if (problem.position) {
+      const lines = source.value.split("\n");
+      const offset = lines.slice(0, problem.position.line - 1).reduce((n, line) => n + line.length + 1, 0) + problem.position.column - 1;
+      source.setSelectionRange(offset, offset);
+    }
+    return;
+  }
+  const target = form.elementFor(problem.path);
+  const focusable = target?.matches("input, textarea, select") ? target : target?.querySelector("input, textarea, select, button");
+  (focusable ?? $("edit-title")).focus();
+}
+
+function showFieldProblems() {
+  const byElement = new Map();
+  for (const problem of state.problems) {
+    const element = problem.path ? form.elementFor(problem.path) : null;
+    if (!element) continue;
+    byElement.set(element, [...(byElement.get(element) ?? []), sentence(problem.text.replace(/^[^:]*: /, ""))]);
+  }
+  form.showProblems(byElement);
+}
+
+/** "the title is missing" as "The title is missing." */
+const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!]$/.test(text) ? "" : "."}`;
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Starts editing `draft` in the current mode. */
+function load(draft, message) {
+  state.draft = draft;
+  if (state.mode === "json") source.value = `${JSON.stringify(draft, null, 2)}\n`;
+  else form.show(state.draft);
+  $("start-message").textContent = message;
+  check();
+}
+
+/** The JSON text as an object, or `undefined` when it cannot be read as one. */
+function readableObject(text) {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Switches between the form and the JSON text, carrying the matrix across. */
+function setMode(mode) {
+  if (mode === state.mode) return;
+  if (mode === "form") {
+    const parsed = readableObject(source.value);
+    if (!parsed) {
+      $("mode-json").checked = true;
+      $("mode-message").textContent = "The form can show the matrix once the JSON text can be read: fix the problem listed under Check first.";
+      return;
+    }
+    state.draft = parsed;
+    form.show(state.draft);
+  } else {
+    source.value = `${JSON.stringify(tidy(state.draft), null, 2)}\n`;
+  }
+  state.mode = mode;
+  $("form-mode").hidden = mode !== "form";
+  $("json-mode").hidden = mode !== "json";
+  $("mode-message").textContent = mode === "form" ? "Editing with the form." : "Editing the JSON text.";
+  check();
+}
+
+/** The name a download of this matrix takes: its id, when it has a usable one. */
+function fileName(extension) {
+  const id = typeof state.draft?.id === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(state.draft.id) ? state.draft.id : "matrix";
+  return `${id}.${extension}`;
+}
+
+async function downloadPage() {
+  const message = $("save-message");
+  if (state.problems.length > 0) {
+    message.textContent = `Fix the ${plural(state.problems.length, "problem")} listed under Check first: the page needs a matrix without problems.`;
     return;
   }
   try {
-    const instrument = validateInstrument(text);
-    const items = instrument.components.reduce((n, c) => n + c.items.length, 0);
-    const ok = document.createElement("p");
-    ok.className = "author-ok";
-    ok.textContent = `No problems: ${instrument.components.length} components, ${items} items, ${instrument.scale.levels.length} levels.`;
-    check.replaceChildren(ok);
-    preview.instrument = instrument;
+    download(fileName("html"), pageWithMatrix(state.valid, await standaloneScript()), "text/html");
+    message.textContent = `Downloaded ${fileName("html")}: open it from any folder, or put it on a shared drive.`;
   } catch (error) {
-    showProblems(error.problems ?? [{ path: "", message: error.message }]);
+    message.textContent = `The page could not be made: ${error.message}.`;
   }
 }
 
-await init();
-document.getElementById("template").addEventListener("click", () => download("matrix-template.json", `${JSON.stringify(TEMPLATE, null, 2)}\n`));
-document.getElementById("start-from-default").addEventListener("click", () => {
-  source.value = `${JSON.stringify(builtinInstrument("nhs-impact"), null, 2)}\n`;
-  validate();
-});
-document.getElementById("download").addEventListener("click", () => {
-  let name = "matrix.json";
-  try {
-    name = `${JSON.parse(source.value).id}.json`;
-  } catch {
-    // Not yet valid JSON: keep the generic name.
+// Spreadsheet import -------------------------------------------------------------------------
+
+let imported = null; // the rows read last, while they await "Create the matrix"
+
+/** Reads spreadsheet text and shows how its rows were read, or what stops them being used. */
+function readRows(text, from) {
+  const { rows: records, problems: syntax } = readDelimited(text);
+  const read = matrixFromRows(records);
+  const problems = [...syntax, ...read.problems];
+  if (problems.length === 0) problems.push(...coreProblemsByCell(read));
+  problems.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
+  imported = problems.length === 0 ? read : null;
+  const result = $("csv-result");
+  const heading = h("h3", { id: "csv-result-title", tabindex: "-1" }, `How the rows of ${from} were read`);
+  if (problems.length > 0) {
+    result.replaceChildren(heading,
+      h("p", { class: "author-problems-title" }, `The rows cannot be made into a matrix yet: ${plural(problems.length, "problem")} to fix in the spreadsheet.`),
+      h("ul", { class: "author-problems" }, problems.map((p) => h("li", {}, cellText(p)))));
+  } else {
+    result.replaceChildren(heading,
+      h("p", {}, `${plural(read.rows.length, "item")} in ${plural(read.components.length, "component")}, on a scale of ${plural(read.levels.length, "level")}: ${read.levels.join(", ")}.`),
+      rowsTable(read),
+      h("p", { class: "author-hint" }, "Creating the matrix replaces the scale\u2019s levels and the components of the matrix being edited; its title, id and other details stay."),
+      h("button", { type: "button", class: "demo-button", id: "csv-create", onclick: createFromRows }, "Create the matrix from these rows"));
   }
-  download(name, source.value);
+  heading.focus();
+}
+
+function rowsTable(read) {
+  return h("table", { class: "author-rows" },
+    h("caption", {}, "Each row as read"),
+    h("thead", {}, h("tr", {}, ["Row", "Component", "Item", "Level descriptions"].map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, read.rows.map((r) => h("tr", {},
+      h("td", {}, String(r.row)), h("td", {}, r.component), h("td", {}, r.item),
+      h("td", {}, r.described ? `all ${r.described}` : "none: the scale\u2019s own are shown")))));
+}
+
+/** The draft the rows would make: the scale's levels and the components replaced, the rest kept.
+ * A level keeps its description when its name is unchanged. */
+function draftFromRows(read) {
+  const draft = structuredClone(state.draft ?? {});
+  const before = Array.isArray(draft.scale?.levels) ? draft.scale.levels : [];
+  draft.scale = { ...draft.scale, levels: read.levels.map((label, index) => ({ value: index + 1, label, description: before.find((l) => l?.label === label)?.description })) };
+  draft.components = structuredClone(read.components);
+  return tidy(draft);
+}
+
+/** The core's own problems with the rows (a title too long, say), told by row and column. */
+function coreProblemsByCell(read) {
+  try {
+    validateInstrument(JSON.stringify(draftFromRows(read)));
+    return [];
+  } catch (error) {
+    return (error.problems ?? []).flatMap((problem) => {
+      const cell = read.cellOf(problem.path);
+      return cell ? [{ ...cell, message: describeProblem(problem, draftFromRows(read)).text.replace(/^[^:]*: /, "") }] : [];
+    });
+  }
+}
+
+function createFromRows() {
+  if (!imported) return;
+  const count = imported.rows.length;
+  load(draftFromRows(imported), "");
+  imported = null;
+  $("csv-result").replaceChildren(h("p", { class: "author-ok", role: "status" }, `Created the matrix from ${plural(count, "row")}. Check its title and details below.`));
+  $("edit-title").focus();
+}
+
+// Wiring ------------------------------------------------------------------------------------
+
+function start() {
+  $("needs-script").remove();
+  $("start-template").addEventListener("click", () => load(structuredClone(TEMPLATE), "Started from the template."));
+  $("start-from-default").addEventListener("click", () => load(builtinInstrument("nhs-impact"), "Started from the NHS IMPACT matrix."));
+  $("template").addEventListener("click", () => download("matrix-template.json", `${JSON.stringify(TEMPLATE, null, 2)}\n`));
+  $("open").addEventListener("change", async (event) => {
+    const [file] = event.target.files;
+    if (!file) return;
+    const text = await file.text();
+    event.target.value = "";
+    try {
+      load(JSON.parse(text), `Opened ${file.name}.`);
+    } catch {
+      // Not readable as JSON: show it as text, where the core's message says where it breaks.
+      setMode("json");
+      source.value = text;
+      $("start-message").textContent = `Opened ${file.name}; it is not readable JSON yet, so it is shown as text.`;
+      check();
+    }
+  });
+  for (const radio of document.querySelectorAll('input[name="mode"]')) radio.addEventListener("change", () => setMode(radio.value));
+  source.addEventListener("input", check);
+  $("download").addEventListener("click", () => download(fileName("json"), state.mode === "json" ? source.value : `${currentText()}\n`));
+  $("download-page").addEventListener("click", downloadPage);
+  $("csv-file").addEventListener("change", async (event) => {
+    const [file] = event.target.files;
+    if (!file) return;
+    event.target.value = "";
+    readRows(await file.text(), file.name);
+  });
+  $("csv-read").addEventListener("click", () => readRows($("csv-text").value, "the pasted text"));
+  load(state.draft, "");
+}
+
+init().then(start, (error) => {
+  const alert = $("needs-script");
+  alert.textContent = error.message;
 });
-document.getElementById("open").addEventListener("change", async (event) => {
-  const [file] = event.target.files;
-  if (!file) return;
-  source.value = await file.text();
-  event.target.value = "";
-  validate();
-});
-source.addEventListener("input", validate);
-source.value = `${JSON.stringify(TEMPLATE, null, 2)}\n`;
-validate();

@@ -1,61 +1,313 @@
-// The authoring page in the demo: problems listed with their paths as the JSON is written, a
-// live preview in the widget, a template that validates, and no CSP violations or axe findings.
+// The authoring page in the demo: a form editor (driven here by the keyboard alone), the JSON
+// text as a second mode, problems told in words counted from 1 with links to their fields and
+// the technical path as detail, a spreadsheet import that names rows and columns, a live
+// preview that says when it shows the last valid version, downloads that validate, and no CSP
+// violations or axe findings.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
-import { watchErrors, withDemo } from "../support/browser.mjs";
-import { axeViolations } from "../support/widget.mjs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { repo, watchErrors, withDemo } from "../support/browser.mjs";
+import { axeViolations, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The worked example of docs/instrument-format.md: the first JSON block there. */
+const workedExample = JSON.parse(/```json\n([\s\S]*?)```/.exec(readFileSync(path.join(repo, "docs/instrument-format.md"), "utf8"))[1]);
 
-test("writing a matrix: problems with paths, a live preview, a valid template, nothing blocked", async () => {
+/** Opens the authoring page with nothing saved, watching for errors and policy violations. */
+async function openAuthoring({ width = 1280 } = {}) {
   const page = await env.browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
   const errors = watchErrors(page);
   await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window.__violations ??= []).push(e.violatedDirective)));
   await page.goto(new URL("author.html", env.server.url).href);
-  const check = page.locator("#check");
-  await check.locator(".author-ok").waitFor();
-  const preview = page.locator("maturity-matrix#preview");
-  await preview.locator("h2.mm-title", { hasText: "Our local improvement matrix" }).waitFor();
+  await page.locator("#check-status", { hasText: "No problems" }).waitFor();
+  await page.locator("maturity-matrix#preview h2.mm-title", { hasText: "Our local improvement matrix" }).waitFor();
+  return { page, errors, preview: page.locator("maturity-matrix#preview") };
+}
 
-  // Break it in three ways at once: every problem is listed with its path.
+/** Validates text with the page's own copy of the core. */
+const validate = (page, text) => page.evaluate(async (text) => {
+  const api = await import("/dist/maturity-matrix.js");
+  try {
+    return { ok: api.validateInstrument(text) };
+  } catch (error) {
+    return { problems: error.problems };
+  }
+}, text);
+
+async function downloaded(page, press) {
+  const download = page.waitForEvent("download");
+  await press();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+const problemTexts = (page) => page.locator("#check .author-problems > li > a").allTextContents();
+
+test("JSON mode: problems in words with their technical paths, a live preview, a valid template, nothing blocked", async () => {
+  const { page, errors, preview } = await openAuthoring();
+  await page.getByRole("radio", { name: "JSON text" }).check();
+  await page.locator("#source").waitFor();
+
+  // Break it in three ways at once: every problem is listed in words, its path as detail.
   const template = JSON.parse(await page.locator("#source").inputValue());
   template.scale.levels[2].value = 1;
   template.components[0].items[0].levels.pop();
   template.components.push({ id: "first-component", title: "", items: [] });
   await page.locator("#source").fill(JSON.stringify(template, null, 2));
-  const problems = await check.locator("li").allTextContents();
+  assert.deepEqual(await problemTexts(page), [
+    "Level 3, value: 1 must be greater than the level before it (2); list levels lowest first",
+    "Component 1, item 1, levels: 3 descriptors, the scale has 4 levels",
+    "Component 2, short id: \"first-component\" is used by another component",
+    "Component 2: the title is missing",
+    "Component 2: no items yet; a component needs at least one item",
+  ], "words counted from 1");
+  const technical = await page.locator("#check .author-technical code").allTextContents();
   for (const path of ["scale.levels[2].value", "components[0].items[0].levels", "components[1].id", "components[1].title", "components[1].items"]) {
-    assert.ok(problems.some((p) => p.startsWith(`${path}:`)), `${path} in:\n${problems.join("\n")}`);
+    assert.ok(technical.some((p) => p.startsWith(`${path}:`)), `${path} in:\n${technical.join("\n")}`);
   }
-  assert.match(await check.locator(".author-problems-title").textContent(), /^There are \d+ problems to fix:$/);
-  // Not even JSON: said plainly.
+  assert.equal(await page.locator("#check-status").textContent(), "There are 5 problems to fix.");
+  await page.locator("#preview-status", { hasText: "shows the last version without problems" }).waitFor();
+  // Not even JSON: said plainly, with where it breaks; the link puts the caret there.
   await page.locator("#source").fill('{ "formatVersion": 1, ');
-  assert.match(await check.textContent(), /not a readable data \(JSON\) file/);
+  const [syntax] = await problemTexts(page);
+  assert.match(syntax, /^The JSON text, line 1, column \d+: it is not a readable data \(JSON\) file/);
+  await page.locator("#check .author-problems a").first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "source");
+  // The form cannot show unreadable JSON, and says so instead of losing it.
+  await page.getByRole("radio", { name: "A form" }).click();
+  assert.match(await page.locator("#mode-message").textContent(), /once the JSON text can be read/);
+  assert.equal(await page.getByRole("radio", { name: "JSON text" }).isChecked(), true);
 
   // Start from the default matrix, rename it: the preview follows.
   await page.getByRole("button", { name: "Start from the NHS IMPACT matrix" }).click();
   const edited = (await page.locator("#source").inputValue()).replace('"title": "NHS IMPACT improvement maturity self-assessment"', '"title": "Northfield variant"');
   await page.locator("#source").fill(edited);
   await preview.locator("h2.mm-title", { hasText: "Northfield variant" }).waitFor();
-  assert.match(await check.textContent(), /No problems: 5 components, 20 items, 5 levels\./);
+  assert.match(await page.locator("#check-status").textContent(), /No problems: 5 components, 20 items, 5 levels\./);
+  assert.equal(await page.locator("#preview-status").textContent(), "The preview shows the matrix as it stands.");
 
   // The template downloads and validates.
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download a template" }).click();
-  const file = await download;
-  const text = readFileSync(await file.path(), "utf8");
-  const valid = await page.evaluate(async (text) => {
-    const api = await import("/dist/maturity-matrix.js");
-    return api.validateInstrument(text).id;
-  }, text);
-  assert.equal(valid, "our-local-matrix");
+  const { text } = await downloaded(page, () => page.getByRole("button", { name: "Download a template" }).click());
+  assert.equal((await validate(page, text)).ok.id, "our-local-matrix");
 
-  const { violations } = await axeViolations(page, axeSource);
-  assert.deepEqual(violations, []);
   assert.deepEqual(await page.evaluate(() => window.__violations ?? []), []);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+/** Presses Tab (Shift+Tab with `back`) until the focused element matches `selector`. */
+async function tabTo(page, selector, { back = false } = {}) {
+  for (let presses = 0; presses < 400; presses++) {
+    if (await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, selector)) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Tabs to the field for `path` and replaces its text by typing. */
+async function typeInto(page, path, text) {
+  await tabTo(page, `[data-path="${path}"]`);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(line);
+  }
+}
+
+test("the form editor builds the worked example of the format guide with the keyboard only, and its download validates", async () => {
+  const { page, errors, preview } = await openAuthoring();
+  const example = workedExample;
+  await page.locator("body").focus();
+  await tabTo(page, "#mode-form");
+
+  for (const key of ["title", "id", "version", "description", "source"]) await typeInto(page, key, example[key]);
+  for (const [index, level] of example.scale.levels.entries()) {
+    await typeInto(page, `scale.levels[${index}].label`, level.label);
+    await typeInto(page, `scale.levels[${index}].value`, String(level.value));
+    await typeInto(page, `scale.levels[${index}].description`, level.description);
+  }
+  // The template has a fourth level: remove it (its descriptor goes from every item too).
+  await tabTo(page, '#group-scale-levels-3 [data-action="remove"]');
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#announce").textContent(), "Level 4 removed.");
+  await typeInto(page, "scale.notApplicable.label", example.scale.notApplicable.label);
+  await typeInto(page, "scale.dontKnow.label", example.scale.dontKnow.label);
+
+  await tabTo(page, '[data-path="scoring.overall"]');
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator('[data-path="scoring.overall"]').inputValue(), "minimum");
+  for (const [index, band] of example.scoring.bands.entries()) {
+    await tabTo(page, '[data-add="scoring.bands"]');
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), `scoring.bands[${index}].from`, "focus moves to the new band");
+    await typeInto(page, `scoring.bands[${index}].from`, String(band.from));
+    await typeInto(page, `scoring.bands[${index}].label`, band.label);
+  }
+
+  const [component] = example.components;
+  const [item] = component.items;
+  await typeInto(page, "components[0].title", component.title);
+  await typeInto(page, "components[0].id", component.id);
+  await typeInto(page, "components[0].description", component.description);
+  await typeInto(page, "components[0].weight", String(component.weight));
+  for (const key of ["title", "id", "prompt"]) await typeInto(page, `components[0].items[0].${key}`, item[key]);
+  for (const [index, text] of item.levels.entries()) await typeInto(page, `components[0].items[0].levels[${index}]`, text);
+  await typeInto(page, "components[0].items[0].evidence", item.evidence.join("\n"));
+  await typeInto(page, "components[0].items[0].weight", String(item.weight));
+
+  await page.locator("#check-status", { hasText: "No problems: 1 component, 1 item, 3 levels." }).waitFor();
+  await preview.locator("h2.mm-title", { hasText: example.title }).waitFor();
+  await tabTo(page, "#download");
+  const { name, text } = await downloaded(page, () => page.keyboard.press("Enter"));
+  assert.equal(name, "ward-qi.json");
+  assert.deepEqual(JSON.parse(text), example);
+  assert.equal((await validate(page, text)).ok.id, "ward-qi");
+  // The preview scores it as the guide says: level 2 gives 2.00, band "Growing".
+  await rate(preview, "huddle-routine", "Growing");
+  assert.equal(await overall(preview).textContent(), "2.00");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the form: problems next to their fields in words, links that move focus, reordering, and the preview kept at the last valid version", async () => {
+  const { page, errors, preview } = await openAuthoring();
+  await page.getByRole("button", { name: "Add a component" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[1].title", "focus is on the new component's title");
+  assert.equal(await page.locator("#announce").textContent(), "Component 2 added, with one item.");
+  assert.deepEqual(await problemTexts(page), ["Component 2: the title is missing", "Component 2, item 1: the title is missing"]);
+  await page.locator("#preview-status", { hasText: "While there are problems, the preview shows the last version without problems." }).waitFor();
+  // Next to the field, and described by it.
+  const title = page.locator('[data-path="components[1].items[0].title"]');
+  assert.equal(await title.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator(`#${await title.getAttribute("id")}-error`).textContent(), /^Problem: The title is missing\.$/);
+  assert.match(await title.getAttribute("aria-describedby"), /-error$/);
+  // The link moves focus to the field; the technical path stays in a details element.
+  await page.getByRole("link", { name: "Component 2, item 1: the title is missing" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[1].items[0].title");
+  assert.equal(await page.locator("#check details code").nth(1).textContent(), "components[1].items[0].title: empty; write some text here");
+
+  await page.keyboard.type("Second item");
+  await page.locator('[data-path="components[1].title"]').fill("Second component");
+  await page.locator("#check-status", { hasText: "No problems: 2 components, 2 items" }).waitFor();
+  await preview.locator(".mm-steps__title", { hasText: "Second component" }).waitFor();
+  assert.equal(await title.getAttribute("aria-invalid"), null);
+
+  // Reorder: component 2 moves up; focus stays on its button, now the first component's.
+  await page.getByRole("button", { name: "Move up component 2" }).click();
+  assert.equal(await page.locator("#announce").textContent(), "Component 2 moved up: it is now component 1.");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Move down component 1");
+  assert.equal(await page.locator('[data-path="components[0].title"]').inputValue(), "Second component");
+  await preview.locator(".mm-steps__title").first().filter({ hasText: "Second component" }).waitFor();
+  // Remove it: focus goes to what takes its place.
+  await page.getByRole("button", { name: "Remove component 1" }).click();
+  assert.equal(await page.locator("#announce").textContent(), "Component 1 removed.");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[0].title");
+  assert.equal(await page.locator('[data-path="components[0].title"]').inputValue(), "The first component");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const SPREADSHEET = [
+  "Component,Item,Starting,Growing,Established",
+  "Daily huddles,A regular huddle,We do not hold huddles.,\"On some days, mostly to pass on information.\",Every day at a set time.",
+  ",Actions followed up,Rarely.,Sometimes.,Always.",
+  "Learning,Teams share what worked,Rarely.,At annual events.,\"Every month, across sites.\"",
+  ",Safety huddles,,,",
+].join("\r\n");
+
+test("a spreadsheet with two mistakes is refused naming row and column; fixed, it imports and shows how the rows were read", async () => {
+  const { page, errors, preview } = await openAuthoring();
+  // Row 3 lacks its item's title; row 4 has a level description missing.
+  const broken = SPREADSHEET.replace(",Actions followed up,", ",,").replace("Rarely.,At annual events.", "Rarely.,");
+  const folder = mkdtempSync(path.join(tmpdir(), "mm-csv-"));
+  writeFileSync(path.join(folder, "ward-matrix.csv"), broken);
+  await page.locator("#csv-file").setInputFiles(path.join(folder, "ward-matrix.csv"));
+  const result = page.locator("#csv-result");
+  await result.locator("h3", { hasText: "How the rows of ward-matrix.csv were read" }).waitFor();
+  assert.deepEqual(await result.locator(".author-problems li").allTextContents(), [
+    "Row 3, column 2: the item\u2019s title is missing (Item)",
+    "Row 4, column 4: the description for \u201cGrowing\u201d is missing; fill in every level, or leave them all empty to use the scale\u2019s own descriptions",
+  ]);
+  assert.equal(await result.getByRole("button", { name: "Create the matrix from these rows" }).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "How the rows of ward-matrix.csv were read");
+
+  // Pasted cells: a comma without quotes makes a cell too many, named by its column.
+  await page.locator("#csv-text").fill(SPREADSHEET.replace("Sometimes.", "Sometimes, in the week."));
+  await page.getByRole("button", { name: "Read the pasted rows" }).click();
+  assert.deepEqual(await result.locator(".author-problems li").allTextContents(), [
+    "Row 3, column 6: this cell is beyond the last level (Established, column 5); a cell holding a comma needs quotes",
+  ]);
+
+  // Fixed: the rows as read, then the matrix.
+  await page.locator("#csv-text").fill(SPREADSHEET);
+  await page.getByRole("button", { name: "Read the pasted rows" }).click();
+  assert.match(await result.textContent(), /4 items in 2 components, on a scale of 3 levels: Starting, Growing, Established\./);
+  assert.deepEqual(await result.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))), [
+    ["2", "Daily huddles", "A regular huddle", "all 3"],
+    ["3", "Daily huddles", "Actions followed up", "all 3"],
+    ["4", "Learning", "Teams share what worked", "all 3"],
+    ["5", "Learning", "Safety huddles", "none: the scale\u2019s own are shown"],
+  ]);
+  await result.getByRole("button", { name: "Create the matrix from these rows" }).click();
+  await page.locator("#check-status", { hasText: "No problems: 2 components, 4 items, 3 levels." }).waitFor();
+  assert.equal(await page.locator('[data-path="components[0].items[0].levels[1]"]').inputValue(), "On some days, mostly to pass on information.");
+  assert.equal(await page.locator('[data-path="components[1].items[0].id"]').inputValue(), "teams-share-what-worked");
+  await preview.locator(".mm-steps__title", { hasText: "Learning" }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a page with the matrix inside downloads, and works opened from a shared drive (file://)", async () => {
+  const { page, errors } = await openAuthoring();
+  await page.locator('[data-path="title"]').fill("Drive matrix");
+  await page.locator("#check-status", { hasText: "No problems" }).waitFor();
+  const { name, text } = await downloaded(page, () => page.getByRole("button", { name: "Download a page with this matrix inside" }).click());
+  assert.equal(name, "our-local-matrix.html");
+  const folder = mkdtempSync(path.join(tmpdir(), "mm-page-"));
+  writeFileSync(path.join(folder, name), text);
+  const drive = await env.browser.context.newPage();
+  const driveErrors = watchErrors(drive);
+  const requests = [];
+  drive.on("request", (r) => requests.push(r.url()));
+  await drive.goto(pathToFileURL(path.join(folder, name)).href);
+  const widget = drive.locator("maturity-matrix");
+  await widget.locator("h2.mm-title", { hasText: "Drive matrix" }).waitFor();
+  await rate(widget, "first-item", "Developing");
+  assert.equal(await overall(widget).textContent(), "3.00");
+  assert.equal(requests.length, 1, `only the page itself: ${requests.join(", ")}`);
+  // With problems, no page is made, and the reason is given.
+  await page.locator('[data-path="title"]').fill("");
+  await page.getByRole("button", { name: "Download a page with this matrix inside" }).click();
+  assert.match(await page.locator("#save-message").textContent(), /Fix the 1 problem listed under Check first/);
+  assert.deepEqual([...errors, ...driveErrors], []);
+  await drive.close();
+  await page.close();
+});
+
+test("axe finds nothing on the authoring page, in both modes, at 320 and 1280 px", async () => {
+  for (const width of [320, 1280]) {
+    const { page } = await openAuthoring({ width });
+    // Problems shown, so their markup is checked too.
+    await page.locator('[data-path="components[0].items[0].title"]').fill("");
+    await page.locator("#check-status", { hasText: "1 problem" }).waitFor();
+    await page.locator("#csv-text").fill("Component,Item,Low,High\nA,,x,y");
+    await page.getByRole("button", { name: "Read the pasted rows" }).click();
+    await page.locator("#csv-result li").waitFor();
+    assert.deepEqual((await axeViolations(page, axeSource)).violations, [], `form mode at ${width} px`);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0, `no sideways scrolling at ${width} px`);
+    await page.getByRole("radio", { name: "JSON text" }).check();
+    await page.locator("#source").waitFor();
+    assert.deepEqual((await axeViolations(page, axeSource)).violations, [], `JSON mode at ${width} px`);
+    await page.close();
+  }
 });

@@ -1,0 +1,389 @@
+// The form editor: every field of a matrix as a labelled input, and buttons to add, reorder
+// and remove scale levels, bands, components and items. It edits a draft object in place;
+// the page validates the draft with the core after every change. Each input carries the JSON
+// path the core uses in its problems (`data-path`), so a problem finds its field.
+import { h, hidden } from "./dom.js";
+
+/** A fresh, unique id such as `item-3`, for a new component or item. */
+function freshId(prefix, taken) {
+  let n = 1;
+  while (taken.has(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+}
+
+const itemsOf = (draft) => components(draft).flatMap((c) => (Array.isArray(c?.items) ? c.items : []));
+const components = (draft) => (Array.isArray(draft.components) ? draft.components : []);
+const scaleLevels = (draft) => (Array.isArray(draft.scale?.levels) ? draft.scale.levels : []);
+const asText = (value) => (value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value));
+
+/** A whole or decimal number typed as text becomes a number; anything else stays text, for
+ * the core to explain ("expected a whole number"). */
+function asNumber(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** An id for an element from a JSON path: `components[0].title` → `field-components-0-title`. */
+export const fieldId = (path) => `field-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
+
+/** Swaps entries `a` and `b` of `list` in place. */
+function swap(list, a, b) {
+  [list[a], list[b]] = [list[b], list[a]];
+}
+
+/**
+ * Creates the form editor in `container`. `onChange()` is called after every edit;
+ * `announce(text)` tells screen-reader users what a button did.
+ */
+export function createForm(container, { onChange, announce }) {
+  let draft = {};
+  const setters = new WeakMap(); // input → what typing in it changes
+
+  container.addEventListener("input", (event) => {
+    const set = setters.get(event.target);
+    if (!set) return;
+    set(event.target.value);
+    onChange();
+  });
+
+  /** Points the input's description at its hint and, while it has one, its error. */
+  function describe(input, hint = input.dataset.hint, withError = false) {
+    input.dataset.hint = hint ? "1" : "";
+    const ids = [hint && `${input.id}-hint`, withError && `${input.id}-error`].filter(Boolean);
+    if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+    else input.removeAttribute("aria-describedby");
+  }
+
+  /** A labelled text input or text area bound to the draft. */
+  function field({ path, label, hint, value, set, multiline = false, rows = 2, size, numeric = false, extraLabel }) {
+    const id = fieldId(path);
+    const input = multiline
+      ? h("textarea", { id, rows, class: "author-input", "data-path": path })
+      : h("input", {
+        id, type: "text", class: `author-input${size ? ` author-input--${size}` : ""}`, "data-path": path,
+        inputmode: numeric ? "decimal" : undefined, spellcheck: numeric ? "false" : undefined,
+      });
+    describe(input, hint, false);
+    input.value = asText(value);
+    setters.set(input, set);
+    return h("div", { class: "author-field" },
+      h("label", { for: id, class: "author-field-label" }, label, extraLabel),
+      hint && h("p", { class: "author-hint", id: `${id}-hint` }, hint),
+      h("p", { class: "author-field-error", id: `${id}-error`, hidden: true }),
+      input);
+  }
+
+  function select({ path, label, hint, value, options, set }) {
+    const id = fieldId(path);
+    const input = h("select", { id, class: "author-input author-input--select", "data-path": path },
+      options.map(([optionValue, text]) => h("option", { value: optionValue, selected: optionValue === value }, text)));
+    describe(input, hint, false);
+    setters.set(input, set);
+    return h("div", { class: "author-field" },
+      h("label", { for: id, class: "author-field-label" }, label),
+      hint && h("p", { class: "author-hint", id: `${id}-hint` }, hint),
+      h("p", { class: "author-field-error", id: `${id}-error`, hidden: true }),
+      input);
+  }
+
+  /** A fieldset for one part of the matrix, its legend a heading so it can be jumped to. */
+  function group({ path, level, title, titleText, hint }, ...children) {
+    return h("fieldset", { class: "author-group", "data-path": path, id: fieldId(path).replace(/^field/, "group") },
+      h("legend", {}, level ? h(`h${level}`, { class: "author-group-title" }, title, titleText) : title),
+      hint && h("p", { class: "author-hint" }, hint),
+      h("p", { class: "author-field-error", hidden: true }),
+      children);
+  }
+
+  /** Move up, move down and remove buttons for entry `index` of `count`. */
+  function listButtons({ name, index, count, move, remove }) {
+    return h("div", { class: "author-list-buttons" },
+      index > 0 && h("button", { type: "button", class: "demo-button demo-button--small", "data-action": "up", onclick: () => move(-1) }, "Move up", hidden(` ${name}`)),
+      index < count - 1 && h("button", { type: "button", class: "demo-button demo-button--small", "data-action": "down", onclick: () => move(1) }, "Move down", hidden(` ${name}`)),
+      h("button", { type: "button", class: "demo-button demo-button--small demo-button--warning", "data-action": "remove", onclick: remove }, "Remove", hidden(` ${name}`)));
+  }
+
+  /** After a structural change: draws the form again, puts focus where the person's attention
+   * is (`focusPath`'s group, on the button `action` or its first field) and says what happened. */
+  function changed(message, focusPath, action) {
+    render();
+    onChange();
+    const target = focusPath === undefined ? null : container.querySelector(`[id="${fieldId(focusPath).replace(/^field/, "group")}"]`);
+    const buttons = action ? [action, action === "up" ? "down" : "up", "remove"] : [];
+    const button = target && buttons.map((a) => target.querySelector(`:scope > .author-list-buttons [data-action="${a}"]`)).find(Boolean);
+    const focus = button ?? target?.querySelector("input, textarea, select") ?? container.querySelector(`[data-add="${focusPath}"]`);
+    focus?.focus();
+    announce(message);
+  }
+
+  function aboutGroup() {
+    const text = (key, label, hint, options = {}) => field({
+      path: key, label, hint, value: draft[key], ...options,
+      set: (value) => (draft[key] = value === "" && options.optional ? undefined : value),
+    });
+    return group({ path: "", level: 3, title: "About the matrix" },
+      text("title", "Title", "Shown as the heading people see."),
+      text("id", "Short id", "Letters, digits and dashes. Answers are saved under it, so keep it once people have started.", { size: "medium" }),
+      text("version", "Version", "Your own version, such as 2026.1. Answers record it; change it when you revise the matrix.", { size: "medium" }),
+      text("description", "Description (optional)", "What the matrix is for, in a sentence or two.", { multiline: true, optional: true }),
+      text("source", "Source (optional)", "Where the wording comes from, and the terms for reusing it.", { multiline: true, optional: true }));
+  }
+
+  function levelGroup(level, index, levels) {
+    const path = `scale.levels[${index}]`;
+    const name = `level ${index + 1}`;
+    return h("li", {}, group({ path, level: 4, title: `Level ${index + 1}` },
+      field({ path: `${path}.label`, label: "Label", value: level.label, set: (value) => {
+        level.label = value;
+        for (const span of container.querySelectorAll(`[data-level-label="${index}"]`)) span.textContent = value.trim() ? ` (${value.trim()})` : "";
+      } }),
+      field({ path: `${path}.value`, label: "Value", hint: "A whole number from 0 to 100, higher than the level before.", value: level.value, size: "small", numeric: true, set: (value) => (level.value = asNumber(value) ?? "") }),
+      field({ path: `${path}.description`, label: "Description (optional)", hint: "Shown for items that do not describe their own levels.", value: level.description, multiline: true, set: (value) => (level.description = value || undefined) }),
+      listButtons({
+        name, index, count: levels.length,
+        move: (step) => moveLevel(index, step),
+        remove: () => {
+          levels.splice(index, 1);
+          for (const item of itemsOf(draft)) if (Array.isArray(item.levels)) item.levels.splice(index, 1);
+          changed(`Level ${index + 1} removed.`, levels.length ? `scale.levels[${Math.min(index, levels.length - 1)}]` : "scale.levels");
+        },
+      })));
+  }
+
+  /** Moves a level's label and descriptions, and every item's descriptor for it; values stay
+   * in place, so the scale still rises. */
+  function moveLevel(index, step) {
+    const levels = scaleLevels(draft);
+    const other = index + step;
+    const [a, b] = [levels[index], levels[other]];
+    [a.value, b.value] = [b.value, a.value];
+    swap(levels, index, other);
+    for (const item of itemsOf(draft)) if (Array.isArray(item.levels)) swap(item.levels, index, other);
+    changed(`Level ${index + 1} moved ${step < 0 ? "up" : "down"}: it is now level ${other + 1}.`, `scale.levels[${other}]`, step < 0 ? "up" : "down");
+  }
+
+  function scaleGroup() {
+    draft.scale ??= { levels: [] };
+    if (!Array.isArray(draft.scale.levels)) draft.scale.levels = [];
+    const scale = draft.scale;
+    const levels = scale.levels;
+    const special = (key, label, hint) => field({
+      path: `scale.${key}.label`, label, hint, value: scale[key]?.label,
+      set: (value) => (scale[key] = value.trim() ? { ...scale[key], label: value } : undefined),
+    });
+    return group({ path: "scale", level: 3, title: "Scale", hint: "From 2 to 10 levels, lowest first." },
+      h("ol", { class: "author-list" }, levels.map((level, index) => levelGroup(level, index, levels))),
+      h("button", {
+        type: "button", class: "demo-button", "data-add": "scale.levels",
+        onclick: () => {
+          const last = levels.at(-1)?.value;
+          levels.push({ value: typeof last === "number" ? last + 1 : levels.length + 1, label: "" });
+          for (const item of itemsOf(draft)) if (Array.isArray(item.levels)) item.levels.push("");
+          changed(`Level ${levels.length} added.`, `scale.levels[${levels.length - 1}]`);
+        },
+      }, "Add a level"),
+      special("notApplicable", "Label for \u2018not applicable\u2019 (optional)", "Leave empty to not offer this answer."),
+      special("dontKnow", "Label for \u2018don\u2019t know\u2019 (optional)", "Leave empty to not offer this answer."));
+  }
+
+  function bandGroup(band, index, bands) {
+    const path = `scoring.bands[${index}]`;
+    return h("li", {}, group({ path, level: 5, title: `Band ${index + 1}` },
+      field({ path: `${path}.from`, label: "From score", hint: "The band starts at this score; at most two decimals.", value: band.from, size: "small", numeric: true, set: (value) => (band.from = asNumber(value) ?? "") }),
+      field({ path: `${path}.label`, label: "Label", value: band.label, set: (value) => (band.label = value) }),
+      listButtons({
+        name: `band ${index + 1}`, index, count: bands.length,
+        move: (step) => {
+          const other = index + step;
+          [bands[index].from, bands[other].from] = [bands[other].from, bands[index].from];
+          swap(bands, index, other);
+          changed(`Band ${index + 1} moved ${step < 0 ? "up" : "down"}: it is now band ${other + 1}.`, `scoring.bands[${other}]`, step < 0 ? "up" : "down");
+        },
+        remove: () => {
+          bands.splice(index, 1);
+          if (bands.length === 0) draft.scoring.bands = undefined;
+          changed(`Band ${index + 1} removed.`, bands.length ? `scoring.bands[${Math.min(index, bands.length - 1)}]` : "scoring.bands");
+        },
+      })));
+  }
+
+  function scoringGroup() {
+    const scoring = () => (draft.scoring ??= {});
+    const rules = [["mean", "Mean (weighted average)"], ["median", "Median"], ["minimum", "Minimum (the weakest link)"]];
+    const bands = Array.isArray(draft.scoring?.bands) ? draft.scoring.bands : [];
+    return group({ path: "scoring", level: 3, title: "Scoring" },
+      select({ path: "scoring.component", label: "How items add up to a component\u2019s score", value: draft.scoring?.component ?? "mean", options: rules, set: (value) => (scoring().component = value) }),
+      select({ path: "scoring.overall", label: "How components add up to the overall figure", value: draft.scoring?.overall ?? "mean", options: rules, set: (value) => (scoring().overall = value) }),
+      group({ path: "scoring.bands", level: 4, title: "Bands (optional)", hint: "Names for ranges of scores, lowest first: a score takes the label of the highest band it reaches." },
+        h("ol", { class: "author-list" }, bands.map((band, index) => bandGroup(band, index, bands))),
+        h("button", {
+          type: "button", class: "demo-button", "data-add": "scoring.bands",
+          onclick: () => {
+            const list = (scoring().bands = Array.isArray(scoring().bands) ? scoring().bands : []);
+            const last = list.at(-1)?.from;
+            list.push({ from: typeof last === "number" ? last + 1 : scaleLevels(draft)[0]?.value ?? 0, label: "" });
+            changed(`Band ${list.length} added.`, `scoring.bands[${list.length - 1}]`);
+          },
+        }, "Add a band")));
+  }
+
+  function itemGroup(item, index, items, component, componentIndex) {
+    const path = `components[${componentIndex}].items[${index}]`;
+    const title = h("span", {}, item.title ? `: ${item.title}` : "");
+    const name = `item ${index + 1} of component ${componentIndex + 1}`;
+    const text = (key, label, hint, options = {}) => field({
+      path: `${path}.${key}`, label, hint, value: item[key], ...options,
+      set: (value) => {
+        item[key] = options.optional && value === "" ? undefined : value;
+        if (key === "title") title.textContent = value ? `: ${value}` : "";
+      },
+    });
+    return h("li", {}, group({ path, level: 5, title: `Component ${componentIndex + 1}, item ${index + 1}`, titleText: title },
+      text("title", "Title", "A short name for the item."),
+      text("id", "Short id", "Letters, digits and dashes, different from every other item's. Answers are saved under it.", { size: "medium" }),
+      text("prompt", "Question (optional)", "The question people answer for this item.", { multiline: true, optional: true }),
+      descriptorGroup(item, path),
+      text("guidance", "Guidance (optional)", "Help for rating this item.", { multiline: true, optional: true }),
+      field({
+        path: `${path}.evidence`, label: "Examples of evidence (optional)", hint: "One per line.", multiline: true, rows: 3,
+        value: Array.isArray(item.evidence) ? item.evidence.join("\n") : item.evidence,
+        set: (value) => {
+          const lines = value.split("\n").map((line) => line.trim()).filter(Boolean);
+          item.evidence = lines.length ? lines : undefined;
+        },
+      }),
+      field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: item.weight, size: "small", numeric: true, set: (value) => (item.weight = asNumber(value)) }),
+      listButtons({
+        name, index, count: items.length,
+        move: (step) => {
+          swap(items, index, index + step);
+          changed(`Item ${index + 1} of component ${componentIndex + 1} moved ${step < 0 ? "up" : "down"}: it is now item ${index + step + 1}.`, `components[${componentIndex}].items[${index + step}]`, step < 0 ? "up" : "down");
+        },
+        remove: () => {
+          items.splice(index, 1);
+          changed(`Item ${index + 1} of component ${componentIndex + 1} removed.`, items.length ? `components[${componentIndex}].items[${Math.min(index, items.length - 1)}]` : `components[${componentIndex}].items`);
+        },
+      })));
+  }
+
+  /** One text area per scale level. All empty: the item shows the scale's descriptions. */
+  function descriptorGroup(item, path) {
+    const levels = scaleLevels(draft);
+    const areas = [];
+    const set = () => {
+      const values = areas.map((area) => area.querySelector("textarea").value);
+      item.levels = values.some((v) => v.trim()) ? values : undefined;
+    };
+    levels.forEach((level, index) => {
+      areas.push(field({
+        path: `${path}.levels[${index}]`, label: `Level ${index + 1}`, multiline: true,
+        extraLabel: h("span", { "data-level-label": index }, level.label?.trim?.() ? ` (${level.label.trim()})` : ""),
+        value: Array.isArray(item.levels) ? item.levels[index] : "",
+        set,
+      }));
+    });
+    return group({ path: `${path}.levels`, level: 0, title: "What each level looks like (optional)", hint: "Describe every level for this item, or leave them all empty to show the scale\u2019s descriptions." }, areas);
+  }
+
+  function componentGroup(component, index, list) {
+    const path = `components[${index}]`;
+    if (!Array.isArray(component.items)) component.items = [];
+    const items = component.items;
+    const title = h("span", {}, component.title ? `: ${component.title}` : "");
+    const text = (key, label, hint, options = {}) => field({
+      path: `${path}.${key}`, label, hint, value: component[key], ...options,
+      set: (value) => {
+        component[key] = options.optional && value === "" ? undefined : value;
+        if (key === "title") title.textContent = value ? `: ${value}` : "";
+      },
+    });
+    return h("li", {}, group({ path, level: 4, title: `Component ${index + 1}`, titleText: title },
+      text("title", "Title", "The component's name, as people see it."),
+      text("id", "Short id", "Letters, digits and dashes, different from every other component's.", { size: "medium" }),
+      text("description", "Description (optional)", undefined, { multiline: true, optional: true }),
+      text("guidance", "Guidance (optional)", "Help for rating this component's items.", { multiline: true, optional: true }),
+      field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: component.weight, size: "small", numeric: true, set: (value) => (component.weight = asNumber(value)) }),
+      listButtons({
+        name: `component ${index + 1}`, index, count: list.length,
+        move: (step) => {
+          swap(list, index, index + step);
+          changed(`Component ${index + 1} moved ${step < 0 ? "up" : "down"}: it is now component ${index + step + 1}.`, `components[${index + step}]`, step < 0 ? "up" : "down");
+        },
+        remove: () => {
+          list.splice(index, 1);
+          changed(`Component ${index + 1} removed.`, list.length ? `components[${Math.min(index, list.length - 1)}]` : "components");
+        },
+      }),
+      h("ol", { class: "author-list" }, items.map((item, itemIndex) => itemGroup(item, itemIndex, items, component, index))),
+      h("button", {
+        type: "button", class: "demo-button", "data-add": `${path}.items`,
+        onclick: () => {
+          items.push(newItem());
+          changed(`Item ${items.length} added to component ${index + 1}.`, `${path}.items[${items.length - 1}]`);
+        },
+      }, "Add an item", hidden(` to component ${index + 1}`))));
+  }
+
+  function newItem() {
+    return { id: freshId("item", new Set(itemsOf(draft).map((i) => i?.id))), title: "" };
+  }
+
+  function componentsSection() {
+    if (!Array.isArray(draft.components)) draft.components = [];
+    const list = draft.components;
+    return h("section", { class: "author-group author-group--plain", "data-path": "components", id: "group-components", "aria-labelledby": "components-title" },
+      h("h3", { id: "components-title", class: "author-group-title" }, "Components"),
+      h("p", { class: "author-hint" }, "Each component groups items people rate. At least one component, each with at least one item."),
+      h("p", { class: "author-field-error", hidden: true }),
+      h("ol", { class: "author-list" }, list.map((component, index) => componentGroup(component, index, list))),
+      h("button", {
+        type: "button", class: "demo-button", "data-add": "components",
+        onclick: () => {
+          list.push({ id: freshId("component", new Set(list.map((c) => c?.id))), title: "", items: [newItem()] });
+          changed(`Component ${list.length} added, with one item.`, `components[${list.length - 1}]`);
+        },
+      }, "Add a component"));
+  }
+
+  function render() {
+    container.replaceChildren(aboutGroup(), scaleGroup(), scoringGroup(), componentsSection());
+  }
+
+  return {
+    /** Shows `value` (edited in place from now on). */
+    show(value) {
+      draft = value;
+      render();
+    },
+    /** The input for a problem's path, or the nearest group that holds it. */
+    elementFor(path) {
+      for (let at = path; ; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, "")) {
+        const found = container.querySelector(`[data-path="${CSS.escape(at)}"]`);
+        if (found) return found;
+        if (!/[.[]/.test(at)) return container.querySelector('[data-path=""]');
+      }
+    },
+    /** Shows each problem next to its field: `byElement` maps an input or group to texts. */
+    showProblems(byElement) {
+      for (const error of container.querySelectorAll(".author-field-error")) {
+        error.hidden = true;
+        error.textContent = "";
+      }
+      for (const input of container.querySelectorAll("[aria-invalid]")) {
+        input.removeAttribute("aria-invalid");
+        describe(input, input.dataset.hint === "1", false);
+      }
+      for (const [element, texts] of byElement) {
+        const isGroup = element.matches("fieldset, section");
+        const error = isGroup ? element.querySelector(":scope > .author-field-error") : element.parentElement.querySelector(":scope > .author-field-error");
+        error.hidden = false;
+        error.replaceChildren(h("span", { class: "visually-hidden" }, "Problem: "), texts.join(" "));
+        if (!isGroup) {
+          element.setAttribute("aria-invalid", "true");
+          describe(element, element.dataset.hint === "1", true);
+        }
+      }
+    },
+  };
+}
