@@ -2,8 +2,9 @@
 # Runs every test: formatting and lints; the core's unit, golden, property, schema,
 # type-generation and fuzz-replay tests; then, against the built package: Node tests, browser
 # tests in headless Chromium, the core journeys in Chromium, Firefox ESR and WebKitGTK (with
-# tablet and phone sizes), and consumer tests of the packed tarball (script tag, ES module,
-# Vite app, Node, TypeScript). Time-bounded fuzzing is its own command: scripts/fuzz.sh.
+# tablet and phone sizes), consumer tests of the packed tarball (script tag, ES module,
+# Vite app, Node, TypeScript), and the release zip as an intranet editor unpacks it.
+# Time-bounded fuzzing is its own command: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -30,3 +31,6 @@ node --test --test-concurrency=1 tests/journeys/
 
 echo "== Consumer tests of the packed npm package"
 node --test tests/consumers/
+
+echo "== The release zip, unpacked into an empty folder: every page over http and from file://"
+node --test --test-concurrency=1 tests/release/

@@ -18,7 +18,8 @@ export async function standaloneScript() {
 
 /** The page's HTML for `instrument` (already validated). */
 export function pageWithMatrix(instrument, script) {
-  if (/<\/script|<!--/i.test(script)) throw new Error("the widget's script cannot be placed inside a page");
+  // Written so that this file, too, can sit inside a <script> element.
+  if (/<\/script|<!-{2}/i.test(script)) throw new Error("the widget's script cannot be placed inside a page");
   const title = escapeHtml(instrument.title);
   return `<!doctype html>
 <html lang="en">
@@ -34,10 +35,10 @@ export function pageWithMatrix(instrument, script) {
 <maturity-matrix>
 <script type="application/json">
 ${inlineJson(instrument)}
-</script>
+<\/script>
 </maturity-matrix>
 </main>
-<script>${script}</script>
+<script>${script}<\/script>
 </body>
 </html>
 `;

@@ -1,0 +1,185 @@
+// Assembles a release from the built files in www/dist/ (scripts/release.sh builds them first):
+//   <out>/maturity-matrix-<version>/      the folder an intranet editor unzips
+//   <out>/maturity-matrix-<version>.zip   that folder, zipped
+//   <out>/maturity-matrix-<version>.tgz   the npm package (npm pack of www/)
+//   node www/scripts/release.mjs [out]    (default: target/distrib)
+import { build } from "esbuild";
+import { Marked } from "marked";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { checkPackageVersion, repo, www } from "./version.mjs";
+
+const templates = path.join(www, "release");
+const dist = path.join(www, "dist");
+
+/** Builds the release folder, its zip and the npm tarball in `out`; returns their paths. */
+export async function assembleRelease(out = path.join(repo, "target/distrib")) {
+  const version = checkPackageVersion();
+  const name = `maturity-matrix-${version}`;
+  const folder = path.join(out, name);
+  const zip = `${folder}.zip`;
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(zip, { force: true });
+  mkdirSync(path.join(folder, "module"), { recursive: true });
+  mkdirSync(path.join(folder, "standalone"));
+
+  const fill = (text, values) => text.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
+  const template = (file) => readFileSync(path.join(templates, file), "utf8");
+
+  for (const file of ["maturity-matrix.js", "maturity-matrix.wasm"]) copyFileSync(path.join(dist, file), path.join(folder, "module", file));
+  copyFileSync(path.join(dist, "maturity-matrix.standalone.js"), path.join(folder, "standalone/maturity-matrix.standalone.js"));
+  writeFileSync(path.join(folder, "module/example.html"), fill(template("module-example.html"), { version }));
+  writeFileSync(path.join(folder, "standalone/example.html"), fill(template("standalone-example.html"), { version }));
+  writeFileSync(path.join(folder, "author.html"), await singleFileAuthorPage(version));
+  const docs = { "embedding.md": "embedding.html", "instrument-format.md": "instrument-format.html" };
+  for (const [source, page] of Object.entries(docs)) {
+    writeFileSync(path.join(folder, page), docPage(readFileSync(path.join(repo, "docs", source), "utf8"), version, docs));
+  }
+  copyFileSync(path.join(repo, "docs/instrument.schema.json"), path.join(folder, "instrument.schema.json"));
+  for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(path.join(repo, licence), path.join(folder, licence));
+  writeFileSync(path.join(folder, "README.txt"), fill(template("README.txt"), { version }));
+  writeFileSync(path.join(folder, "SHA256SUMS"), checksums(folder));
+  for (const link of brokenLinks(folder)) throw new Error(`a page in the release links to a file it does not hold: ${link}`);
+
+  zipFolder(out, name);
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: www, encoding: "utf8" }))[0];
+  return { version, folder, zip, tarball: path.join(out, packed.filename) };
+}
+
+/** The CSP source that allows exactly this inline script or style. */
+const hashSource = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/** Text safe to place between <script> and </script>: the HTML parser ends the element at the
+ * first "</script", and "<!--" changes how it reads the rest. */
+function scriptText(text, what) {
+  if (/<\/script|<!--/i.test(text)) throw new Error(`${what} cannot be inlined: it contains "</script" or "<!--"`);
+  return text;
+}
+
+/** author.html as one file that works opened from a shared drive: its stylesheet, the
+ * standalone widget (which the page also copies into "a page with this matrix inside") and
+ * the page's own script inline, allowed by their hashes under the same strict policy. */
+async function singleFileAuthorPage(version) {
+  const standalone = scriptText(readFileSync(path.join(dist, "maturity-matrix.standalone.js"), "utf8").trim(), "the standalone build");
+  const author = scriptText(await authorScriptForStandalone(), "author.js");
+  const style = readFileSync(path.join(www, "demo.css"), "utf8");
+  const policy = `default-src 'self'; script-src ${hashSource(standalone)} ${hashSource(author)} 'wasm-unsafe-eval'; style-src ${hashSource(style)}; img-src 'self' data:`;
+  let html = readFileSync(path.join(www, "author.html"), "utf8");
+  const replaceOnce = (pattern, replacement) => {
+    const matches = html.match(new RegExp(pattern.source, "g")) ?? [];
+    if (matches.length !== 1) throw new Error(`author.html: expected one ${pattern}, found ${matches.length}`);
+    html = html.replace(pattern, () => replacement);
+  };
+  // The demo intranet's header, links and footer are not part of the tool.
+  html = html.replace(/[ \t]*<!-- demo-only -->[\s\S]*?<!-- \/demo-only -->\n?/g, "");
+  replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  replaceOnce(/<link rel="stylesheet" href="demo.css">/, `<style>${style}</style>`);
+  replaceOnce(/<title>[^<]*<\/title>/, `<title>Write a local matrix - maturity-matrix ${version}</title>`);
+  // Last, so that nothing in the scripts' text is taken for the page's markup.
+  replaceOnce(/<script type="module" src="author.js"><\/script>/,
+    `<script id="maturity-matrix-standalone">${standalone}</script>\n<script>${author}</script>`);
+  return html;
+}
+
+/** author.js as a classic script that takes the functions from the standalone build's global
+ * `MaturityMatrix` instead of importing the module build. */
+async function authorScriptForStandalone() {
+  const result = await build({
+    entryPoints: [path.join(www, "author.js")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2022",
+    legalComments: "none",
+    write: false,
+    logLevel: "warning",
+    plugins: [{
+      name: "widget-from-standalone",
+      setup(plugin) {
+        plugin.onResolve({ filter: /\/dist\/maturity-matrix\.js$/ }, () => ({ path: "standalone", namespace: "widget" }));
+        plugin.onLoad({ filter: /.*/, namespace: "widget" }, () => ({ contents: "module.exports = globalThis.MaturityMatrix;", loader: "js" }));
+      },
+    }],
+  });
+  return result.outputFiles[0].text.trim();
+}
+
+/** A markdown guide as a plain, readable page with no requests to other sites. Links to the
+ * other guides in the release point at their pages. */
+function docPage(markdown, version, pages) {
+  const slugs = new Map();
+  const marked = new Marked({
+    gfm: true,
+    walkTokens(token) {
+      if (token.type === "link" && pages[token.href.split("#")[0]]) {
+        const [file, anchor] = token.href.split("#");
+        token.href = pages[file] + (anchor ? `#${anchor}` : "");
+      }
+    },
+    renderer: {
+      // Headings carry GitHub's ids, so a link to a section works in the release as in the repo.
+      heading({ tokens, depth, text }) {
+        const base = text.toLowerCase().replace(/<[^>]*>|[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s/g, "-");
+        const count = slugs.get(base) ?? 0;
+        slugs.set(base, count + 1);
+        return `<h${depth} id="${count ? `${base}-${count}` : base}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+    },
+  });
+  const body = marked.parse(markdown);
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? "maturity-matrix";
+  const style = readFileSync(path.join(templates, "doc.css"), "utf8");
+  const values = { body, title: title.replace(/[<>&"]/g, ""), version, style, policy: `default-src 'none'; style-src ${hashSource(style)}` };
+  return readFileSync(path.join(templates, "doc.html"), "utf8").replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
+}
+
+/** Every file under `dir`, relative to it, in a stable order. */
+export function listFiles(dir, under = "") {
+  return readdirSync(path.join(dir, under), { withFileTypes: true })
+    .flatMap((entry) => entry.isDirectory() ? listFiles(dir, path.posix.join(under, entry.name)) : [path.posix.join(under, entry.name)])
+    .sort();
+}
+
+/** The sha256sum format: "<hex>  <path>" for every file, so `sha256sum -c SHA256SUMS` checks. */
+function checksums(folder) {
+  return listFiles(folder).map((file) => `${createHash("sha256").update(readFileSync(path.join(folder, file))).digest("hex")}  ${file}\n`).join("");
+}
+
+/** Relative href and src values in the release's pages that name no file in it. */
+function brokenLinks(folder) {
+  const broken = [];
+  for (const page of listFiles(folder).filter((f) => f.endsWith(".html"))) {
+    // The markup only: inline scripts are code, whose strings are not links.
+    const html = readFileSync(path.join(folder, page), "utf8").replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+    for (const [, target] of html.matchAll(/(?:href|src)="([^"#?]+)[^"]*"/g)) {
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) continue; // another site: none expected
+      if (!existsSync(path.join(folder, path.dirname(page), target))) broken.push(`${page} -> ${target}`);
+    }
+    for (const [, target] of html.matchAll(/href="((?:https?:)?\/\/[^"]+)"/g)) broken.push(`${page} -> ${target} (another site)`);
+  }
+  return broken;
+}
+
+/** Zips `out/name` as `out/name.zip`, every entry dated at the last commit so that the same
+ * sources give the same zip. */
+function zipFolder(out, name) {
+  const commitTime = Number(execFileSync("git", ["log", "-1", "--format=%ct"], { cwd: repo, encoding: "utf8" }).trim());
+  const when = new Date(commitTime * 1000);
+  const files = listFiles(path.join(out, name)).map((f) => path.posix.join(name, f));
+  const folders = [...new Set(files.map((f) => path.posix.dirname(f)))];
+  const entries = [...folders, ...files].sort();
+  for (const entry of entries) utimesSync(path.join(out, entry), when, when);
+  execFileSync("zip", ["-q", "-X", "-9", `${name}.zip`, ...entries], { cwd: out, env: { ...process.env, TZ: "UTC" } });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await assembleRelease(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+  const size = (file) => `${(statSync(file).size / 1024).toFixed(0).padStart(6)} KiB`;
+  console.log(`maturity-matrix ${result.version}`);
+  for (const file of listFiles(result.folder)) console.log(`  ${size(path.join(result.folder, file))}  ${path.basename(result.folder)}/${file}`);
+  console.log(`${size(result.zip)}  ${path.relative(process.cwd(), result.zip)}`);
+  console.log(`${size(result.tarball)}  ${path.relative(process.cwd(), result.tarball)}`);
+}
