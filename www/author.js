@@ -3,7 +3,7 @@
 // widget previews the last version without problems. Everything happens in the page.
 import { init, builtinInstrument, validateInstrument } from "./dist/maturity-matrix.js";
 import { h, hidden, download } from "./author/dom.js";
-import { createForm } from "./author/form.js";
+import { createForm, fitsForm } from "./author/form.js";
 import { describeProblem } from "./author/problems.js";
 import { cellText, matrixFromRows, readDelimited } from "./author/csv.js";
 import { pageWithMatrix, standaloneScript } from "./author/page.js";
@@ -159,9 +159,10 @@ const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Starts editing `draft` in the current mode. */
+/** Starts editing `draft`: in the form, unless the form cannot show it or JSON is being edited. */
 function load(draft, message) {
   state.draft = draft;
+  if (state.mode === "form" && !fitsForm(draft)) showJson();
   if (state.mode === "json") source.value = `${JSON.stringify(draft, null, 2)}\n`;
   else form.show(state.draft);
   $("start-message").textContent = message;
@@ -183,9 +184,11 @@ function setMode(mode) {
   if (mode === state.mode) return;
   if (mode === "form") {
     const parsed = readableObject(source.value);
-    if (!parsed) {
+    if (!parsed || !fitsForm(parsed)) {
       $("mode-json").checked = true;
-      $("mode-message").textContent = "The form can show the matrix once the JSON text can be read: fix the problem listed under Check first.";
+      $("mode-message").textContent = parsed
+        ? "The form cannot show this JSON: its scale levels, bands, components and items must each be a list of objects. Fix that in the text first."
+        : "The form can show the matrix once the JSON text can be read: fix the problem listed under Check first.";
       return;
     }
     state.draft = parsed;
@@ -193,12 +196,20 @@ function setMode(mode) {
   } else {
     source.value = `${JSON.stringify(tidy(state.draft), null, 2)}\n`;
   }
+  showMode(mode);
+  check();
+}
+
+function showMode(mode) {
   state.mode = mode;
+  $(`mode-${mode}`).checked = true;
   $("form-mode").hidden = mode !== "form";
   $("json-mode").hidden = mode !== "json";
   $("mode-message").textContent = mode === "form" ? "Editing with the form." : "Editing the JSON text.";
-  check();
 }
+
+/** Switches to the JSON text without carrying the form's draft over (the caller sets the text). */
+const showJson = () => showMode("json");
 
 /** The name a download of this matrix takes: its id, when it has a usable one. */
 function fileName(extension) {
@@ -292,7 +303,6 @@ function createFromRows() {
 // Wiring ------------------------------------------------------------------------------------
 
 function start() {
-  $("needs-script").remove();
   $("start-template").addEventListener("click", () => load(structuredClone(TEMPLATE), "Started from the template."));
   $("start-from-default").addEventListener("click", () => load(builtinInstrument("nhs-impact"), "Started from the NHS IMPACT matrix."));
   $("template").addEventListener("click", () => download("matrix-template.json", `${JSON.stringify(TEMPLATE, null, 2)}\n`));
@@ -301,11 +311,11 @@ function start() {
     if (!file) return;
     const text = await file.text();
     event.target.value = "";
-    try {
-      load(JSON.parse(text), `Opened ${file.name}.`);
-    } catch {
-      // Not readable as JSON: show it as text, where the core's message says where it breaks.
-      setMode("json");
+    const draft = readableObject(text);
+    if (draft) load(draft, `Opened ${file.name}.`);
+    else {
+      // Not readable as a matrix object: shown as text, where the core says where it breaks.
+      showJson();
       source.value = text;
       $("start-message").textContent = `Opened ${file.name}; it is not readable JSON yet, so it is shown as text.`;
       check();
@@ -325,7 +335,10 @@ function start() {
   load(state.draft, "");
 }
 
+// The script runs: the page's note for when it cannot (opened from the source folder) goes.
+const notStarted = $("needs-script");
 init().then(start, (error) => {
-  const alert = $("needs-script");
-  alert.textContent = error.message;
+  notStarted.replaceChildren(error.message);
+  $("main").querySelector("h1").after(notStarted);
 });
+notStarted.remove();

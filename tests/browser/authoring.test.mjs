@@ -311,3 +311,12 @@ test("axe finds nothing on the authoring page, in both modes, at 320 and 1280 px
     await page.close();
   }
 });
+
+test("the demo's authoring page opened from the source folder (file://) says why it cannot start, rather than being a dead page", async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(pathToFileURL(path.join(repo, "www/author.html")).href);
+  const alert = page.getByRole("alert");
+  assert.match(await alert.textContent(), /open the\s+author\.html that comes in the release zip instead/);
+  assert.ok(await alert.isVisible());
+  await page.close();
+});

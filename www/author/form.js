@@ -24,6 +24,18 @@ function asNumber(text) {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const isListOf = (value, check) => value === undefined || (Array.isArray(value) && value.every(check));
+
+/** Whether the form can show `draft` without losing anything: the lists it edits must be lists
+ * of objects (or absent). Otherwise the person keeps editing the JSON text. */
+export function fitsForm(draft) {
+  return isObject(draft)
+    && (draft.scale === undefined || (isObject(draft.scale) && isListOf(draft.scale.levels, isObject)))
+    && (draft.scoring === undefined || (isObject(draft.scoring) && isListOf(draft.scoring.bands, isObject)))
+    && isListOf(draft.components, (c) => isObject(c) && isListOf(c.items, isObject));
+}
+
 /** An id for an element from a JSON path: `components[0].title` → `field-components-0-title`. */
 export const fieldId = (path) => `field-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
 
@@ -89,10 +101,11 @@ export function createForm(container, { onChange, announce }) {
 
   /** A fieldset for one part of the matrix, its legend a heading so it can be jumped to. */
   function group({ path, level, title, titleText, hint }, ...children) {
-    return h("fieldset", { class: "author-group", "data-path": path, id: fieldId(path).replace(/^field/, "group") },
+    const id = fieldId(path).replace(/^field/, "group");
+    return h("fieldset", { class: "author-group", "data-path": path, id },
       h("legend", {}, level ? h(`h${level}`, { class: "author-group-title" }, title, titleText) : title),
       hint && h("p", { class: "author-hint" }, hint),
-      h("p", { class: "author-field-error", hidden: true }),
+      h("p", { class: "author-field-error", id: `${id}-error`, hidden: true }),
       children);
   }
 
@@ -228,7 +241,7 @@ export function createForm(container, { onChange, announce }) {
         }, "Add a band")));
   }
 
-  function itemGroup(item, index, items, component, componentIndex) {
+  function itemGroup(item, index, items, componentIndex) {
     const path = `components[${componentIndex}].items[${index}]`;
     const title = h("span", {}, item.title ? `: ${item.title}` : "");
     const name = `item ${index + 1} of component ${componentIndex + 1}`;
@@ -315,7 +328,7 @@ export function createForm(container, { onChange, announce }) {
           changed(`Component ${index + 1} removed.`, list.length ? `components[${Math.min(index, list.length - 1)}]` : "components");
         },
       }),
-      h("ol", { class: "author-list" }, items.map((item, itemIndex) => itemGroup(item, itemIndex, items, component, index))),
+      h("ol", { class: "author-list" }, items.map((item, itemIndex) => itemGroup(item, itemIndex, items, index))),
       h("button", {
         type: "button", class: "demo-button", "data-add": `${path}.items`,
         onclick: () => {
@@ -335,7 +348,7 @@ export function createForm(container, { onChange, announce }) {
     return h("section", { class: "author-group author-group--plain", "data-path": "components", id: "group-components", "aria-labelledby": "components-title" },
       h("h3", { id: "components-title", class: "author-group-title" }, "Components"),
       h("p", { class: "author-hint" }, "Each component groups items people rate. At least one component, each with at least one item."),
-      h("p", { class: "author-field-error", hidden: true }),
+      h("p", { class: "author-field-error", id: "group-components-error", hidden: true }),
       h("ol", { class: "author-list" }, list.map((component, index) => componentGroup(component, index, list))),
       h("button", {
         type: "button", class: "demo-button", "data-add": "components",
@@ -370,6 +383,7 @@ export function createForm(container, { onChange, announce }) {
         error.hidden = true;
         error.textContent = "";
       }
+      for (const group of container.querySelectorAll("fieldset[aria-describedby], section[aria-describedby]")) group.removeAttribute("aria-describedby");
       for (const input of container.querySelectorAll("[aria-invalid]")) {
         input.removeAttribute("aria-invalid");
         describe(input, input.dataset.hint === "1", false);
@@ -379,7 +393,8 @@ export function createForm(container, { onChange, announce }) {
         const error = isGroup ? element.querySelector(":scope > .author-field-error") : element.parentElement.querySelector(":scope > .author-field-error");
         error.hidden = false;
         error.replaceChildren(h("span", { class: "visually-hidden" }, "Problem: "), texts.join(" "));
-        if (!isGroup) {
+        if (isGroup) element.setAttribute("aria-describedby", error.id);
+        else {
           element.setAttribute("aria-invalid", "true");
           describe(element, element.dataset.hint === "1", true);
         }
