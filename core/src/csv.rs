@@ -28,7 +28,8 @@ fn push_row(out: &mut String, cells: &[&str]) {
 }
 
 /// One row per item: component, item, level value and label, special answer, notes, target,
-/// action, owner and due date. Lines end with CRLF as RFC 4180 asks.
+/// whether it is a priority now, action, owner, due date, the action's status and its latest
+/// progress line (dated). Lines end with CRLF as RFC 4180 asks.
 pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
     let mut out = String::new();
     push_row(
@@ -42,9 +43,12 @@ pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
             "Notes",
             "Target",
             "Target label",
+            "Priority now",
             "Action",
             "Owner",
             "Due",
+            "Status",
+            "Latest progress",
         ],
     );
     for (component, item) in instrument.items() {
@@ -80,6 +84,18 @@ pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
             .and_then(|t| instrument.level(t))
             .map(|l| l.label.clone())
             .unwrap_or_default();
+        let priority = if answer.prioritised { "Yes" } else { "" };
+        // A status is only meaningful once there is an action to have one.
+        let status = if answer.action.is_empty() && answer.status.is_none() {
+            ""
+        } else {
+            answer.status.unwrap_or_default().label()
+        };
+        let latest = answer
+            .progress
+            .last()
+            .map(|line| format!("{}: {}", line.date, line.text))
+            .unwrap_or_default();
         push_row(
             &mut out,
             &[
@@ -91,9 +107,12 @@ pub fn response_csv(instrument: &Instrument, response: &Response) -> String {
                 &answer.notes,
                 &target,
                 &target_label,
+                priority,
                 &answer.action,
                 &answer.owner,
                 &answer.due,
+                status,
+                &latest,
             ],
         );
     }

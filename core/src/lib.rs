@@ -48,6 +48,7 @@ pub use merge::{differences, merge, Field, Merged};
 pub use plan::{action_plan, gap_words, ActionPlanEntry, LevelDescriptor};
 pub use rating::{Rating, Special};
 pub use read::json_text::parse as parse_json;
+pub use read::response::is_date as is_real_date;
 pub use read::text::{decode as decode_text, megabytes};
 pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport};
 pub use response::{
@@ -55,4 +56,4 @@ pub use response::{
     Response, SetAside, Status, RESPONSE_FORMAT_VERSION,
 };
 pub use score::Score;
-pub use summary::{highlights, written_summary, Highlights, RatedItem};
+pub use summary::{date_in_words, highlights, written_summary, Highlights, RatedItem};

@@ -99,11 +99,12 @@ impl Paper {
 }
 
 /// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
     /// Agreed, not begun.
+    #[default]
     NotStarted,
     /// Under way.
     InProgress,

@@ -46,6 +46,35 @@ pub fn written_summary(instrument: &Instrument, report: &ScoreReport) -> String 
     text
 }
 
+/// A date in words, as a board paper writes it: "29 November 2026", from `YYYY-MM-DD` or the
+/// start of an RFC 3339 timestamp. Anything else is returned as it is.
+pub fn date_in_words(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(day) = date.get(..10).filter(|d| crate::read::response::is_date(d)) else {
+        return date.to_owned();
+    };
+    let number = |range: std::ops::Range<usize>| day[range].parse::<usize>().unwrap_or(0);
+    format!(
+        "{} {} {}",
+        number(8..10),
+        MONTHS[number(5..7) - 1],
+        &day[..4]
+    )
+}
+
 /// An item rated on the scale, with where it sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RatedItem<'a> {
@@ -120,6 +149,14 @@ mod tests {
             response.answers.entry((*id).into()).or_default().level = Some(*level);
         }
         (instrument, response)
+    }
+
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(date_in_words("2026-11-29"), "29 November 2026");
+        assert_eq!(date_in_words("2027-03-05T09:30:00Z"), "5 March 2027");
+        assert_eq!(date_in_words("soon"), "soon");
+        assert_eq!(date_in_words(""), "");
     }
 
     #[test]

@@ -13,6 +13,11 @@ fn response_format_1_still_loads() {
         Rating::Special(Special::DontKnow)
     );
     assert_eq!(response.answers["purpose-created"].target, Some(4));
+    assert!(
+        response.answers["purpose-created"].prioritised,
+        "an action written in format 1 makes the item a priority"
+    );
+    assert!(!response.answers["systems-daily"].prioritised);
     assert_eq!(response.respondent.role, "Chair");
     let report = score(&instrument, &response);
     assert_eq!(report.overall.unwrap().to_string(), "2.00");

@@ -113,7 +113,8 @@ test("import five respondents; bad files are rejected one by one; the board view
     const key = Object.keys(localStorage).find((k) => k.startsWith("maturity-matrix:nhs-impact:default:response:"));
     return api.actionPlan(api.builtinInstrument("nhs-impact"), JSON.parse(localStorage.getItem(key)));
   });
-  assert.deepEqual(await widget.locator(".mm-plan__entry").evaluateAll((els) => els.map((e) => e.dataset.planItem)), plan.map((e) => e.itemId));
+  // Priorities (none chosen yet) and the rest, in the plan's order.
+  assert.deepEqual(await widget.locator("[data-plan-item]").evaluateAll((els) => els.map((e) => e.dataset.planItem)), plan.map((e) => e.itemId));
   assert.ok(plan.some((e) => e.itemId === "purpose-lived" && e.current.label === "Developing"));
   // Back in the board view the agreed level shows beside the discussion.
   await openView(widget, "board");
@@ -164,7 +165,7 @@ test("two dated assessments compare: both profiles overlaid, improved, declined 
   await widget.getByLabel("Compare with").selectOption({ index: 1 });
   const summary = widget.locator(".mm-compare .mm-summary");
   assert.match(await summary.textContent(), /1 items improved, 1 declined, 1 unchanged/);
-  assert.equal(await widget.locator(".mm-compare svg .mm-radar__shape").count(), 2, "both profiles drawn");
+  assert.equal(await widget.locator(".mm-compare svg .mm-radar__profile").count(), 2, "both profiles drawn");
   assert.deepEqual(await widget.locator(".mm-compare .mm-radar__key").allTextContents(), [await widget.locator(".mm-compare .mm-radar__key").first().textContent(), "This assessment"]);
   assert.match(await widget.locator(".mm-change--improved").textContent(), /How the vision was created: Emerging → Embedding/);
   assert.match(await widget.locator(".mm-change--declined").textContent(), /The vision in daily work: Embedding → Emerging/);

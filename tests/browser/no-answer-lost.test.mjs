@@ -170,6 +170,7 @@ test("a revised local matrix keeps every answer: those that fit open, the rest a
     document.querySelector("maturity-matrix")?.remove();
     const element = document.createElement("maturity-matrix");
     element.setAttribute("storage-key", "revised");
+    element.setAttribute("board", "");
     element.instrument = instrument;
     document.querySelector("main").append(element);
   }, instrument);

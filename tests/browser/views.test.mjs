@@ -55,13 +55,18 @@ test("results show the profile chart, its table, a summary, the heat map, streng
   const summary = await widget.locator(".mm-summary").textContent();
   assert.match(summary, new RegExp(`^7 of 20 items answered\\. Overall score ${report.overall.toFixed(2)} out of 5`));
   assert.match(summary, /indicative/);
-  // The chart: an image described by the summary, one polygon vertex per component.
+  // The chart: an image described by the summary. One dot per scored component; the outline
+  // breaks at the unscored one (capability: its only answer is "Don't know") rather than
+  // dropping to the centre, and that axis says "not rated".
   const svg = widget.locator("svg.mm-radar__svg");
   assert.equal(await svg.getAttribute("role"), "img");
   assert.equal(await svg.getAttribute("aria-describedby"), await widget.locator(".mm-summary").getAttribute("id"));
-  const points = (await svg.locator(".mm-radar__shape").getAttribute("points")).split(" ");
-  assert.equal(points.length, 5);
-  assert.equal(await svg.locator(".mm-radar__dot").count(), report.components.filter((c) => c.score !== null).length);
+  const scored = report.components.filter((c) => c.score !== null);
+  assert.equal(scored.length, 4);
+  assert.equal(await svg.locator(".mm-radar__dot").count(), 4);
+  assert.equal(await svg.locator(".mm-radar__line").count(), 3, "four scored in a row of five: three segments, none through the gap");
+  const notRated = await svg.locator("text", { hasText: "not rated" }).count();
+  assert.equal(notRated, 1);
   // Heat map: per component, the count of items at each level (the purpose row: 0,1,1,0,1 then NA, DK, unanswered).
   const purposeRow = widget.locator(".mm-table--heat tbody tr").first();
   assert.deepEqual(await purposeRow.locator("td").allTextContents(), ["0", "1", "1", "0", "1", "0", "0", "1"]);
@@ -69,12 +74,12 @@ test("results show the profile chart, its table, a summary, the heat map, streng
   const strengths = await widget.locator("section", { has: page.locator("h4", { hasText: "Strengths" }) }).locator("li").allTextContents();
   const gaps = await widget.locator("section", { has: page.locator("h4", { hasText: "Biggest gaps" }) }).locator("li").allTextContents();
   assert.match(strengths[0], /^Improvement work aligned to the vision.*Leading$/);
-  assert.match(gaps[0], /^Using data to learn, not to blame.*Not yet started$/);
+  assert.match(gaps[0], /^Using data to learn, not to blame.*Not yet started → Emerging, gap: 1 level\./);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test("the action plan follows the core, takes targets, actions, owners and dates, and they are saved", async () => {
+test("the action plan follows the core: the board chooses its priorities, and their actions, owners and dates are saved", async () => {
   const { page, errors, widget } = await openDemo(env);
   await rateSome(widget);
   // A target two levels up on one item, chosen while rating.
@@ -82,26 +87,41 @@ test("the action plan follows the core, takes targets, actions, owners and dates
   await item(widget, "purpose-lived").getByLabel(/Target level/).selectOption({ label: "Embedding" });
   await openView(widget, "plan");
   const plan = await core(page, "actionPlan");
-  const entries = widget.locator(".mm-plan__entry");
-  assert.deepEqual(await entries.evaluateAll((els) => els.map((e) => e.dataset.planItem)), plan.map((e) => e.itemId));
+  // Nothing is prioritised yet: every item is listed in the core's order, the widest gap first,
+  // and the three biggest gaps are suggested.
+  const listed = widget.locator("[data-plan-item]");
+  assert.deepEqual(await listed.evaluateAll((els) => els.map((e) => e.dataset.planItem)), plan.map((e) => e.itemId));
   assert.equal(plan[0].itemId, "purpose-lived", "the biggest gap comes first");
   assert.equal(plan[0].gap, 2);
-  const first = widget.locator('[data-plan-item="purpose-lived"]');
+  assert.match(await widget.locator(".mm-suggestion").textContent(), new RegExp(`Suggested, from the biggest gaps: ${plan[0].itemTitle}; ${plan[1].itemTitle}; ${plan[2].itemTitle}\\.`));
+  await widget.locator('[data-plan-item="purpose-lived"]').getByRole("button", { name: "Make this a priority" }).click();
+  const first = widget.locator('.mm-plan__entry[data-plan-item="purpose-lived"]');
+  assert.equal(await first.getByRole("heading").textContent(), "Priority 1: The vision in daily work");
+  assert.match(await first.textContent(), /How to get to Developing: /, "the instrument's guidance on moving up");
+  assert.match(await widget.getByRole("heading", { name: /^Not prioritised now/ }).textContent(), new RegExp(`\\(${plan.length - 1}\\)`));
   await first.getByLabel(/^Action/).fill("Quarterly vision conversations in every directorate");
   await first.getByLabel(/^Owner/).fill("Director of Strategy");
-  await first.getByLabel(/^Due date/).fill("2027-03-31");
+  await first.getByLabel("Day").fill("31");
+  await first.getByLabel("Month").fill("3");
+  await first.getByLabel("Year").fill("2027");
   await widget.locator(".mm-save-status", { hasText: "Saved" }).waitFor();
   const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `${PREFIX}response`));
   assert.deepEqual(saved.answers["purpose-lived"], {
-    level: 2, target: 4, action: "Quarterly vision conversations in every directorate", owner: "Director of Strategy", due: "2027-03-31",
+    level: 2, target: 4, prioritised: true,
+    action: "Quarterly vision conversations in every directorate", owner: "Director of Strategy", due: "2027-03-31",
   });
+  // A date that does not exist is said so, and not saved.
+  await first.getByLabel("Day").fill("31");
+  await first.getByLabel("Month").fill("2");
+  assert.match(await first.locator(".mm-date__error").textContent(), /do not make a real date/);
+  assert.equal(await first.getByLabel("Day").getAttribute("aria-invalid"), "true");
   // The CSV carries the plan with the ratings.
   const csv = await download(page, () => widget.getByRole("button", { name: "Download the plan (CSV)" }).click());
   const lines = csv.text.trim().split("\r\n");
   assert.equal(lines.length, 21, "a header and one row per item");
-  assert.match(lines[0], /^Component,Item,Level,Level label,Special answer,Notes,Target,Target label,Action,Owner,Due/);
-  assert.ok(lines.includes("Building a shared purpose and vision,The vision in daily work,2,Emerging,,,4,Embedding,Quarterly vision conversations in every directorate,Director of Strategy,2027-03-31"), csv.text);
-  assert.ok(lines.includes("Building improvement capability and capacity,A shared improvement method,,,Don't know,,,,,,"), csv.text);
+  assert.equal(lines[0], "Component,Item,Level,Level label,Special answer,Notes,Target,Target label,Priority now,Action,Owner,Due,Status,Latest progress");
+  assert.ok(lines.includes("Building a shared purpose and vision,The vision in daily work,2,Emerging,,,4,Embedding,Yes,Quarterly vision conversations in every directorate,Director of Strategy,2027-03-31,Not started,"), csv.text);
+  assert.ok(lines.includes("Building improvement capability and capacity,A shared improvement method,,,Don't know,,,,,,,,,"), csv.text);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -114,24 +134,40 @@ test("the board paper has the title, organisation, date, respondent, profile, ra
   await rateSome(widget);
   await item(widget, "systems-daily").getByLabel(/Evidence and notes/).fill("Huddles in 12 of 30 wards");
   await openView(widget, "plan");
-  await widget.locator('[data-plan-item="systems-daily"]').getByLabel(/^Owner/).fill("Chief Nurse");
+  await widget.locator('[data-plan-item="systems-daily"]').getByRole("button", { name: "Make this a priority" }).click();
+  await widget.locator('.mm-plan__entry[data-plan-item="systems-daily"]').getByLabel(/^Owner/).fill("Chief Nurse");
   await openView(widget, "paper");
+  // The cover sheet sits behind a disclosure so the paper stays the first thing seen.
+  await widget.getByText("Cover sheet: meeting, date, agenda item, author, purpose").click();
+  await widget.getByLabel("Meeting", { exact: true }).fill("Board of Directors (public)");
+  const meetingDate = widget.getByRole("group", { name: "Date of the meeting" });
+  await meetingDate.getByLabel("Day").fill("3");
+  await meetingDate.getByLabel("Month").fill("12");
+  await meetingDate.getByLabel("Year").fill("2026");
+  await widget.getByLabel(/^The Board is asked to/).fill("Note the self-assessment and approve the priorities.");
   const paper = widget.locator(".mm-paper");
   assert.equal(await paper.locator(".mm-paper__title").textContent(), "Board self-assessment, winter 2026");
-  const facts = await paper.locator("header dl").textContent();
+  const facts = await paper.locator(".mm-paper__cover dl").textContent();
+  assert.match(facts, /Meeting\s*Board of Directors \(public\)/);
+  assert.match(facts, /Date of meeting\s*3 December 2026/);
+  assert.match(await paper.textContent(), /The Board is asked to\s*Note the self-assessment and approve the priorities\./);
   assert.match(facts, /Organisation\s*Northfield Community Health NHS Trust/);
-  assert.match(facts, new RegExp(`Date\\s*${new Date().toISOString().slice(0, 10)}`));
-  assert.match(facts, /Respondent\s*A\. Chair/);
+  const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  assert.match(facts, new RegExp(`Date of the assessment\\s*${today}`));
+  assert.match(facts, /Assessment\s*One person's ratings: A\. Chair/);
+  assert.match(await paper.locator(".mm-paper__footer").textContent(), /^Produced with maturity-matrix \d+\.\d+\.\d+/);
   assert.equal(await paper.locator("svg.mm-radar__svg").count(), 1);
   assert.equal(await paper.locator(".mm-paper__ratings").count(), 5);
   const daily = paper.locator(".mm-paper__ratings tr", { hasText: "Daily management" });
   assert.deepEqual(await daily.locator("td").allTextContents(), ["Emerging", "Huddles in 12 of 30 wards"]);
   const plan = await core(page, "actionPlan");
-  assert.equal(await paper.locator("section", { hasText: "Action plan" }).locator("tbody tr").count(), plan.length);
-  assert.match(await paper.locator("tr", { hasText: "Daily management" }).last().textContent(), /Chief Nurse/);
+  const priorities = paper.locator("section", { has: page.getByRole("heading", { name: "Priorities and actions" }) });
+  assert.equal(await priorities.locator("tbody tr").count(), 1, "only the chosen priority");
+  assert.match(await priorities.locator("tbody tr").textContent(), /Daily management.*Chief Nurse/);
+  assert.match(await priorities.textContent(), new RegExp(`${plan.length - 1} other items below their target are not prioritised now\\.`));
   // In print, only the paper is shown: no navigation, buttons or status line.
   await page.emulateMedia({ media: "print" });
-  for (const selector of [".mm-nav", ".mm-save-status", ".mm-paper .mm-actions"]) {
+  for (const selector of [".mm-nav", ".mm-save-status", ".mm-paper-view > .mm-actions", ".mm-disclosure"]) {
     assert.equal(await widget.locator(selector).first().evaluate((el) => getComputedStyle(el).display), "none", selector);
   }
   const pdf = await page.pdf({ format: "A4" });

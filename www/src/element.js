@@ -80,7 +80,7 @@ function unstyledNotice(nodes) {
 }
 
 export class MaturityMatrixElement extends HTMLElement {
-  static observedAttributes = ["instrument", "instrument-src", "storage-key", "view", "readonly"];
+  static observedAttributes = ["instrument", "instrument-src", "storage-key", "view", "readonly", "board", "heading-level", "hide-title"];
 
   #container;
   #handle;
@@ -152,10 +152,14 @@ export class MaturityMatrixElement extends HTMLElement {
       if (this.#inlineInstrument() !== this.#inlineUsed) this.#render();
     });
     this.#childWatch.observe(this, { childList: true, subtree: true, characterData: true });
+    addEventListener("beforeprint", this.#beforePrint);
+    addEventListener("afterprint", this.#afterPrint);
     this.#render();
   }
 
   disconnectedCallback() {
+    removeEventListener("beforeprint", this.#beforePrint);
+    removeEventListener("afterprint", this.#afterPrint);
     this.#childWatch?.disconnect();
     this.#handle?.destroy();
     this.#handle = undefined;
@@ -164,6 +168,18 @@ export class MaturityMatrixElement extends HTMLElement {
   attributeChangedCallback() {
     this.#render();
   }
+
+  // Printing the board paper prints the paper alone, whatever the host page: its header,
+  // sidebars and footer are set aside for the print and put back after it.
+  #restore = null;
+  #beforePrint = () => {
+    const paper = this.#container?.querySelector('[data-view="paper"], [data-view="shared"]');
+    if (paper && !this.#restore) this.#restore = printAlone(this);
+  };
+  #afterPrint = () => {
+    this.#restore?.();
+    this.#restore = null;
+  };
 
   async #render() {
     if (!this.#container || !this.isConnected) return;
@@ -180,6 +196,9 @@ export class MaturityMatrixElement extends HTMLElement {
         storageKey: this.getAttribute("storage-key") ?? undefined,
         view: this.getAttribute("view") ?? undefined, // unknown names are ignored by the app
         readonly: this.hasAttribute("readonly"),
+        board: this.hasAttribute("board"),
+        headingLevel: Number(this.getAttribute("heading-level")) || undefined,
+        hideTitle: this.hasAttribute("hide-title"),
         response: this.#response,
         onResponse: (response, score, changed) => this.#answered(response, score, changed),
         onError: (error) => this.#emitError(error),
@@ -253,6 +272,37 @@ export class MaturityMatrixElement extends HTMLElement {
     this.#container.replaceChildren(alert);
     this.#emitError(error);
   }
+}
+
+/** Hides everything on the page but `element` for a print, through the CSSOM (allowed under a
+ * strict style policy, unlike style attributes): every sibling of the element and of each of
+ * its ancestors, and the ancestors' own boxes (margins, columns) that would squeeze the paper.
+ * Adds page numbers for the print. Returns the function that puts everything back. */
+function printAlone(element) {
+  const saved = [];
+  const set = (node, properties) => {
+    saved.push([node, node.style.cssText]);
+    for (const [name, value] of Object.entries(properties)) node.style.setProperty(name, value, "important");
+  };
+  for (let node = element; node && node !== document.documentElement; node = node.parentElement) {
+    for (const sibling of node.parentElement?.children ?? []) {
+      if (sibling !== node && !["SCRIPT", "STYLE", "LINK", "META", "TITLE"].includes(sibling.tagName)) set(sibling, { display: "none" });
+    }
+    if (node !== element) {
+      set(node, { display: "block", width: "auto", "max-width": "none", margin: "0", padding: "0", border: "0", "box-shadow": "none", float: "none", position: "static" });
+    }
+  }
+  const numbered = "adoptedStyleSheets" in document;
+  const before = numbered ? document.adoptedStyleSheets : [];
+  if (numbered) {
+    const pages = new CSSStyleSheet();
+    pages.replaceSync('@page { margin: 16mm 15mm 18mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }');
+    document.adoptedStyleSheets = [...before, pages];
+  }
+  return () => {
+    for (const [node, cssText] of saved.reverse()) node.style.cssText = cssText;
+    if (numbered) document.adoptedStyleSheets = before;
+  };
 }
 
 /** The most an instrument may be, as the core's readers enforce: checked here before a byte

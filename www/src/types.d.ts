@@ -104,20 +104,31 @@ export interface ActionPlanEntry {
   current: LevelDescriptor;
   /** Its due date (`YYYY-MM-DD`). */
   due: string;
-  /** How many levels separate now from the target. */
+  /**
+   * The gap: how many levels separate the current rating from the target (the target set
+   * for the item, else the next level up). The one meaning of "gap" everywhere.
+   */
   gap: number;
   /** The item's id. */
   itemId: string;
   /** The item's title. */
   itemTitle: string;
+  /** What it takes to reach the next level, when the instrument says. */
+  moveUp: string;
   /** The next level up: the first thing to aim for. */
   next: LevelDescriptor;
   /** The evidence and notes recorded with the rating. */
   notes: string;
   /** Its owner. */
   owner: string;
-  /** `gap × item weight × component weight`: higher comes first. */
+  /** Whether the board chose it as one of its priorities now. */
+  prioritised: boolean;
+  /** `gap × item weight × component weight`: the plan's order, highest first. */
   priority: number;
+  /** The latest line of the action's progress log. */
+  progress?: ProgressLine | null;
+  /** Where the action stands; none means not started. */
+  status?: Status | null;
   /** The target level (the explicit target, else the next level). */
   target: LevelDescriptor;
 }

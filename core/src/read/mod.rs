@@ -7,7 +7,7 @@
 
 mod instrument;
 pub mod json_text;
-mod response;
+pub mod response;
 pub mod text;
 
 use crate::error::{Error, Problem};

@@ -204,6 +204,13 @@ fn read_answer(r: &mut Reader, value: &Value, path: &str, format: u32) -> Option
     let owner = r.text(&f, "owner", Text::optional(MAX_NAME_CHARS));
     let due = read_date(r, &f, "due");
     let prioritised = match f.get("prioritised") {
+        // Format 1 had no choice of priorities: an item someone wrote an action, owner or due
+        // date for was in their plan, so it stays one of the priorities.
+        None if format == 1 => Some(
+            [&action, &owner, &due]
+                .iter()
+                .any(|text| text.as_ref().is_some_and(|t| !t.is_empty())),
+        ),
         None => Some(false),
         Some(Value::Bool(b)) => Some(*b),
         Some(other) => {
@@ -354,7 +361,7 @@ fn read_timestamp(r: &mut Reader, f: &Fields<'_>, key: &str) -> Option<String> {
 }
 
 /// `YYYY-MM-DD`, a day that exists (30 February does not).
-pub(crate) fn is_date(text: &str) -> bool {
+pub fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10

@@ -126,6 +126,13 @@ impl MountHandle {
             host_response,
             on_response,
             start_afresh,
+            board: self.option("board").is_some_and(|v| v.is_truthy()),
+            heading_level: self
+                .option("headingLevel")
+                .and_then(|v| v.as_f64())
+                .filter(|n| (1.0..=5.0).contains(n))
+                .map_or(2, |n| n as u8),
+            show_title: !self.option("hideTitle").is_some_and(|v| v.is_truthy()),
         };
         let Some(element) = self
             .root
@@ -154,6 +161,11 @@ thread_local! {
 /// - `view`: `"start"`, `"assess"`, `"results"`, `"plan"`, `"paper"` or `"board"` (others
 ///   are ignored);
 /// - `readonly`: show the answers without letting them be changed;
+/// - `board`: show the board view's tab (for a facilitator's page; it also shows once a board
+///   has collected responses on this device);
+/// - `headingLevel`: the level of the widget's heading, 1 to 5 (default 2), so it fits under
+///   the host page's own headings; `hideTitle`: leave the instrument's title out (it stays for
+///   screen readers);
 /// - `response`: answers the host owns (object or JSON text): the widget starts from them,
 ///   reports changes and never uses browser storage;
 /// - `onResponse(response, score, changed)`: called on opening and after every change;

@@ -69,14 +69,15 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
             html! {
                 <tr key={component.id.clone()}>
                     <th scope="row">{ &component.title }</th>
-                    { for at_level }{ for special_cells }{ cell(unanswered, total) }
+                    { for at_level }{ for special_cells }
+                    <td class="mm-heat mm-heat--quiet">{ unanswered }</td>
                 </tr>
             }
         });
     let heading_id = format!("{}-heat", widget.uid);
     html! {
         <section class="mm-heat-map" aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ "Where the items sit" }</h4>
+            <@{widget.h(2)} id={heading_id}>{ "Where the items sit" }</@>
             <div class="mm-scroll" tabindex="0" role="region" aria-label="Items at each level, by component">
                 <table class="mm-table mm-table--heat">
                     <caption class="mm-visually-hidden">{ "Number of items at each level, by component" }</caption>

@@ -6,12 +6,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// One profile to draw: a name for the key and a score per component.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Profile {
     /// Shown in the key when several profiles are overlaid.
     pub label: String,
     /// One score per component, in instrument order.
     pub scores: Vec<Option<Score>>,
+    /// For a board's median: the lowest and highest score per component, drawn as a band so
+    /// the spread of views shows, not the middle alone. Empty otherwise.
+    pub ranges: Vec<Option<(Score, Score)>>,
 }
 
 /// Props for [`RadarChart`].
@@ -23,7 +26,11 @@ pub struct RadarChartProps {
     pub described_by: AttrValue,
 }
 
-const RADIUS: f64 = 140.0;
+const RADIUS: f64 = 120.0;
+/// Text sizes in the chart's own units: the chart is drawn 680 units wide, so at its narrowest
+/// (a phone, about 340 px) these stay at 12 px or more.
+const LABEL_SIZE: i32 = 24;
+const LINE: i32 = 26;
 
 /// Where a fraction `f` (0 at the centre, 1 at the rim) of axis `index` of `count` lies; the
 /// first axis points up.
@@ -85,9 +92,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// One axis per component, a ring per level, one polygon per profile. The chart is an image
-/// with a text description; the same figures are in a table beside it, which is what screen
-/// reader users are pointed to.
+/// One axis per component, a ring per level (numbered up the first axis), one outline per
+/// profile. The chart is an image with a text description; the same figures are in a table
+/// beside it, which is what screen reader users are pointed to.
 #[component]
 pub fn RadarChart(props: &RadarChartProps) -> Html {
     let widget = use_widget();
@@ -108,54 +115,95 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
         let f = fraction(Score::from_level(i64::from(level.value)));
         html! { <polygon class="mm-radar__ring" points={polygon((0..count).map(|i| point(i, count, f)))} /> }
     });
+    // The scale, written up the first axis: each ring's level value.
+    let scale = levels.iter().map(|level| {
+        let f = fraction(Score::from_level(i64::from(level.value)));
+        let (_, y) = point(0, count, f);
+        html! { <text class="mm-radar__scale" x="6" y={(y + LABEL_SIZE / 3).to_string()}>{ level.value }</text> }
+    });
     let axes = (0..count).map(|i| {
         let (x, y) = point(i, count, 1.0);
         html! { <line class="mm-radar__axis" x1="0" y1="0" x2={x.to_string()} y2={y.to_string()} /> }
     });
     let labels = instrument.components.iter().enumerate().map(|(i, component)| {
-        let (x, y) = point(i, count, 1.14);
+        let (x, y) = point(i, count, 1.12);
         let anchor = if x.abs() < 10 { "middle" } else if x > 0 { "start" } else { "end" };
-        let lines = wrap(&component.title, 16);
+        let lines = wrap(&component.title, 14);
         // Labels above the centre grow upwards so they never run into the rim.
-        let first_dy = if y < -10 { -(lines.len() as i32 - 1) * 17 } else if y.abs() <= 10 { -(lines.len() as i32 - 1) * 17 / 2 } else { 4 };
+        let above = lines.len() as i32 - 1;
+        let first_dy = if y < -10 { -above * LINE } else if y.abs() <= 10 { -above * LINE / 2 } else { LABEL_SIZE };
         let spans = lines.iter().enumerate().map(|(n, line)| {
-            let dy = if n == 0 { first_dy } else { 17 };
+            let dy = if n == 0 { first_dy } else { LINE };
             html! { <tspan x={x.to_string()} dy={dy.to_string()}>{ line.clone() }</tspan> }
         });
         html! { <text class="mm-radar__label" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ for spans }</text> }
     });
+    let unrated = props
+        .profiles
+        .iter()
+        .any(|p| p.scores.iter().any(Option::is_none));
     let shapes = props.profiles.iter().enumerate().map(|(n, profile)| {
-        // Unscored components sit at the centre: the shape must still close.
-        let points = profile.scores.iter().enumerate().map(|(i, s)| point(i, count, s.map_or(0.0, fraction)));
+        let at = |i: usize, s: Score| point(i, count, fraction(s));
+        // A band from each component's lowest to highest score, where every one is known.
+        let band = (profile.ranges.len() == count && profile.ranges.iter().all(Option::is_some)).then(|| {
+            let ring = |pick: fn(&(Score, Score)) -> Score| {
+                polygon(profile.ranges.iter().enumerate().filter_map(|(i, r)| Some(at(i, pick(r.as_ref()?)))))
+            };
+            let d = format!("M{}Z M{}Z", ring(|r| r.1), ring(|r| r.0));
+            html! { <path class="mm-radar__band" d={d} fill-rule="evenodd" /> }
+        });
+        // Unrated components are not drawn at the centre, which would read as the lowest
+        // level: the outline breaks there instead, and the axis says "not rated".
+        let shape = if profile.scores.iter().all(Option::is_some) {
+            let points = profile.scores.iter().enumerate().filter_map(|(i, s)| Some(at(i, (*s)?)));
+            html! { <polygon class="mm-radar__shape" points={polygon(points)} /> }
+        } else {
+            let segments = (0..count).filter_map(|i| {
+                let j = (i + 1) % count;
+                let (a, b) = (profile.scores[i]?, profile.scores[j]?);
+                (count > 1).then(|| html! { <polyline class="mm-radar__line" points={polygon([at(i, a), at(j, b)].into_iter())} /> })
+            });
+            html! { <>{ for segments }</> }
+        };
         let dots = profile.scores.iter().enumerate().filter_map(|(i, s)| {
-            let (x, y) = point(i, count, fraction((*s)?));
-            Some(html! { <circle class="mm-radar__dot" cx={x.to_string()} cy={y.to_string()} r="4" /> })
+            let (x, y) = at(i, (*s)?);
+            Some(html! { <circle class="mm-radar__dot" cx={x.to_string()} cy={y.to_string()} r="5" /> })
         });
         html! {
             <g class={format!("mm-radar__profile mm-radar__profile--{n}")}>
-                <polygon class="mm-radar__shape" points={polygon(points)} />
-                { for dots }
+                { band.unwrap_or_default() }{ shape }{ for dots }
             </g>
         }
     });
-    let key = (props.profiles.len() > 1).then(|| {
+    let not_rated = (0..count)
+        .filter(|&i| props.profiles.iter().all(|p| p.scores.get(i).copied().flatten().is_none()))
+        .map(|i| {
+            let (x, y) = point(i, count, 0.45);
+            html! { <text class="mm-radar__unrated" x={x.to_string()} y={y.to_string()} text-anchor="middle">{ "not rated" }</text> }
+        });
+    let key = (props.profiles.len() > 1 || props.profiles.iter().any(|p| !p.ranges.is_empty())).then(|| {
         let entries = props.profiles.iter().enumerate().map(|(n, p)| {
             html! {
-                <li class={format!("mm-radar__key mm-radar__key--{n}")}>{ &p.label }</li>
+                <li class={format!("mm-radar__key mm-radar__key--{n}")}>
+                    { &p.label }
+                    if !p.ranges.is_empty() { { " (the shaded band runs from the lowest to the highest score)" } }
+                </li>
             }
         });
         html! { <ul class="mm-radar__keys">{ for entries }</ul> }
     });
+    let (lowest, highest) = (&levels[0], &levels[levels.len() - 1]);
     html! {
         <figure class="mm-radar">
-            <svg class="mm-radar__svg" viewBox="-280 -210 560 420" role="img" focusable="false"
+            <svg class="mm-radar__svg" viewBox="-340 -240 680 480" role="img" focusable="false"
                 aria-label="Profile chart: score by component" aria-describedby={props.described_by.clone()}>
-                { for rings }{ for axes }{ for shapes }{ for labels }
+                { for rings }{ for axes }{ for shapes }{ for scale }{ for not_rated }{ for labels }
             </svg>
             { key.unwrap_or_default() }
-            if props.profiles.iter().any(|p| p.scores.iter().any(Option::is_none)) {
-                <figcaption class="mm-radar__note">{ "Components not yet scored are drawn at the centre." }</figcaption>
-            }
+            <figcaption class="mm-radar__note">
+                { format!("The centre is {} {}, the outer ring {} {}.", lowest.value, lowest.label, highest.value, highest.label) }
+                if unrated { { " A component with no rated item is left out of the outline and marked \u{201c}not rated\u{201d}." } }
+            </figcaption>
         </figure>
     }
 }

@@ -87,6 +87,39 @@ pub enum Action {
         /// The new text.
         text: String,
     },
+    /// Choose an item as one of the board's priorities now, or not.
+    Prioritise {
+        /// The item's id.
+        item: String,
+        /// Whether it is a priority.
+        on: bool,
+    },
+    /// Replace one field of the board paper's cover sheet.
+    Paper {
+        /// Which field.
+        field: PaperField,
+        /// The new text.
+        text: String,
+    },
+}
+
+/// A field of the board paper's cover sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperField {
+    /// The meeting.
+    Meeting,
+    /// The meeting's date (`YYYY-MM-DD`).
+    Date,
+    /// The agenda item.
+    AgendaItem,
+    /// Who wrote the paper.
+    Author,
+    /// The executive lead.
+    ExecutiveLead,
+    /// What the paper is for.
+    Purpose,
+    /// What the board is asked to do.
+    BoardAskedTo,
 }
 
 impl Assessment {
@@ -105,7 +138,10 @@ impl Action {
     pub fn is_typing(&self) -> bool {
         matches!(
             self,
-            Action::Notes { .. } | Action::Plan { .. } | Action::Detail { .. }
+            Action::Notes { .. }
+                | Action::Plan { .. }
+                | Action::Detail { .. }
+                | Action::Paper { .. }
         )
     }
 
@@ -126,6 +162,8 @@ impl Action {
                 Detail::RespondentName => Field::RespondentName,
                 Detail::RespondentRole => Field::RespondentRole,
             },
+            Action::Prioritise { item, .. } => Field::Prioritised(item.clone()),
+            Action::Paper { .. } => Field::Paper,
         }
     }
 
@@ -164,6 +202,20 @@ impl Action {
                     Detail::Organisation => &mut response.organisation,
                     Detail::RespondentName => &mut response.respondent.name,
                     Detail::RespondentRole => &mut response.respondent.role,
+                };
+                *slot = text;
+            }
+            Action::Prioritise { item, on } => edit(item, &|a| a.prioritised = on),
+            Action::Paper { field, text } => {
+                let paper = &mut response.paper;
+                let slot = match field {
+                    PaperField::Meeting => &mut paper.meeting,
+                    PaperField::Date => &mut paper.date,
+                    PaperField::AgendaItem => &mut paper.agenda_item,
+                    PaperField::Author => &mut paper.author,
+                    PaperField::ExecutiveLead => &mut paper.executive_lead,
+                    PaperField::Purpose => &mut paper.purpose,
+                    PaperField::BoardAskedTo => &mut paper.board_asked_to,
                 };
                 *slot = text;
             }

@@ -19,6 +19,21 @@ pub struct WidgetContext {
     /// Whether the widget keeps its assessments in browser storage (not when the host page
     /// owns the answers, nor when it only shows them).
     pub stored: bool,
+    /// The level of the widget's own heading (2 unless the host page says): every heading
+    /// inside follows from it, so the widget fits under the host page's own headings.
+    pub heading: u8,
+    /// Whether the host page asked for the board view (a facilitator's device).
+    pub board: bool,
+    /// Whether to show the instrument's title as the widget's heading (the host page may have
+    /// its own); when hidden it is still there for screen readers.
+    pub show_title: bool,
+}
+
+impl WidgetContext {
+    /// The heading tag `depth` levels below the widget's own heading (`h2` … `h6`).
+    pub fn h(&self, depth: u8) -> &'static str {
+        ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from((self.heading + depth).clamp(1, 6)) - 1]
+    }
 }
 
 /// The widget's settings; every view is inside a provider.

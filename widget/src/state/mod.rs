@@ -14,7 +14,7 @@ pub mod context;
 mod library;
 mod view;
 
-pub use assessment::{Action, Assessment, Detail, PlanField, Timed};
+pub use assessment::{Action, Assessment, Detail, PaperField, PlanField, Timed};
 pub use board::{admit_files, Board, BoardAction, BoardRecord};
 pub use library::{read_record, Library, LibraryAction, Notice, Pace, Record, Saved};
-pub use view::{Place, View};
+pub use view::{Open, Place, View};

@@ -91,3 +91,32 @@ impl Place {
         }
     }
 }
+
+/// A request to open an assessment: where, and what to tell the person about it ("Imported
+/// …"), if anything happened worth saying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    /// Where to go.
+    pub place: Place,
+    /// What to say, once, in the status line.
+    pub message: Option<std::rc::Rc<str>>,
+}
+
+impl From<Place> for Open {
+    fn from(place: Place) -> Self {
+        Open {
+            place,
+            message: None,
+        }
+    }
+}
+
+impl Open {
+    /// Opening `place` and saying `message`.
+    pub fn saying(place: Place, message: impl Into<std::rc::Rc<str>>) -> Open {
+        Open {
+            place,
+            message: Some(message.into()),
+        }
+    }
+}

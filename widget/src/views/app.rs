@@ -42,6 +42,15 @@ pub struct AppProps {
     /// Deletes the open assessment's saved answers as the widget opens.
     #[prop_or_default]
     pub start_afresh: bool,
+    /// Shows the board view's tab: the host page is a facilitator's.
+    #[prop_or_default]
+    pub board: bool,
+    /// The level of the widget's own heading, 2 unless given.
+    #[prop_or(2)]
+    pub heading_level: u8,
+    /// Whether to show the instrument's title as the widget's heading.
+    #[prop_or(true)]
+    pub show_title: bool,
 }
 
 /// The widget.
@@ -54,7 +63,8 @@ pub fn App(props: &AppProps) -> Html {
                 instrument={instrument.clone()} uid={props.uid.clone()}
                 storage_key={props.storage_key.clone()} view={props.view} readonly={props.readonly}
                 host_response={props.host_response.clone()} on_response={props.on_response.clone()}
-                start_afresh={props.start_afresh} />
+                start_afresh={props.start_afresh} board={props.board} heading_level={props.heading_level}
+                show_title={props.show_title} />
         },
         InstrumentSource::Failed(error) => html! {
             <ErrorView summary="This matrix could not be loaded" error={error.clone()} />

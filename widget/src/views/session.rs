@@ -12,8 +12,8 @@ use super::workspace::Opening;
 use crate::hooks::use_focus_on_change;
 use crate::platform::clock::now;
 use crate::platform::storage::Loaded;
-use crate::state::context::{use_library, use_widget, SessionContext};
-use crate::state::{Action, LibraryAction, Place, Timed, View};
+use crate::state::context::{use_board, use_library, use_widget, SessionContext};
+use crate::state::{Action, LibraryAction, Open, Place, Timed, View};
 use maturity_core::{score, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub struct SessionProps {
     /// What was found where the assessment is saved.
     pub loaded: Loaded,
     /// Opens another assessment.
-    pub on_open: Callback<Place>,
+    pub on_open: Callback<Open>,
     /// Told where the person is, to remember it.
     pub on_place: Callback<Place>,
     /// Told the answers on opening and after every change.
@@ -101,6 +101,16 @@ pub fn Session(props: &SessionProps) -> Html {
         })
     };
     let instrument = &widget.instrument;
+    let turn = use_state(|| false);
+    let on_turn = {
+        let turn = turn.clone();
+        Callback::from(move |active: bool| turn.set(active))
+    };
+    // The board view's tab shows on a facilitator's device: where the host asked for it, where
+    // it is the view open, or where a board has collected responses.
+    let board = use_board();
+    let board_tab =
+        widget.board || place.view == View::Board || !board.board.record.respondents.is_empty();
     let body = match place.view {
         View::Start => html! {
             <StartView {slot} on_open={props.on_open.clone()} on_view={go.clone()} />
@@ -112,17 +122,24 @@ pub fn Session(props: &SessionProps) -> Html {
         View::Results => html! { <ResultsView {slot} /> },
         View::Plan => html! { <PlanView /> },
         View::Paper => html! { <PaperView /> },
-        View::Board => html! { <BoardView {slot} on_open={props.on_open.clone()} /> },
+        View::Board => {
+            html! { <BoardView {slot} on_open={props.on_open.clone()} on_turn={on_turn} /> }
+        }
     };
     html! {
         <ContextProvider<SessionContext> context={session}>
         <article class={classes!("mm-assessment", format!("mm-assessment--{}", place.view.name()))}
             aria-labelledby={format!("{}-title", widget.uid)} data-view={place.view.name()}>
-            <h2 class="mm-title" id={format!("{}-title", widget.uid)}>{ &instrument.title }</h2>
-            <ViewNav current={place.view} on_select={go} />
-            <SaveNotice loaded={props.loaded.clone()} {slot}
-                show_undownloaded={matches!(place.view, View::Start | View::Results)} />
-            <h3 class="mm-view-title" tabindex="-1" ref={heading}>{ place.view.heading() }</h3>
+            <@{widget.h(0)} class={classes!("mm-title", (!widget.show_title).then_some("mm-visually-hidden"))}
+                id={format!("{}-title", widget.uid)}>{ &instrument.title }</@>
+            // While someone rates in turn on a shared device, nothing else is within reach:
+            // not the other views, not the facilitator's view of everyone's ratings.
+            if !*turn {
+                <ViewNav current={place.view} on_select={go} board={board_tab} />
+            }
+            <SaveNotice loaded={props.loaded.clone()} {slot} view={place.view}
+                message={props.opening.message.as_deref().map(|m| AttrValue::from(m.to_owned()))} />
+            <@{widget.h(1)} class="mm-view-title" tabindex="-1" ref={heading}>{ place.view.heading() }</@>
             { body }
             if !instrument.source.is_empty() {
                 <p class="mm-source">{ &instrument.source }</p>

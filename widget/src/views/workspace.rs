@@ -8,7 +8,7 @@ use crate::hooks::use_store;
 use crate::platform::share_link;
 use crate::platform::storage::{Loaded, Shelf};
 use crate::state::context::{BoardContext, LibraryContext, WidgetContext};
-use crate::state::{Place, Saved, View};
+use crate::state::{Open, Place, Saved, View};
 use maturity_core::{Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,16 +32,24 @@ pub struct WorkspaceProps {
     pub on_response: Callback<(Rc<Response>, bool)>,
     /// Deletes the open assessment's saved answers as the widget opens.
     pub start_afresh: bool,
+    /// Shows the board view's tab.
+    pub board: bool,
+    /// The level of the widget's own heading.
+    pub heading_level: u8,
+    /// Whether to show the instrument's title as the widget's heading.
+    pub show_title: bool,
 }
 
-/// A request to open an assessment.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// An assessment being opened.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opening {
     /// Where to go.
     pub place: Place,
     /// Whether to move focus to the view's heading: yes when the person asked for it, no when
     /// the page has just loaded.
     pub focus: bool,
+    /// What to tell the person about it, once.
+    pub message: Option<std::rc::Rc<str>>,
 }
 
 /// Opens the assessment the person last had open (or the first), at the view they were on;
@@ -55,6 +63,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         uid: props.uid.clone(),
         readonly: props.readonly,
         stored,
+        heading: props.heading_level.clamp(1, 5),
+        board: props.board,
+        show_title: props.show_title,
     };
     let shelf = {
         let (instrument, key) = (props.instrument.clone(), props.storage_key.clone());
@@ -73,6 +84,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             Opening {
                 place,
                 focus: false,
+                message: None,
             }
         })
     };
@@ -113,10 +125,14 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
 
     let on_open = {
         let (opening, flush) = (opening.clone(), library.flush.clone());
-        Callback::from(move |place: Place| {
+        Callback::from(move |Open { place, message }: Open| {
             // Whatever is still waiting to be saved belongs to the assessment being left.
             flush.emit(());
-            opening.set(Opening { place, focus: true });
+            opening.set(Opening {
+                place,
+                focus: true,
+                message,
+            });
         })
     };
     let on_place = {
@@ -139,7 +155,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     let body = if let Some(fragment) = &*shared {
         let on_close = {
             let (shared, on_open) = (shared.clone(), on_open.clone());
-            Callback::from(move |place: Option<Place>| {
+            Callback::from(move |place: Option<Open>| {
                 // However the shared answers are left, the link leaves the address bar, so a
                 // reload does not offer them again.
                 share_link::clear_from_page();
@@ -152,7 +168,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         html! { <SharedView fragment={fragment.clone()} {slot} {on_close} /> }
     } else {
         html! {
-            <Session key={slot} opening={*opening} {loaded} {on_open} {on_place}
+            <Session key={slot} opening={(*opening).clone()} {loaded} {on_open} {on_place}
                 on_response={props.on_response.clone()} />
         }
     };

@@ -34,7 +34,7 @@ pub fn ComponentSection(props: &ComponentSectionProps) -> Html {
     let answered = counts.total - counts.unanswered;
     html! {
         <section class="mm-component" aria-labelledby={heading_id.clone()}>
-            <h4 class="mm-component__title" id={heading_id} tabindex="-1" ref={props.heading.clone()}>{ &component.title }</h4>
+            <@{widget.h(2)} class="mm-component__title" id={heading_id} tabindex="-1" ref={props.heading.clone()}>{ &component.title }</@>
             <p class="mm-component__progress">{ format!("{answered} of {} answered", counts.total) }</p>
             if !component.description.is_empty() {
                 <p class="mm-component__description">{ &component.description }</p>

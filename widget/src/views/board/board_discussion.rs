@@ -98,7 +98,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
         let agreed = props.agreed.as_ref().map(|a| instrument.rating_label(a.rating(&id)).to_owned());
         html! {
             <li class="mm-prompt" key={id.clone()} data-discuss={id.clone()}>
-                <h5 class="mm-prompt__title">{ item_title(&id) }</h5>
+                <@{widget.h(3)} class="mm-prompt__title">{ item_title(&id) }</@>
                 <DistributionChart item={Rc::new((*aggregate_item).clone())} />
                 <p>{ format!("Median {} · ratings {} levels apart", median_text(aggregate_item.median), aggregate_item.spread) }
                     if let Some(agreed) = agreed { { format!(" · agreed: {agreed}") } }
@@ -154,6 +154,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
     let mut profiles = vec![Profile {
         label: "Board median".to_owned(),
         scores: board.components.iter().map(|c| c.median).collect(),
+        ranges: board.components.iter().map(|c| c.min.zip(c.max)).collect(),
     }];
     if let Some(agreed) = &props.agreed {
         profiles.push(Profile {
@@ -163,14 +164,19 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 .iter()
                 .map(|c| c.score)
                 .collect(),
+            ..Profile::default()
         });
     }
+    // The agreed record's priorities, once the board has chosen them.
     let plan = Rc::new(
         props
             .agreed
             .as_ref()
             .map(|agreed| action_plan(instrument, agreed))
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|entry| entry.prioritised)
+            .collect::<Vec<_>>(),
     );
     let threshold_id = format!("{}-threshold", widget.uid);
     let names_id = format!("{}-names", widget.uid);
@@ -199,7 +205,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                     if flagged.len() == 1 { "it" } else { "these" }) }
             </p>
             <section aria-labelledby={format!("{}-board-components", widget.uid)}>
-                <h4 id={format!("{}-board-components", widget.uid)}>{ "Components" }</h4>
+                <@{widget.h(2)} id={format!("{}-board-components", widget.uid)}>{ "Components" }</@>
                 if board.components.iter().any(|c| c.median.is_some()) {
                     <RadarChart profiles={Rc::new(profiles)} described_by={format!("{}-board-summary", widget.uid)} />
                 }
@@ -212,7 +218,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 </div>
             </section>
             <section aria-labelledby={format!("{}-discuss", widget.uid)}>
-                <h4 id={format!("{}-discuss", widget.uid)}>{ "Discuss first" }</h4>
+                <@{widget.h(2)} id={format!("{}-discuss", widget.uid)}>{ "Discuss first" }</@>
                 if flagged.is_empty() {
                     <p>{ "No item has ratings that far apart." }</p>
                 } else {
@@ -220,7 +226,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 }
             </section>
             <section aria-labelledby={format!("{}-agreed", widget.uid)}>
-                <h4 id={format!("{}-agreed", widget.uid)}>{ "The agreed record" }</h4>
+                <@{widget.h(2)} id={format!("{}-agreed", widget.uid)}>{ "The agreed record" }</@>
                 <p>{ "After the discussion, record the level the board agrees for each item, with its rationale in the notes. The agreed record starts from everyone's median and is an assessment like any other: results, action plan, exports and the board paper all work on it." }</p>
                 <div class="mm-actions mm-noprint">
                     <button type="button" class="mm-button" onclick={agree}>
@@ -230,12 +236,12 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             </section>
             if !plan.is_empty() {
                 <section aria-labelledby={format!("{}-board-plan", widget.uid)}>
-                    <h4 id={format!("{}-board-plan", widget.uid)}>{ "Action plan (from the agreed record)" }</h4>
+                    <@{widget.h(2)} id={format!("{}-board-plan", widget.uid)}>{ "Priorities (from the agreed record)" }</@>
                     <PlanTable plan={plan.clone()} />
                 </section>
             }
             <section aria-labelledby={format!("{}-every-item", widget.uid)}>
-                <h4 id={format!("{}-every-item", widget.uid)}>{ "Every item" }</h4>
+                <@{widget.h(2)} id={format!("{}-every-item", widget.uid)}>{ "Every item" }</@>
                 <div class="mm-scroll" tabindex="0" role="region" aria-label="Every item's ratings">
                     <table class="mm-table mm-table--items">
                         <caption class="mm-visually-hidden">{ "How everyone rated each item" }</caption>

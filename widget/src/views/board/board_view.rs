@@ -6,7 +6,7 @@ use super::respondent_turn::RespondentTurn;
 use crate::platform::clock::now;
 use crate::platform::files::read_files;
 use crate::state::context::{use_board, use_library, use_widget};
-use crate::state::{admit_files, BoardAction, LibraryAction, Place, View};
+use crate::state::{admit_files, BoardAction, LibraryAction, Open, Place, View};
 use crate::views::common::ImportButton;
 use maturity_core::{Error, Fitted, Response};
 use std::rc::Rc;
@@ -19,7 +19,9 @@ pub struct BoardViewProps {
     /// The open assessment's slot.
     pub slot: u32,
     /// Opens an assessment (the agreed record).
-    pub on_open: Callback<Place>,
+    pub on_open: Callback<Open>,
+    /// Told when a rater's turn starts (`true`) and ends, so nothing else is in reach meanwhile.
+    pub on_turn: Callback<bool>,
 }
 
 /// Where the board is in its work.
@@ -39,6 +41,15 @@ enum Stage {
 pub fn BoardView(props: &BoardViewProps) -> Html {
     let (widget, board, library) = (use_widget(), use_board(), use_library());
     let stage = use_state(|| Stage::Collect);
+    {
+        let on_turn = props.on_turn.clone();
+        use_effect_with(matches!(*stage, Stage::Turn(_)), move |&turn| {
+            on_turn.emit(turn);
+            // Leaving the view mid-turn (it cannot be left by the navigation, which is hidden,
+            // but the widget may be removed) ends it.
+            move || on_turn.emit(false)
+        });
+    }
     let messages = use_state(Vec::<String>::new);
     let dragging = use_state(|| false);
     let name_ref = use_node_ref();
@@ -126,7 +137,12 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         slot
                     }
                 };
-                on_open.emit(Place::at(slot, View::Assess));
+                let started = "The agreed record has started from everyone's medians: set the level the board agrees for each item, with its rationale in the notes.";
+                on_open.emit(if agreed_exists {
+                    Place::at(slot, View::Assess).into()
+                } else {
+                    Open::saying(Place::at(slot, View::Assess), started)
+                });
             })
         };
         return html! {
@@ -230,7 +246,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 </div>
             </form>
             <section aria-labelledby={format!("{uid}-respondents")}>
-                <h4 id={format!("{uid}-respondents")}>{ format!("Respondents ({count})") }</h4>
+                <@{widget.h(2)} id={format!("{uid}-respondents")}>{ format!("Respondents ({count})") }</@>
                 if count == 0 {
                     <p>{ "Nobody yet." }</p>
                 } else {

@@ -51,7 +51,7 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     });
     html! {
         <div class="mm-error" role="alert">
-            <h3 class="mm-error__title">{ &props.summary }</h3>
+            <@{widget.as_ref().map_or("h3", |w| w.h(1))} class="mm-error__title">{ &props.summary }</@>
             <ul class="mm-error__list">{ for problems }</ul>
         </div>
     }

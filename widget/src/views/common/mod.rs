@@ -1,5 +1,6 @@
 //! Pieces several views share.
 
+mod date_input;
 mod download_button;
 mod error_view;
 mod import_button;
@@ -8,6 +9,7 @@ mod save_notice;
 mod score_table;
 mod view_nav;
 
+pub use date_input::DateInput;
 pub use download_button::DownloadButton;
 pub use error_view::ErrorView;
 pub use import_button::ImportButton;
@@ -15,3 +17,14 @@ pub use plan_table::PlanTable;
 pub use save_notice::SaveNotice;
 pub use score_table::ScoreTable;
 pub use view_nav::ViewNav;
+
+use yew::prelude::*;
+
+/// A table in its own scrolling region, named for screen readers and reachable by keyboard,
+/// so a table wider than a narrow column scrolls there instead of the page, and no word in it
+/// is broken to make it fit.
+pub fn scroll_region(label: &str, table: Html) -> Html {
+    html! {
+        <div class="mm-scroll" tabindex="0" role="region" aria-label={label.to_owned()}>{ table }</div>
+    }
+}

@@ -1,35 +1,40 @@
 //! The action plan as a table, for printed papers.
 
-use maturity_core::ActionPlanEntry;
+use maturity_core::{date_in_words, gap_words, ActionPlanEntry};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`PlanTable`].
 #[derive(Properties, PartialEq)]
 pub struct PlanTableProps {
-    /// The plan, highest priority first, from the core.
+    /// The priorities, in the plan's order, from the core.
     pub plan: Rc<Vec<ActionPlanEntry>>,
 }
 
-/// One row per entry: the item, where it is and aims to be, the action, owner and due date.
+/// One row per priority, numbered in order: the item, where it is and aims to be with its gap,
+/// the action, owner and due date (in words).
 #[component]
 pub fn PlanTable(props: &PlanTableProps) -> Html {
-    let rows = props.plan.iter().map(|entry| {
+    let rows = props.plan.iter().enumerate().map(|(index, entry)| {
         html! {
             <tr key={entry.item_id.clone()}>
+                <td class="mm-number">{ index + 1 }</td>
                 <th scope="row">{ &entry.item_title }</th>
-                <td>{ format!("{} \u{2192} {}", entry.current.label, entry.target.label) }</td>
+                <td>{ format!("{} \u{2192} {} ({})", entry.current.label, entry.target.label, gap_words(entry.gap)) }</td>
                 <td class="mm-prewrap">{ &entry.action }</td>
                 <td>{ &entry.owner }</td>
-                <td>{ &entry.due }</td>
+                <td class="mm-date-cell">{ date_in_words(&entry.due) }</td>
             </tr>
         }
     });
-    html! {
-        <table class="mm-table">
-            <caption class="mm-visually-hidden">{ "Action plan, highest priority first" }</caption>
-            <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Now \u{2192} target" }</th><th scope="col">{ "Action" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    }
+    super::scroll_region(
+        "The board's priorities",
+        html! {
+            <table class="mm-table mm-plan-table">
+                <caption class="mm-visually-hidden">{ "The board's priorities, in order" }</caption>
+                <thead><tr><th scope="col">{ "No." }</th><th scope="col">{ "Item" }</th><th scope="col">{ "Now \u{2192} target" }</th><th scope="col">{ "Action" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        },
+    )
 }

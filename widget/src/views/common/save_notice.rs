@@ -5,8 +5,13 @@ use super::DownloadButton;
 use crate::platform::clock::local_time;
 use crate::platform::storage::{Loaded, SaveError};
 use crate::state::context::{use_library, use_session, use_widget};
-use crate::state::{LibraryAction, Notice};
+use crate::state::{LibraryAction, Notice, View};
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
+
+/// How long changes must pause before "Saved" is said: saying it after every click made the
+/// status region speak for every arrow key.
+const QUIET_MS: u32 = 1_500;
 
 /// Props for [`SaveNotice`].
 #[derive(Properties, PartialEq)]
@@ -15,13 +20,17 @@ pub struct SaveNoticeProps {
     pub loaded: Loaded,
     /// The open assessment's slot.
     pub slot: u32,
-    /// Whether to say when changes are in no downloaded file (on the start and results views).
+    /// The view shown: the status line is cleared when it changes.
+    pub view: View,
+    /// What just happened, said once ("Imported …", "The agreed record has been started …").
     #[prop_or_default]
-    pub show_undownloaded: bool,
+    pub message: Option<AttrValue>,
 }
 
-/// A polite status line while all is well ("Saved" only once the latest change is in storage:
-/// while typing waits for a pause the line is empty, so it never claims more than is true); a
+/// A polite status line while all is well: "Saved", once, after a pause in changes and only
+/// once the latest change is in storage, so it never claims more than is true and does not
+/// speak at every click; cleared when the view changes; what just happened, when something
+/// did (an import, a restore, an agreed record started). Then a
 /// warning with a download button when answers are only in memory or an earlier copy could not
 /// be read; a notice naming what another tab changed; and one calm line, with a download
 /// button, when changes exist only in this browser.
@@ -63,39 +72,39 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
             "{text} Download them before you leave to keep them."
         ));
     }
-    // Announced politely after every change: that it was kept, and the score it moved.
-    let changed = state
-        .last_edit
-        .as_ref()
-        .filter(|edit| edit.slot == slot)
-        .and_then(|edit| {
-            let item = edit.item.as_deref()?;
-            let index = widget
-                .instrument
-                .components
-                .iter()
-                .position(|c| c.items.iter().any(|i| i.id == item))?;
-            let score = session.report.components[index]
-                .score
-                .map_or_else(|| "not yet scored".to_owned(), |s| s.to_string());
-            Some(format!(
-                "{}: {score}.",
-                widget.instrument.components[index].title
-            ))
-        });
-    let status = match &save_result {
-        Some(Ok(at)) => {
-            let time = local_time(at);
-            match changed {
-                Some(changed) => format!("Saved in this browser at {time}. {changed}"),
-                None => format!("Saved in this browser at {time}."),
-            }
-        }
+    let candidate = match (&save_result, &props.message) {
+        (Some(Ok(at)), _) => format!("Saved in this browser at {}.", local_time(at)),
+        (_, Some(message)) if !edited => message.to_string(),
         _ if props.loaded == Loaded::Restored && !edited => {
             "Your earlier answers have been restored.".to_owned()
         }
         _ => String::new(),
     };
+    let status = use_state(String::new);
+    // What was last said, so a view change clears the line without it coming back.
+    let said = use_mut_ref(String::new);
+    {
+        let (status, said) = (status.clone(), said.clone());
+        let saved = matches!(save_result, Some(Ok(_)));
+        use_effect_with((candidate, props.view), move |(candidate, _)| {
+            let mut timer = None;
+            if *said.borrow() == *candidate {
+                status.set(String::new());
+            } else if saved {
+                // Said only after a pause; a change in the meantime starts the wait again.
+                status.set(String::new());
+                let (candidate, said) = (candidate.clone(), said.clone());
+                timer = Some(Timeout::new(QUIET_MS, move || {
+                    *said.borrow_mut() = candidate.clone();
+                    status.set(candidate);
+                }));
+            } else {
+                *said.borrow_mut() = candidate.clone();
+                status.set(candidate.clone());
+            }
+            move || drop(timer)
+        });
+    }
     let notice = state.notice(slot).map(|notice| match notice {
         Notice::Changed(fields) => {
             let named: Vec<String> = fields
@@ -128,7 +137,7 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
         });
     html! {
         <>
-            <p class="mm-save-status mm-noprint" role="status">{ status }</p>
+            <p class="mm-save-status mm-noprint" role="status">{ (*status).clone() }</p>
             <div class="mm-notice mm-noprint" role="status">
                 if let Some(text) = notice {
                     <p>{ text }</p>
@@ -143,7 +152,7 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
             }
             // A status region that is there before its line, so the line is announced once,
             // politely, when it appears (not on every later change).
-            if props.show_undownloaded && widget.stored {
+            if matches!(props.view, View::Start | View::Results) && widget.stored {
                 <div class="mm-undownloaded mm-noprint" role="status">
                     if let Some(text) = undownloaded {
                         <p>{ text }</p>

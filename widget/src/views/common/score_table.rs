@@ -39,7 +39,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
     });
     html! {
         <section class="mm-results" aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id.clone()}>{ &props.heading }</h4>
+            <@{widget.h(2)} id={heading_id.clone()}>{ &props.heading }</@>
             <p class="mm-results__progress" data-answered={(report.counts.total - report.counts.unanswered).to_string()}>
                 { format!("{} of {} items answered.", report.counts.total - report.counts.unanswered, report.counts.total) }
             </p>

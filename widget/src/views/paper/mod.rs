@@ -1,5 +1,6 @@
 //! The board paper view.
 
+mod cover_form;
 mod paper_view;
 
 pub use paper_view::PaperView;

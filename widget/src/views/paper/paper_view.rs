@@ -1,19 +1,148 @@
-//! The board paper: the assessment laid out to print or save as PDF.
+//! The board paper: the assessment laid out for a board secretary to table, printed or saved
+//! as PDF: a cover sheet, the summary and profile, the spread of the board's views, the change
+//! since the previous assessment, the priorities, and every rating with its evidence.
 
+use super::cover_form::CoverForm;
 use crate::charts::{Profile, RadarChart};
 use crate::platform::print::print;
-use crate::state::context::{use_session, use_widget};
-use crate::views::common::{PlanTable, ScoreTable};
-use maturity_core::{action_plan, written_summary};
+use crate::state::context::{use_board, use_library, use_session, use_widget};
+use crate::views::common::{scroll_region, PlanTable, ScoreTable};
+use maturity_core::{
+    action_plan, aggregate, compare, date_in_words, written_summary, Change, Score,
+    DEFAULT_DISAGREEMENT_THRESHOLD,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Title, organisation, date and respondent; the profile; every rating with its notes; and
-/// the action plan. The print stylesheet hides everything else in the widget.
+/// The version of the tool, printed on every paper so a board knows what produced it.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The paper, with the cover sheet's form above it on screen.
 #[component]
 pub fn PaperView() -> Html {
-    let (widget, session) = (use_widget(), use_session());
+    let (widget, session, library, board) =
+        (use_widget(), use_session(), use_library(), use_board());
     let (instrument, response, report) = (&widget.instrument, &session.response, &session.report);
+    let uid = &widget.uid;
+    let paper = &response.paper;
+    // Whose view this is: the board's agreed record, or one person's ratings.
+    let agreed = session
+        .slot
+        .is_some_and(|slot| board.board.record.agreed == Some(slot));
+    let respondents = board.board.responses.clone();
+    let kind = if agreed {
+        format!(
+            "The board's agreed view, from {} members' ratings",
+            respondents.len()
+        )
+    } else if !response.respondent.is_empty() {
+        let who = [
+            response.respondent.name.as_str(),
+            response.respondent.role.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+        format!("One person's ratings: {who}")
+    } else {
+        "One person's ratings (not named)".to_owned()
+    };
+    let title = match response.title.trim() {
+        "" if agreed => "The board's agreed improvement self-assessment".to_owned(),
+        "" => instrument.title.clone(),
+        title => title.to_owned(),
+    };
+    let fact = |label: &str, value: String| {
+        (!value.trim().is_empty())
+            .then(|| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> })
+    };
+    let cover_facts = [
+        fact("Meeting", paper.meeting.clone()),
+        fact("Date of meeting", date_in_words(&paper.date)),
+        fact("Agenda item", paper.agenda_item.clone()),
+        fact("Author", paper.author.clone()),
+        fact("Executive lead", paper.executive_lead.clone()),
+        fact("Organisation", response.organisation.clone()),
+        fact("Assessment", kind),
+        fact("Date of the assessment", date_in_words(&response.updated)),
+        fact(
+            "Instrument",
+            format!("{} (version {})", instrument.title, instrument.version),
+        ),
+    ];
+
+    // The spread of views, when this is the board's agreed record.
+    let spread = agreed
+        .then(|| aggregate(instrument, &respondents, DEFAULT_DISAGREEMENT_THRESHOLD).ok())
+        .flatten()
+        .map(|board| {
+            let flagged: Vec<Html> = board
+                .discussion_order
+                .iter()
+                .filter_map(|id| board.items.iter().find(|i| &i.id == id))
+                .filter(|i| i.disagreement)
+                .map(|i| {
+                    let title = instrument.item(&i.id).map_or(i.id.as_str(), |(_, item)| item.title.as_str());
+                    let range = |value: Option<u8>| value.and_then(|v| instrument.level(v)).map_or("", |l| l.label.as_str());
+                    html! { <li key={i.id.clone()}>{ format!("{title}: from {} to {}", range(i.min), range(i.max)) }</li> }
+                })
+                .collect();
+            html! {
+                <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-spread")}>
+                    <@{widget.h(2)} id={format!("{uid}-paper-spread")}>{ "The spread of the board's views" }</@>
+                    <p>{ format!("{} members rated privately before the discussion. They were {} or more levels apart on {} item{}{}",
+                        board.respondents, board.threshold, flagged.len(), if flagged.len() == 1 { "" } else { "s" },
+                        if flagged.is_empty() { "." } else { ", discussed first:" }) }</p>
+                    if !flagged.is_empty() { <ul class="mm-list">{ flagged }</ul> }
+                </section>
+            }
+        });
+
+    // The change since the previous assessment: the latest one saved before this one began.
+    let since = session.slot.and_then(|slot| {
+        let started = if response.created.is_empty() { &response.updated } else { &response.created };
+        let (_, previous) = library
+            .library
+            .others(slot)
+            .filter(|(_, other)| !other.updated.is_empty() && (started.is_empty() || other.updated < *started))
+            .max_by(|(_, a), (_, b)| a.updated.cmp(&b.updated))?;
+        let change = compare(instrument, previous, response).ok()?;
+        let shown = |s: Option<Score>| s.map_or_else(|| "not rated".to_owned(), |s| s.to_string());
+        let rows = instrument.components.iter().zip(&change.components).map(|(component, c)| {
+            let delta = match (c.change, c.delta) {
+                (Change::NotComparable, _) | (_, None) => "–".to_owned(),
+                (_, Some(d)) if d.hundredths() > 0 => format!("+{d}"),
+                (_, Some(d)) => d.to_string(),
+            };
+            html! {
+                <tr key={component.id.clone()}>
+                    <th scope="row">{ &component.title }</th>
+                    <td class="mm-number">{ shown(c.baseline) }</td><td class="mm-number">{ shown(c.current) }</td><td class="mm-number">{ delta }</td>
+                </tr>
+            }
+        });
+        let when = date_in_words(&previous.updated);
+        let name = match previous.title.trim() {
+            "" => "the previous assessment",
+            title => title,
+        };
+        Some(html! {
+            <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-since")}>
+                <@{widget.h(2)} id={format!("{uid}-paper-since")}>{ "Change since the previous assessment" }</@>
+                <p>{ format!("Since {name} ({when}): {} items improved, {} declined and {} stayed the same.",
+                    change.improved.len(), change.declined.len(), change.unchanged.len()) }</p>
+                { scroll_region("Score by component, then and now", html! {
+                    <table class="mm-table">
+                        <caption class="mm-visually-hidden">{ "Score by component, then and now" }</caption>
+                        <thead><tr><th scope="col">{ "Component" }</th><th scope="col">{ "Then" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Change" }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }) }
+            </section>
+        })
+    });
+
     let ratings = instrument.components.iter().map(|component| {
         let rows = component.items.iter().map(|item| {
             let notes = response.answers.get(&item.id).map(|a| a.notes.clone()).unwrap_or_default();
@@ -25,61 +154,75 @@ pub fn PaperView() -> Html {
                 </tr>
             }
         });
-        html! {
-            <table class="mm-table mm-paper__ratings" key={component.id.clone()}>
+        scroll_region(&format!("Ratings: {}", component.title), html! {
+            <table class="mm-table mm-paper__ratings">
                 <caption>{ &component.title }</caption>
                 <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Rating" }</th><th scope="col">{ "Evidence and notes" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-        }
+        })
     });
-    let plan = Rc::new(action_plan(instrument, response));
-    let summary_id = format!("{}-paper-summary", widget.uid);
+    let (chosen, others): (Vec<_>, Vec<_>) = action_plan(instrument, response)
+        .into_iter()
+        .partition(|e| e.prioritised);
+    let chosen = Rc::new(chosen);
+    let summary_id = format!("{uid}-paper-summary");
     let profiles = Rc::new(vec![Profile {
         label: "This assessment".to_owned(),
         scores: report.components.iter().map(|c| c.score).collect(),
+        ..Profile::default()
     }]);
-    let date = response.updated.get(..10).unwrap_or("");
     let print = Callback::from(|_: MouseEvent| print());
     html! {
-        <div class="mm-paper">
+        <div class="mm-paper-view">
             <div class="mm-actions mm-noprint">
                 <button type="button" class="mm-button" onclick={print}>{ "Print, or save as PDF" }</button>
             </div>
-            <header class="mm-paper__header">
-                <p class="mm-paper__title">{ if response.title.trim().is_empty() { instrument.title.clone() } else { response.title.clone() } }</p>
-                <dl class="mm-facts">
-                    <dt>{ "Instrument" }</dt><dd>{ format!("{} (version {})", instrument.title, instrument.version) }</dd>
-                    if !response.organisation.is_empty() { <dt>{ "Organisation" }</dt><dd>{ &response.organisation }</dd> }
-                    if !date.is_empty() { <dt>{ "Date" }</dt><dd>{ date }</dd> }
-                    if !response.respondent.is_empty() {
-                        <dt>{ "Respondent" }</dt>
-                        <dd>{ [response.respondent.name.as_str(), response.respondent.role.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ") }</dd>
+            if session.slot.is_some() && !widget.readonly { <CoverForm /> }
+            <div class="mm-paper">
+                <section class="mm-paper__cover" aria-labelledby={format!("{uid}-paper-title")}>
+                    <p class="mm-paper__title" id={format!("{uid}-paper-title")}>{ title }</p>
+                    <dl class="mm-facts">{ for cover_facts.into_iter().flatten() }</dl>
+                    if !paper.purpose.trim().is_empty() {
+                        <@{widget.h(2)}>{ "Purpose" }</@>
+                        <p class="mm-prewrap">{ &paper.purpose }</p>
                     }
-                </dl>
-            </header>
-            <section aria-labelledby={format!("{}-paper-profile", widget.uid)}>
-                <h4 id={format!("{}-paper-profile", widget.uid)}>{ "Profile" }</h4>
-                <p id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
-                <div class="mm-profile">
-                    if report.overall.is_some() {
-                        <RadarChart {profiles} described_by={summary_id} />
+                    if !paper.board_asked_to.trim().is_empty() {
+                        <@{widget.h(2)}>{ "The Board is asked to" }</@>
+                        <p class="mm-prewrap">{ &paper.board_asked_to }</p>
                     }
-                    <ScoreTable heading="Score by component" id="paper-scores" />
-                </div>
-            </section>
-            <section aria-labelledby={format!("{}-paper-ratings", widget.uid)}>
-                <h4 id={format!("{}-paper-ratings", widget.uid)}>{ "Ratings and evidence" }</h4>
-                { for ratings }
-            </section>
-            <section aria-labelledby={format!("{}-paper-plan", widget.uid)}>
-                <h4 id={format!("{}-paper-plan", widget.uid)}>{ "Action plan" }</h4>
-                if plan.is_empty() {
-                    <p>{ "No actions yet." }</p>
-                } else {
-                    <PlanTable plan={plan.clone()} />
-                }
-            </section>
+                </section>
+                <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-profile")}>
+                    <@{widget.h(2)} id={format!("{uid}-paper-profile")}>{ "Summary and profile" }</@>
+                    <p id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
+                    <div class="mm-profile">
+                        if report.overall.is_some() {
+                            <RadarChart {profiles} described_by={summary_id} />
+                        }
+                        <ScoreTable heading="Score by component" id="paper-scores" />
+                    </div>
+                </section>
+                { spread.unwrap_or_default() }
+                { since.unwrap_or_default() }
+                <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-plan")}>
+                    <@{widget.h(2)} id={format!("{uid}-paper-plan")}>{ "Priorities and actions" }</@>
+                    if chosen.is_empty() {
+                        <p>{ "The board has not chosen its priorities yet." }</p>
+                    } else {
+                        <PlanTable plan={chosen.clone()} />
+                    }
+                    if !others.is_empty() {
+                        <p>{ format!("{} other item{} below {} target {} not prioritised now.", others.len(),
+                            if others.len() == 1 { "" } else { "s" }, if others.len() == 1 { "its" } else { "their" },
+                            if others.len() == 1 { "is" } else { "are" }) }</p>
+                    }
+                </section>
+                <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-ratings")}>
+                    <@{widget.h(2)} id={format!("{uid}-paper-ratings")}>{ "Every rating and its evidence" }</@>
+                    { for ratings }
+                </section>
+                <p class="mm-paper__footer">{ format!("Produced with maturity-matrix {VERSION}. The overall figure is indicative: this self-assessment is for discussion and an action plan, not a league table.") }</p>
+            </div>
         </div>
     }
 }

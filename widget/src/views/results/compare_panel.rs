@@ -28,7 +28,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     if others.is_empty() {
         return html! {
             <section class="mm-compare" aria-labelledby={heading_id.clone()}>
-                <h4 id={heading_id}>{ "Change over time" }</h4>
+                <@{widget.h(2)} id={heading_id}>{ "Change over time" }</@>
                 <p>{ "To see how things have changed, keep this assessment and start a new one next time (or duplicate this one): any two saved assessments can then be compared here." }</p>
             </section>
         };
@@ -59,8 +59,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     });
     let body = comparison.map(|(baseline_label, baseline, change)| {
         let profiles = Rc::new(vec![
-            Profile { label: format!("Baseline: {baseline_label}"), scores: score(instrument, baseline).components.iter().map(|c| c.score).collect() },
-            Profile { label: "This assessment".to_owned(), scores: session.report.components.iter().map(|c| c.score).collect() },
+            Profile { label: format!("Baseline: {baseline_label}"), scores: score(instrument, baseline).components.iter().map(|c| c.score).collect(), ..Profile::default() },
+            Profile { label: "This assessment".to_owned(), scores: session.report.components.iter().map(|c| c.score).collect(), ..Profile::default() },
         ]);
         let shown = |s: Option<maturity_core::Score>| s.map_or_else(|| "–".to_owned(), |s| s.to_string());
         let rows = instrument.components.iter().zip(&change.components).map(|(component, c)| {
@@ -82,7 +82,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             });
             html! {
                 <section class={class}>
-                    <h5>{ format!("{title} ({})", ids.len()) }</h5>
+                    <@{widget.h(3)}>{ format!("{title} ({})", ids.len()) }</@>
                     if ids.is_empty() { <p>{ "None." }</p> } else { <ul class="mm-list">{ for entries }</ul> }
                 </section>
             }
@@ -111,7 +111,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     });
     html! {
         <section class="mm-compare" aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ "Change over time" }</h4>
+            <@{widget.h(2)} id={heading_id}>{ "Change over time" }</@>
             <div class="mm-field">
                 <label class="mm-field__label" for={select_id.clone()}>{ "Compare with" }</label>
                 <select class="mm-select" id={select_id} {onchange}>

@@ -7,7 +7,9 @@ use crate::charts::{HeatMap, Profile, RadarChart};
 use crate::platform::files::Format;
 use crate::state::context::{use_session, use_widget};
 use crate::views::common::{DownloadButton, ScoreTable};
-use maturity_core::{highlights, written_summary, RatedItem};
+use maturity_core::{
+    action_plan, gap_words, highlights, written_summary, ActionPlanEntry, RatedItem,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,11 +29,24 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
     let profiles = Rc::new(vec![Profile {
         label: "This assessment".to_owned(),
         scores: report.components.iter().map(|c| c.score).collect(),
+        ..Profile::default()
     }]);
-    let found = highlights(instrument, report);
-    let list = |entries: &[RatedItem<'_>]| {
+    let plan = action_plan(instrument, &session.response);
+    let found = highlights(instrument, report, &plan);
+    let strengths = |entries: &[RatedItem<'_>]| {
         let entries = entries.iter().map(|r| html! {
             <li><strong>{ &r.item.title }</strong>{ format!(" ({}): {}", r.component.title, r.level.label) }</li>
+        });
+        html! { <ul class="mm-list">{ for entries }</ul> }
+    };
+    let gaps = |entries: &[&ActionPlanEntry]| {
+        let entries = entries.iter().map(|e| html! {
+            <li data-gap={e.item_id.clone()}>
+                <strong>{ &e.item_title }</strong>{ format!(" ({}): {} \u{2192} {}, {}.", e.component_title, e.current.label, e.target.label, gap_words(e.gap)) }
+                if !e.move_up.is_empty() {
+                    <br /><span class="mm-move-up">{ format!("To reach {}: {}", e.next.label, e.move_up) }</span>
+                }
+            </li>
         });
         html! { <ul class="mm-list">{ for entries }</ul> }
     };
@@ -45,16 +60,21 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 <ScoreTable heading="Score by component" />
             </div>
             <HeatMap report={report.clone()} />
-            if !found.strengths.is_empty() {
+            if !found.strengths.is_empty() || !found.gaps.is_empty() {
                 <div class="mm-columns">
-                    <section aria-labelledby={format!("{}-strengths", widget.uid)}>
-                        <h4 id={format!("{}-strengths", widget.uid)}>{ "Strengths" }</h4>
-                        { list(&found.strengths) }
-                    </section>
-                    <section aria-labelledby={format!("{}-gaps", widget.uid)}>
-                        <h4 id={format!("{}-gaps", widget.uid)}>{ "Biggest gaps" }</h4>
-                        { list(&found.gaps) }
-                    </section>
+                    if !found.strengths.is_empty() {
+                        <section aria-labelledby={format!("{}-strengths", widget.uid)}>
+                            <@{widget.h(2)} id={format!("{}-strengths", widget.uid)}>{ "Strengths" }</@>
+                            { strengths(&found.strengths) }
+                        </section>
+                    }
+                    if !found.gaps.is_empty() {
+                        <section aria-labelledby={format!("{}-gaps", widget.uid)}>
+                            <@{widget.h(2)} id={format!("{}-gaps", widget.uid)}>{ "Biggest gaps" }</@>
+                            <p class="mm-hint">{ "A gap is how many levels an item sits below its target (the next level up, unless a target was chosen)." }</p>
+                            { gaps(&found.gaps) }
+                        </section>
+                    }
                 </div>
             }
             <div class="mm-actions mm-noprint">

@@ -64,7 +64,7 @@ pub fn SharePanel() -> Html {
     let heading_id = format!("{}-share", widget.uid);
     html! {
         <section class="mm-share mm-noprint" aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ "Share by link" }</h4>
+            <@{widget.h(2)} id={heading_id}>{ "Share by link" }</@>
             <p>{ "The answers travel inside the link itself, after the #, which browsers never send to a server. Anyone with the link can read them, so send it only to the people who should." }</p>
             <div class="mm-actions">
                 <button type="button" class="mm-button mm-button--secondary" onclick={make}>{ "Make a share link" }</button>

@@ -3,7 +3,7 @@
 use crate::platform::clock::now;
 use crate::platform::share_link;
 use crate::state::context::{use_board, use_library, use_widget, SessionContext, WidgetContext};
-use crate::state::{BoardAction, LibraryAction, Place, View};
+use crate::state::{BoardAction, LibraryAction, Open, Place, View};
 use crate::views::common::ErrorView;
 use crate::views::paper::PaperView;
 use maturity_core::{score, Error, Fitted, Response};
@@ -18,7 +18,7 @@ pub struct SharedViewProps {
     /// The slot of the assessment open underneath.
     pub slot: u32,
     /// Closes this view, opening `Some(place)` or going back to what was open.
-    pub on_close: Callback<Option<Place>>,
+    pub on_close: Callback<Option<Open>>,
 }
 
 /// What reading the link gave.
@@ -52,7 +52,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
         });
     }
     let close = props.on_close.reform(|_: MouseEvent| None);
-    let heading = html! { <h3 class="mm-view-title">{ "Answers shared with you" }</h3> };
+    let heading = html! { <@{widget.h(1)} class="mm-view-title">{ "Answers shared with you" }</@> };
     let body = match &*shared {
         Shared::Reading => html! { <p role="status">{ "Opening the shared answers…" }</p> },
         Shared::Failed(error) => html! {
@@ -80,7 +80,10 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                             set_aside: Vec::new(),
                         }),
                     });
-                    on_close.emit(Some(Place::at(target, View::Results)));
+                    on_close.emit(Some(Open::saying(
+                        Place::at(target, View::Results),
+                        "Saved a copy of the shared answers.",
+                    )));
                 })
             };
             let add_to_board = {
@@ -100,7 +103,10 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                         set_aside: Vec::new(),
                     };
                     board.dispatch(BoardAction::Add(vec![Rc::new(added)]));
-                    on_close.emit(Some(Place::at(slot, View::Board)));
+                    on_close.emit(Some(Open::saying(
+                        Place::at(slot, View::Board),
+                        "The shared answers have been added to the board.",
+                    )));
                 })
             };
             let session = SessionContext {
@@ -133,7 +139,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
     };
     html! {
         <article class="mm-assessment mm-assessment--shared" data-view="shared" aria-labelledby={format!("{}-shared-title", widget.uid)}>
-            <h2 class="mm-title" id={format!("{}-shared-title", widget.uid)}>{ &widget.instrument.title }</h2>
+            <@{widget.h(0)} class="mm-title" id={format!("{}-shared-title", widget.uid)}>{ &widget.instrument.title }</@>
             { heading }
             { body }
         </article>

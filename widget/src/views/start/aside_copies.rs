@@ -45,7 +45,7 @@ pub fn aside_copies(widget: &WidgetContext, library: &LibraryContext) -> Html {
     });
     html! {
         <section class="mm-aside" aria-labelledby={heading_id.clone()}>
-            <h5 id={heading_id}>{ "Copies that could not be read" }</h5>
+            <@{widget.h(3)} id={heading_id}>{ "Copies that could not be read" }</@>
             <p class="mm-hint">{ "These were saved in this browser but could not be read when the page opened (they may come from a newer version of this tool, or be damaged). They are kept, untouched: download one to keep it or to ask for help with it." }</p>
             <ul class="mm-library__list">{ for rows }</ul>
         </section>

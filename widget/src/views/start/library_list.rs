@@ -3,7 +3,7 @@
 use super::aside_copies::aside_copies;
 use crate::platform::clock::now;
 use crate::state::context::{use_library, use_session, use_widget};
-use crate::state::{Action, Detail, LibraryAction, Place, Record, Saved, View};
+use crate::state::{Action, Detail, LibraryAction, Open, Place, Record, Saved, View};
 use crate::views::common::{ErrorView, ImportButton};
 use maturity_core::{Error, Fitted, Response, SetAside};
 use std::rc::Rc;
@@ -16,7 +16,7 @@ pub struct LibraryListProps {
     /// The open assessment's slot.
     pub slot: u32,
     /// Opens another assessment.
-    pub on_open: Callback<Place>,
+    pub on_open: Callback<Open>,
 }
 
 /// What the person is in the middle of doing to one entry.
@@ -127,7 +127,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                         if is_open {
                             // Another saved assessment takes its place, or a fresh one.
                             let next = next.unwrap_or_else(|| library.free_slot(slot));
-                            on_open.emit(Place::at(next, View::Start));
+                            on_open.emit(Place::at(next, View::Start).into());
                         }
                     })
                 };
@@ -158,7 +158,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                 html! {
                     <div class="mm-actions">
                         if !is_open {
-                            <button type="button" class="mm-button mm-button--secondary" onclick={props.on_open.reform(move |_: MouseEvent| Place::at(slot, View::Assess))}>{ "Open" }{ hidden.clone() }</button>
+                            <button type="button" class="mm-button mm-button--secondary" onclick={props.on_open.reform(move |_: MouseEvent| Place::at(slot, View::Assess).into())}>{ "Open" }{ hidden.clone() }</button>
                         }
                         <button type="button" class="mm-button mm-button--secondary" onclick={set(Pending::Renaming(slot))}>{ "Rename" }{ hidden.clone() }</button>
                         if let Some(duplicate) = duplicate.filter(|_| !unreadable) {
@@ -184,7 +184,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
     let start_new = {
         let (library, on_open) = (library.library.clone(), props.on_open.clone());
         Callback::from(move |_: MouseEvent| {
-            on_open.emit(Place::at(library.free_slot(current), View::Start))
+            on_open.emit(Place::at(library.free_slot(current), View::Start).into())
         })
     };
     let on_import = {
@@ -213,7 +213,8 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                     let slot = library.free_slot(current);
                     put(slot, response, set_aside);
                     import_error.set(None);
-                    on_open.emit(Place::at(slot, View::Results));
+                    let said = format!("Imported \u{201c}{file_name}\u{201d} as a new assessment.");
+                    on_open.emit(Open::saying(Place::at(slot, View::Results), said));
                 }
                 Err(error) => import_error.set(Some(Rc::new(error))),
             }
@@ -222,7 +223,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
     let heading_id = format!("{}-library", widget.uid);
     html! {
         <section class="mm-library" aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ "Your saved assessments" }</h4>
+            <@{widget.h(2)} id={heading_id}>{ "Your saved assessments" }</@>
             <p class="mm-hint">{ "Each assessment is kept separately in this browser. Import a file someone has downloaded to look at it here." }</p>
             <ul class="mm-library__list">{ for rows }</ul>
             <div class="mm-actions">

@@ -46,7 +46,7 @@ pub fn set_aside_answers(
     });
     html! {
         <section class="mm-set-aside" aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ "Answers that no longer fit this matrix" }</h4>
+            <@{widget.h(2)} id={heading_id}>{ "Answers that no longer fit this matrix" }</@>
             <p>{ "The matrix has changed since these answers were given: their items are gone, or their levels are no longer on the scale. They are kept with this assessment, and in its downloads, but left out of every score." }</p>
             <ul class="mm-list">{ for rows }</ul>
         </section>

@@ -4,7 +4,7 @@ use super::details_form::DetailsForm;
 use super::library_list::LibraryList;
 use super::set_aside_answers::set_aside_answers;
 use crate::state::context::{use_library, use_session, use_widget};
-use crate::state::{Place, View};
+use crate::state::{Open, View};
 use yew::prelude::*;
 
 /// Props for [`StartView`].
@@ -13,7 +13,7 @@ pub struct StartViewProps {
     /// The open assessment's slot.
     pub slot: u32,
     /// Opens another assessment.
-    pub on_open: Callback<Place>,
+    pub on_open: Callback<Open>,
     /// Moves to another view.
     pub on_view: Callback<View>,
 }
@@ -38,12 +38,13 @@ pub fn StartView(props: &StartViewProps) -> Html {
         <div class="mm-start">
             <p>{ "This self-assessment is for your own reflection: to start an honest discussion and agree an action plan, not to produce a score for a league table. Rate each item against the level descriptions, note the evidence behind your rating, then look at the profile and plan what to do next." }</p>
             <p class="mm-privacy">{ "Your answers stay in this browser. Nothing is sent anywhere, and there is no account: to keep a copy or share it, download it." }</p>
+            { set_aside_answers(&widget, &session, &library) }
+            // The assessment's details come first: its name is what it is listed and saved by.
+            <DetailsForm />
             <div class="mm-actions">
                 <button type="button" class="mm-button" onclick={start}>{ label }</button>
             </div>
             if !hint.is_empty() { <p class="mm-hint">{ hint }</p> }
-            { set_aside_answers(&widget, &session, &library) }
-            <DetailsForm />
             if widget.stored {
                 <LibraryList slot={props.slot} on_open={props.on_open.clone()} />
             }
