@@ -171,14 +171,16 @@ export const journeys = [
       const chart = await page.evaluate(() => {
         const root = document.querySelector("maturity-matrix").shadowRoot;
         const svg = root.querySelector("svg.mm-radar__svg");
-        const shape = svg.querySelector(".mm-radar__shape");
+        // The profile: a closed shape when every component is rated, else segments that stop
+        // at an unrated component, which is marked "not rated" rather than drawn at zero.
+        const shape = svg.querySelector(".mm-radar__profile");
         const box = svg.getBoundingClientRect();
         const drawn = shape.getBBox();
         const view = svg.viewBox.baseVal;
         return {
           role: svg.getAttribute("role"),
           describedBy: svg.getAttribute("aria-describedby") === root.querySelector(".mm-summary").id,
-          vertices: shape.getAttribute("points").trim().split(/\s+/).length,
+          unrated: svg.querySelectorAll(".mm-radar__unrated").length,
           dots: svg.querySelectorAll(".mm-radar__dot").length,
           width: box.width,
           height: box.height,
@@ -187,7 +189,7 @@ export const journeys = [
       });
       assert.equal(chart.role, "img");
       assert.equal(chart.describedBy, true);
-      assert.equal(chart.vertices, 5);
+      assert.equal(chart.unrated, report.components.filter((c) => c.score === null).length);
       assert.equal(chart.dots, report.components.filter((c) => c.score !== null).length);
       assert.ok(chart.width > 200 && chart.height > 200, `the chart has a size (${chart.width}×${chart.height})`);
       assert.equal(chart.inside, true, "the profile is drawn inside the chart");

@@ -23,6 +23,7 @@ async function fillEveryView(page) {
     await widget.rate(id, level);
   }
   await widget.openView("plan");
+  await widget.click("Make these the priorities");
   await widget.fill(/^Action/, "Quarterly vision conversations in every directorate");
   await widget.openView("start");
   await widget.click("Duplicate Spring board session");
