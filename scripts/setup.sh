@@ -47,7 +47,8 @@ if [ "$what" = test ]; then
   # virtual display for WebKitGTK, which has no headless mode.
   missing=()
   for wanted in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
-      firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run; do
+      firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run \
+      poppler-utils:/usr/bin/pdftotext; do
     [ -x "${wanted#*:}" ] || missing+=("${wanted%%:*}")
   done
   if [ ${#missing[@]} -gt 0 ]; then
