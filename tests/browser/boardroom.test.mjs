@@ -99,6 +99,32 @@ test("no word in any table is split across lines, at 320, 375 and 1280 px and in
   await page.close();
 });
 
+test("the radar's text is at least 12 px in a phone's column and at desktop width, and unrated components are not drawn", async () => {
+  const { page, errors, widget } = await openDemo(env);
+  await rateSome(widget);
+  await openView(widget, "results");
+  for (const width of [320, 375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const texts = await widget.locator("svg.mm-radar__svg").first().evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll("text")]
+        .filter((t) => getComputedStyle(t).display !== "none")
+        .map((t) => ({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale * (t.closest(".mm-radar__plot") ? new DOMMatrix(getComputedStyle(t.closest(".mm-radar__plot")).transform).a : 1) }));
+    });
+    assert.ok(texts.length >= 5, `${width} px: the chart has its text`);
+    const small = texts.filter((t) => t.px < 12).map((t) => `${t.text} ${t.px.toFixed(1)} px`);
+    assert.deepEqual(small, [], `${width} px: no chart text under 12 px`);
+    // Every component is named, in the labels or (narrow) in the numbered key below the chart.
+    const named = await widget.locator(".mm-radar__label:visible, .mm-radar__legend:visible li").count();
+    assert.equal(named, 5, `${width} px: five components named`);
+  }
+  // "Building improvement capability" has only a "Don't know": not scored, so not drawn.
+  assert.equal(await widget.locator(".mm-radar__unrated").first().textContent(), "not rated");
+  assert.equal(await widget.locator("svg.mm-radar__svg .mm-radar__dot").count(), 4);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("in forced colours the chosen answer is drawn differently from the others", async () => {
   const { page, errors, widget } = await openDemo(env);
   await page.emulateMedia({ forcedColors: "active" });

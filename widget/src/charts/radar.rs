@@ -12,8 +12,8 @@ pub struct Profile {
     pub label: String,
     /// One score per component, in instrument order.
     pub scores: Vec<Option<Score>>,
-    /// For a board's median: the lowest and highest score per component, drawn as a band so
-    /// the spread of views shows, not the middle alone. Empty otherwise.
+    /// For a board's median: the lowest and highest score per component, drawn as a bar along
+    /// its axis so the spread of views shows, not the middle alone. Empty otherwise.
     pub ranges: Vec<Option<(Score, Score)>>,
 }
 
@@ -27,8 +27,9 @@ pub struct RadarChartProps {
 }
 
 const RADIUS: f64 = 120.0;
-/// Text sizes in the chart's own units: the chart is drawn 680 units wide, so at its narrowest
-/// (a phone, about 340 px) these stay at 12 px or more.
+/// Text sizes in the chart's own units. The chart is drawn 680 units wide; in a narrow column
+/// (a phone) the stylesheet swaps the labels for numbers with a key, and enlarges the plot so
+/// its text stays at 12 px or more.
 const LABEL_SIZE: i32 = 24;
 const LINE: i32 = 26;
 
@@ -138,19 +139,26 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
         });
         html! { <text class="mm-radar__label" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ for spans }</text> }
     });
+    // In a narrow column the labels give way to numbers, keyed in the list under the chart.
+    let numbers = (0..count).map(|i| {
+        let (x, y) = point(i, count, 1.16);
+        html! { <text class="mm-radar__number" x={x.to_string()} y={(y + 8).to_string()} text-anchor="middle">{ i + 1 }</text> }
+    });
+    let legend = instrument
+        .components
+        .iter()
+        .map(|c| html! { <li>{ &c.title }</li> });
     let unrated = props
         .profiles
         .iter()
         .any(|p| p.scores.iter().any(Option::is_none));
     let shapes = props.profiles.iter().enumerate().map(|(n, profile)| {
         let at = |i: usize, s: Score| point(i, count, fraction(s));
-        // A band from each component's lowest to highest score, where every one is known.
-        let band = (profile.ranges.len() == count && profile.ranges.iter().all(Option::is_some)).then(|| {
-            let ring = |pick: fn(&(Score, Score)) -> Score| {
-                polygon(profile.ranges.iter().enumerate().filter_map(|(i, r)| Some(at(i, pick(r.as_ref()?)))))
-            };
-            let d = format!("M{}Z M{}Z", ring(|r| r.1), ring(|r| r.0));
-            html! { <path class="mm-radar__band" d={d} fill-rule="evenodd" /> }
+        // A bar along each axis from the component's lowest to its highest score, wherever
+        // they are known (a band round the whole chart would need every component rated).
+        let ranges = profile.ranges.iter().enumerate().filter_map(|(i, range)| {
+            let ((x1, y1), (x2, y2)) = range.map(|(lo, hi)| (at(i, lo), at(i, hi)))?;
+            Some(html! { <line class="mm-radar__range" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> })
         });
         // Unrated components are not drawn at the centre, which would read as the lowest
         // level: the outline breaks there instead, and the axis says "not rated".
@@ -171,22 +179,24 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
         });
         html! {
             <g class={format!("mm-radar__profile mm-radar__profile--{n}")}>
-                { band.unwrap_or_default() }{ shape }{ for dots }
+                { for ranges }{ shape }{ for dots }
             </g>
         }
     });
     let not_rated = (0..count)
         .filter(|&i| props.profiles.iter().all(|p| p.scores.get(i).copied().flatten().is_none()))
         .map(|i| {
-            let (x, y) = point(i, count, 0.45);
-            html! { <text class="mm-radar__unrated" x={x.to_string()} y={y.to_string()} text-anchor="middle">{ "not rated" }</text> }
+            // Out along the axis, clear of the scale written up the first axis.
+            let (x, y) = point(i, count, 0.62);
+            let (x, anchor) = if i == 0 { (x + 12, "start") } else { (x, "middle") };
+            html! { <text class="mm-radar__unrated" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ "not rated" }</text> }
         });
     let key = (props.profiles.len() > 1 || props.profiles.iter().any(|p| !p.ranges.is_empty())).then(|| {
         let entries = props.profiles.iter().enumerate().map(|(n, p)| {
             html! {
                 <li class={format!("mm-radar__key mm-radar__key--{n}")}>
                     { &p.label }
-                    if !p.ranges.is_empty() { { " (the shaded band runs from the lowest to the highest score)" } }
+                    if !p.ranges.is_empty() { { " (the pale bar on each axis runs from the lowest to the highest score)" } }
                 </li>
             }
         });
@@ -197,8 +207,12 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
         <figure class="mm-radar">
             <svg class="mm-radar__svg" viewBox="-340 -240 680 480" role="img" focusable="false"
                 aria-label="Profile chart: score by component" aria-describedby={props.described_by.clone()}>
-                { for rings }{ for axes }{ for shapes }{ for scale }{ for not_rated }{ for labels }
+                <g class="mm-radar__plot">
+                    { for rings }{ for axes }{ for shapes }{ for scale }{ for not_rated }{ for numbers }
+                </g>
+                { for labels }
             </svg>
+            <ol class="mm-radar__legend">{ for legend }</ol>
             { key.unwrap_or_default() }
             <figcaption class="mm-radar__note">
                 { format!("The centre is {} {}, the outer ring {} {}.", lowest.value, lowest.label, highest.value, highest.label) }

@@ -11,6 +11,16 @@ pub struct PlanTableProps {
     pub plan: Rc<Vec<ActionPlanEntry>>,
 }
 
+/// What a blank action, owner or date says on paper: a board reads an empty cell as an
+/// omission, "to be agreed" as work still to do.
+fn or_to_be_agreed(text: &str) -> Html {
+    if text.trim().is_empty() {
+        html! { <span class="mm-hint">{ "To be agreed" }</span> }
+    } else {
+        html! { text.to_owned() }
+    }
+}
+
 /// One row per priority, numbered in order: the item, where it is and aims to be with its gap,
 /// the action, owner and due date (in words).
 #[component]
@@ -21,9 +31,9 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
                 <td class="mm-number">{ index + 1 }</td>
                 <th scope="row">{ &entry.item_title }</th>
                 <td>{ format!("{} \u{2192} {} ({})", entry.current.label, entry.target.label, gap_words(entry.gap)) }</td>
-                <td class="mm-prewrap">{ &entry.action }</td>
-                <td>{ &entry.owner }</td>
-                <td class="mm-date-cell">{ date_in_words(&entry.due) }</td>
+                <td class="mm-prewrap">{ or_to_be_agreed(&entry.action) }</td>
+                <td>{ or_to_be_agreed(&entry.owner) }</td>
+                <td class="mm-date-cell">{ or_to_be_agreed(&date_in_words(&entry.due)) }</td>
             </tr>
         }
     });

@@ -72,7 +72,10 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
         let (name, about) = match saved {
             Saved::Readable(record) => {
                 let response = &record.current;
-                let when = response.updated.get(..10).unwrap_or("not yet");
+                let when = match response.updated.as_str() {
+                    "" => "not yet".to_owned(),
+                    updated => maturity_core::date_in_words(updated),
+                };
                 let kept = match record.set_aside.len() {
                     0 => String::new(),
                     n => format!(" · {n} answers no longer fit the matrix"),
