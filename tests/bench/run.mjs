@@ -305,6 +305,8 @@ async function wasmTimes(builtinText) {
   const instrument = JSON.parse(builtinText);
   // The same 1,000 responses, as the objects a developer would pass in.
   const responses = JSON.parse(pure.prepared_json());
+  const tenThousand = Array.from({ length: 10_000 }, (_, n) => responses[n % responses.length]);
+  const prepared = api.prepare(instrument);
   let i = 0;
   return {
     pure: {
@@ -316,6 +318,14 @@ async function wasmTimes(builtinText) {
       validate: timeMicros(() => api.validateInstrument(builtinText), 1000),
       score: timeMicros(() => api.score(instrument, responses[i++ % responses.length]), 5000),
       aggregate: timeMicros(() => api.aggregate(instrument, responses), 50),
+      aggregateTenThousand: timeMicros(() => api.aggregate(instrument, tenThousand), 5),
+    },
+    // An instrument prepared once (read and checked), then used for every call.
+    prepared: {
+      validate: timeMicros(() => api.prepare(builtinText).free(), 1000),
+      score: timeMicros(() => prepared.score(responses[i++ % responses.length]), 5000),
+      aggregate: timeMicros(() => prepared.aggregate(responses), 50),
+      aggregateTenThousand: timeMicros(() => prepared.aggregate(tenThousand), 5),
     },
   };
 }
@@ -453,10 +463,16 @@ function render(r) {
     "",
     "Medians. Native: `cargo bench -p maturity-core --features sample` (release). WebAssembly (core): the same operations compiled to wasm32 and called from Node with data already in wasm memory. Through the API: the npm package's functions, which also convert JSON in and out.",
     "",
-    "| operation | native µs | wasm (core) µs | wasm ÷ native | through the API µs |",
-    "|---|---:|---:|---:|---:|",
+    "| operation | native µs | wasm (core) µs | wasm ÷ native | free function µs | prepared instrument µs |",
+    "|---|---:|---:|---:|---:|---:|",
     ...[["validate the default instrument", "validate"], ["score one response", "score"], ["aggregate 1,000 responses", "aggregate"]].map(([label, key]) =>
-      `| ${label} | ${fixed(r.native[key], 2)} | ${fixed(r.wasm.pure[key], 2)} | ${fixed(r.wasm.pure[key] / r.native[key], 2)} | ${fixed(r.wasm.api[key], 2)} |`),
+      `| ${label} | ${fixed(r.native[key], 2)} | ${fixed(r.wasm.pure[key], 2)} | ${fixed(r.wasm.pure[key] / r.native[key], 2)} | ${fixed(r.wasm.api[key], 2)} | ${fixed(r.wasm.prepared[key], 2)} |`),
+    `| aggregate 10,000 responses | | | | ${fixed(r.wasm.api.aggregateTenThousand, 0)} | ${fixed(r.wasm.prepared.aggregateTenThousand, 0)} |`,
+    "",
+    "The API's targets, in Node: score one response through a prepared instrument ≤ 20 µs: " +
+      `${fixed(r.wasm.prepared.score, 1)} µs (${met(r.wasm.prepared.score <= 20)}); aggregate 1,000 ≤ 3× the core's own time in wasm: ` +
+      `${fixed(r.wasm.prepared.aggregate / r.wasm.pure.aggregate, 1)}× (${met(r.wasm.prepared.aggregate <= 3 * r.wasm.pure.aggregate)}); aggregate 10,000 ≤ 100 ms: ` +
+      `${fixed(r.wasm.prepared.aggregateTenThousand / 1000, 0)} ms (${met(r.wasm.prepared.aggregateTenThousand <= 100_000)}).`,
     "",
   );
   const markdown = lines.join("\n");

@@ -22,15 +22,35 @@ function problemsOf(fn) {
   assert.fail("expected an error");
 }
 
-function runCase(dir) {
+/** The scoring functions for one instrument: the free functions, given the instrument on
+ * every call, or a prepared instrument's methods. Both must give the expected output. */
+const routes = {
+  "free functions": (instrument) => {
+    mm.validateInstrument(instrument);
+    return {
+      validateResponse: (r) => mm.validateResponse(instrument, r),
+      score: (r) => mm.score(instrument, r),
+      actionPlan: (r) => mm.actionPlan(instrument, r),
+      responseCsv: (r) => mm.responseCsv(instrument, r),
+      aggregateCsv: (rs, t) => mm.aggregateCsv(instrument, rs, t),
+      agreedDraft: (rs) => mm.agreedDraft(instrument, rs),
+      aggregate: (rs, t) => mm.aggregate(instrument, rs, t),
+      compare: (a, b) => mm.compare(instrument, a, b),
+    };
+  },
+  "a prepared instrument": (instrument) => mm.prepare(instrument),
+};
+
+function runCase(dir, route) {
   const builtinFile = path.join(dir, "builtin.txt");
   const instrument = existsSync(builtinFile)
     ? mm.builtinInstrument(readFileSync(builtinFile, "utf8").trim())
     : readFileSync(path.join(dir, "instrument.json"), "utf8");
+  let api;
   try {
-    mm.validateInstrument(instrument);
+    api = route(instrument);
   } catch {
-    return { instrumentError: problemsOf(() => mm.validateInstrument(instrument)) };
+    return { instrumentError: problemsOf(() => route(instrument)) };
   }
   const threshold = existsSync(path.join(dir, "threshold.txt")) ? Number(readFileSync(path.join(dir, "threshold.txt"), "utf8")) : undefined;
   const responsesDir = path.join(dir, "responses");
@@ -40,20 +60,20 @@ function runCase(dir) {
   for (const file of files) {
     const text = readFileSync(path.join(responsesDir, file), "utf8");
     try {
-      responses.push(mm.validateResponse(instrument, text));
+      responses.push(api.validateResponse(text));
     } catch {
-      responseErrors[file] = problemsOf(() => mm.validateResponse(instrument, text));
+      responseErrors[file] = problemsOf(() => api.validateResponse(text));
     }
   }
   return {
     responseErrors,
-    scores: responses.map((r) => mm.score(instrument, r)),
-    actionPlans: responses.map((r) => mm.actionPlan(instrument, r)),
-    responseCsv: responses.map((r) => mm.responseCsv(instrument, r)),
-    aggregateCsv: mm.aggregateCsv(instrument, responses, threshold),
-    agreedDraft: mm.agreedDraft(instrument, responses),
-    aggregate: mm.aggregate(instrument, responses, threshold),
-    comparison: responses.length >= 2 ? mm.compare(instrument, responses[0], responses.at(-1)) : null,
+    scores: responses.map((r) => api.score(r)),
+    actionPlans: responses.map((r) => api.actionPlan(r)),
+    responseCsv: responses.map((r) => api.responseCsv(r)),
+    aggregateCsv: api.aggregateCsv(responses, threshold),
+    agreedDraft: api.agreedDraft(responses),
+    aggregate: api.aggregate(responses, threshold),
+    comparison: responses.length >= 2 ? api.compare(responses[0], responses.at(-1)) : null,
   };
 }
 
@@ -62,9 +82,11 @@ test("there are golden cases to check", () => {
 });
 
 for (const name of cases) {
-  test(`golden case ${name}: WebAssembly in Node equals native`, () => {
-    const dir = path.join(casesDir, name);
-    const expected = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8"));
-    assert.deepStrictEqual(runCase(dir), expected);
-  });
+  for (const [routeName, route] of Object.entries(routes)) {
+    test(`golden case ${name}: WebAssembly in Node, through ${routeName}, equals native`, () => {
+      const dir = path.join(casesDir, name);
+      const expected = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8"));
+      assert.deepStrictEqual(runCase(dir, route), expected);
+    });
+  }
 }

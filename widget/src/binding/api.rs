@@ -1,95 +1,233 @@
 //! The scoring functions of the npm package: decode, call the core, encode.
+//!
+//! [`PreparedInstrument`] is the fast route: the instrument is read and checked once, and each
+//! call then reads only its responses. The free functions are thin wrappers that prepare the
+//! instrument they are given (a cache keeps the last one, for loops that pass the same
+//! instrument every time).
 
 use super::convert as js;
 use maturity_core as core;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// Validates an instrument (object or JSON text) and returns it normalised, or throws an
-/// `Error` whose `problems` list every `{ path, message }`.
-#[wasm_bindgen(js_name = validateInstrument)]
-pub fn validate_instrument(instrument: JsValue) -> Result<JsValue, JsValue> {
-    js::to_js(&*js::instrument_from_js(&instrument)?)
+/// An instrument read and checked once, with the functions that use it. Made by `prepare`.
+#[wasm_bindgen]
+pub struct PreparedInstrument {
+    instrument: Rc<core::Instrument>,
+}
+
+/// Reads and checks an instrument once (an object, its JSON text, or a built-in id such as
+/// `"nhs-impact"`), for scoring many responses against it. Throws a `MaturityMatrixError`
+/// listing every problem with its path.
+#[wasm_bindgen(unchecked_return_type = "PreparedInstrument")]
+pub fn prepare(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+) -> Result<PreparedInstrument, JsValue> {
+    Ok(PreparedInstrument {
+        instrument: js::instrument_from_js(&instrument)?,
+    })
+}
+
+#[wasm_bindgen]
+impl PreparedInstrument {
+    /// The instrument, normalised (defaults filled in).
+    #[wasm_bindgen(getter, unchecked_return_type = "Instrument")]
+    pub fn instrument(&self) -> Result<JsValue, JsValue> {
+        js::to_js(&*self.instrument)
+    }
+
+    /// Scores a response: per item, per component and overall.
+    #[wasm_bindgen(unchecked_return_type = "ScoreReport")]
+    pub fn score(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let response = self.response(&response)?;
+        js::to_js(&core::score(&self.instrument, &response))
+    }
+
+    /// Reads and checks a response, migrating older formats; returns it in the current format.
+    #[wasm_bindgen(js_name = validateResponse, unchecked_return_type = "Response")]
+    pub fn validate_response(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js::to_js(&self.response(&response)?)
+    }
+
+    /// Combines several responses: per item the distribution, median, range and spread,
+    /// disagreement flags at `threshold` levels (default 2) and the discussion order.
+    #[wasm_bindgen(unchecked_return_type = "Aggregate")]
+    pub fn aggregate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+        threshold: Option<u32>,
+    ) -> Result<JsValue, JsValue> {
+        js::to_js(&self.aggregate_of(&responses, threshold)?)
+    }
+
+    /// A draft agreed response from several responses: each item at its median level.
+    #[wasm_bindgen(js_name = agreedDraft, unchecked_return_type = "Response")]
+    pub fn agreed_draft(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let aggregate = self.aggregate_of(&responses, None)?;
+        js::to_js(&core::agreed_draft(&self.instrument, &aggregate))
+    }
+
+    /// Compares two responses (baseline, then current): per item and component, and the lists
+    /// of improved, declined and unchanged items.
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] baseline: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] current: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let baseline = self.response(&baseline)?;
+        let current = self.response(&current)?;
+        let comparison = core::compare(&self.instrument, &baseline, &current)
+            .map_err(|e| js::error_to_js(&e))?;
+        js::to_js(&comparison)
+    }
+
+    /// The action plan: every rated item below its target, in the plan's order.
+    #[wasm_bindgen(js_name = actionPlan, unchecked_return_type = "ActionPlanEntry[]")]
+    pub fn action_plan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let response = self.response(&response)?;
+        js::to_js(&core::action_plan(&self.instrument, &response))
+    }
+
+    /// A response as CSV (one row per item), safe to open in a spreadsheet.
+    #[wasm_bindgen(js_name = responseCsv)]
+    pub fn response_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+    ) -> Result<String, JsValue> {
+        let response = self.response(&response)?;
+        Ok(core::response_csv(&self.instrument, &response))
+    }
+
+    /// A board aggregation as CSV (one row per item).
+    #[wasm_bindgen(js_name = aggregateCsv)]
+    pub fn aggregate_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+        threshold: Option<u32>,
+    ) -> Result<String, JsValue> {
+        let aggregate = self.aggregate_of(&responses, threshold)?;
+        Ok(core::aggregate_csv(&self.instrument, &aggregate))
+    }
+}
+
+impl PreparedInstrument {
+    fn response(&self, value: &JsValue) -> Result<core::Response, JsValue> {
+        js::response_from_js(value, &self.instrument)
+    }
+
+    fn aggregate_of(
+        &self,
+        responses: &JsValue,
+        threshold: Option<u32>,
+    ) -> Result<core::Aggregate, JsValue> {
+        let responses = js::responses_from_js(responses, &self.instrument)?;
+        let threshold = threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD);
+        core::aggregate(&self.instrument, &responses, threshold).map_err(|e| js::error_to_js(&e))
+    }
+}
+
+/// Validates an instrument (object, JSON text or built-in id) and returns it normalised, or
+/// throws a `MaturityMatrixError` whose `problems` list every `{ path, message }`.
+#[wasm_bindgen(js_name = validateInstrument, unchecked_return_type = "Instrument")]
+pub fn validate_instrument(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.instrument()
 }
 
 /// Scores a response against an instrument: per item, per component and overall.
-#[wasm_bindgen]
-pub fn score(instrument: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let response = js::response_from_js(&response, &instrument)?;
-    js::to_js(&core::score(&instrument, &response))
+#[wasm_bindgen(unchecked_return_type = "ScoreReport")]
+pub fn score(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.score(response)
 }
 
 /// Reads and checks a response (object or JSON text) against an instrument, migrating older
 /// formats, and returns it in the current format.
-#[wasm_bindgen(js_name = validateResponse)]
-pub fn validate_response(instrument: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    js::to_js(&js::response_from_js(&response, &instrument)?)
+#[wasm_bindgen(js_name = validateResponse, unchecked_return_type = "Response")]
+pub fn validate_response(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.validate_response(response)
 }
 
 /// Combines several responses to one instrument: per item the distribution, median, range and
 /// spread, disagreement flags at `threshold` levels (default 2) and the discussion order.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Aggregate")]
 pub fn aggregate(
-    instrument: JsValue,
-    responses: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
     threshold: Option<u32>,
 ) -> Result<JsValue, JsValue> {
-    let (_, aggregate) = aggregate_of(&instrument, &responses, threshold)?;
-    js::to_js(&aggregate)
+    prepare(instrument)?.aggregate(responses, threshold)
 }
 
 /// A draft agreed response from several responses: each item at its median level.
-#[wasm_bindgen(js_name = agreedDraft)]
-pub fn agreed_draft(instrument: JsValue, responses: JsValue) -> Result<JsValue, JsValue> {
-    let (instrument, aggregate) = aggregate_of(&instrument, &responses, None)?;
-    js::to_js(&core::agreed_draft(&instrument, &aggregate))
+#[wasm_bindgen(js_name = agreedDraft, unchecked_return_type = "Response")]
+pub fn agreed_draft(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.agreed_draft(responses)
 }
 
 /// Compares two responses (baseline, then current): per item and component, and the lists of
 /// improved, declined and unchanged items.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
-    instrument: JsValue,
-    baseline: JsValue,
-    current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] current: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let baseline = js::response_from_js(&baseline, &instrument)?;
-    let current = js::response_from_js(&current, &instrument)?;
-    js::to_js(&core::compare(&instrument, &baseline, &current).map_err(|e| js::error_to_js(&e))?)
+    prepare(instrument)?.compare(baseline, current)
 }
 
-/// The action plan: every rated item below its target, highest priority first.
-#[wasm_bindgen(js_name = actionPlan)]
-pub fn action_plan(instrument: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let response = js::response_from_js(&response, &instrument)?;
-    js::to_js(&core::action_plan(&instrument, &response))
+/// The action plan: every rated item below its target, in the plan's order.
+#[wasm_bindgen(js_name = actionPlan, unchecked_return_type = "ActionPlanEntry[]")]
+pub fn action_plan(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.action_plan(response)
 }
 
 /// A response as CSV (one row per item), safe to open in a spreadsheet.
 #[wasm_bindgen(js_name = responseCsv)]
-pub fn response_csv(instrument: JsValue, response: JsValue) -> Result<String, JsValue> {
-    let instrument = js::instrument_from_js(&instrument)?;
-    let response = js::response_from_js(&response, &instrument)?;
-    Ok(core::response_csv(&instrument, &response))
+pub fn response_csv(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+) -> Result<String, JsValue> {
+    prepare(instrument)?.response_csv(response)
 }
 
 /// A board aggregation as CSV (one row per item).
 #[wasm_bindgen(js_name = aggregateCsv)]
 pub fn aggregate_csv(
-    instrument: JsValue,
-    responses: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
     threshold: Option<u32>,
 ) -> Result<String, JsValue> {
-    let (instrument, aggregate) = aggregate_of(&instrument, &responses, threshold)?;
-    Ok(core::aggregate_csv(&instrument, &aggregate))
+    prepare(instrument)?.aggregate_csv(responses, threshold)
 }
 
 /// A built-in instrument by id, as a plain object.
-#[wasm_bindgen(js_name = builtinInstrument)]
+#[wasm_bindgen(js_name = builtinInstrument, unchecked_return_type = "Instrument")]
 pub fn builtin_instrument(id: &str) -> Result<JsValue, JsValue> {
     let instrument = core::builtin(id).ok_or_else(|| js::error_to_js(&js::unknown_builtin(id)))?;
     js::to_js(&instrument)
@@ -99,18 +237,4 @@ pub fn builtin_instrument(id: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = builtinInstrumentIds)]
 pub fn builtin_instrument_ids() -> Vec<String> {
     core::builtin_ids().map(str::to_owned).collect()
-}
-
-/// Reads the instrument and responses and aggregates them: shared by the board entry points.
-fn aggregate_of(
-    instrument: &JsValue,
-    responses: &JsValue,
-    threshold: Option<u32>,
-) -> Result<(Rc<core::Instrument>, core::Aggregate), JsValue> {
-    let instrument = js::instrument_from_js(instrument)?;
-    let responses = js::responses_from_js(responses, &instrument)?;
-    let threshold = threshold.unwrap_or(core::DEFAULT_DISAGREEMENT_THRESHOLD);
-    let aggregate =
-        core::aggregate(&instrument, &responses, threshold).map_err(|e| js::error_to_js(&e))?;
-    Ok((instrument, aggregate))
 }
