@@ -6,7 +6,9 @@ scripts/setup.sh build
 
 cargo build --release --locked --target wasm32-unknown-unknown -p maturity-widget
 rm -rf www/build www/dist
-wasm-bindgen --target web --no-typescript --out-dir www/build/pkg --out-name maturity_widget \
+# --omit-default-module-path: the glue must not name a .wasm of its own (bundlers such as webpack
+# would try to resolve it); every entry passes the file's location or bytes to init.
+wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir www/build/pkg --out-name maturity_widget \
   target/wasm32-unknown-unknown/release/maturity_widget.wasm
 # The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
 node www/node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-debug --strip-producers \

@@ -64,4 +64,7 @@ if [ "$what" = test ]; then
     cargo install geckodriver --version "$geckodriver_version" --locked
   fi
   npm_ci tests
+  # The consumer tests' tools (webpack, esbuild, Next.js): installing them here fills the npm
+  # cache that each test project then installs from offline, with the same lockfile.
+  npm_ci tests/consumers/project
 fi

@@ -3,7 +3,8 @@
 # type-generation and fuzz-replay tests; then, against the built package: Node tests, browser
 # tests in headless Chromium, the core journeys in Chromium, Firefox ESR and WebKitGTK (with
 # tablet and phone sizes), consumer tests of the packed tarball (script tag, ES module,
-# Vite app, Node, TypeScript), and the release zip as an intranet editor unpacks it.
+# Vite, webpack, esbuild, Next.js, Node, TypeScript), and the release zip as an intranet
+# editor unpacks it.
 # Time-bounded fuzzing is its own command: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,8 @@
 // The package as developers receive it: `npm pack` of www/, unpacked into a fresh project, then
 // used four ways (a plain page with one script tag, an ES-module import in a page, a Vite app,
-// a Node script) and type-checked with `tsc --noEmit` over a typed example.
+// a Node script) and type-checked with `tsc --noEmit` over typed examples. The bundlers and
+// frameworks (webpack, esbuild, the Vite dev server, Node's module systems, Next.js) are in
+// bundlers.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -38,7 +40,10 @@ test("the tarball holds the built files, the types, the README and the licences,
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     "LICENSE-APACHE", "LICENSE-MIT", "README.md",
-    "dist/api.d.ts", "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
+    "dist/api-entry.d.ts", "dist/api.d.ts",
+    "dist/esm/api.js", "dist/esm/api.js.map", "dist/esm/maturity-matrix.js", "dist/esm/maturity-matrix.js.map",
+    "dist/esm/node.js", "dist/esm/node.js.map", "dist/esm/shared.js", "dist/esm/shared.js.map",
+    "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
     "dist/maturity-matrix.wasm", "dist/node.d.ts", "dist/node.js", "dist/types.d.ts",
     "package.json",
   ]);
@@ -117,13 +122,16 @@ console.log(JSON.stringify({ overall: report.overall, isError: error instanceof 
   assert.ok(result.problems >= 1);
 });
 
-test("the typed example compiles with tsc --noEmit against the package's declarations", () => {
+test("the typed examples compile with tsc --noEmit against the package's declarations (bundler and Node resolution, both entries)", () => {
   const project = path.join(work, "ts");
   mkdirSync(project);
-  for (const file of ["typed-example.ts", "tsconfig.json"]) cpSync(path.join(repo, "tests/consumers", file), path.join(project, file));
-  try {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project], { cwd: project, encoding: "utf8" });
-  } catch (error) {
-    assert.fail(`tsc reported:\n${error.stdout}${error.stderr}`);
+  const files = ["typed-example.ts", "api-example.ts", "node-example.mts", "tsconfig.json", "tsconfig.node.json"];
+  for (const file of files) cpSync(path.join(repo, "tests/consumers", file), path.join(project, file));
+  for (const config of ["tsconfig.json", "tsconfig.node.json"]) {
+    try {
+      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(project, config)], { cwd: project, encoding: "utf8" });
+    } catch (error) {
+      assert.fail(`tsc -p ${config} reported:\n${error.stdout}${error.stderr}`);
+    }
   }
 });

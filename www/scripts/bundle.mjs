@@ -14,10 +14,28 @@ const dist = path.join(www, "dist");
 mkdirSync(dist, { recursive: true });
 
 const common = { bundle: true, minify: true, loader: { ".css": "text" }, target: "es2022", legalComments: "none", logLevel: "warning" };
+// Where each output finds the .wasm, relative to itself: a string literal in the output, so
+// bundlers (webpack, Vite, Rollup, Parcel) see `new URL("…wasm", import.meta.url)` and copy the file.
+const wasmBeside = { MATURITY_MATRIX_WASM: JSON.stringify("./maturity-matrix.wasm") };
+const wasmAbove = { MATURITY_MATRIX_WASM: JSON.stringify("../maturity-matrix.wasm") };
 
-await build({ ...common, entryPoints: [path.join(www, "src/index.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
+await build({ ...common, entryPoints: [path.join(www, "src/index.js")], format: "esm", define: wasmBeside, outfile: path.join(dist, "maturity-matrix.js") });
 
-await build({ ...common, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "node.js") });
+await build({ ...common, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", define: wasmBeside, outfile: path.join(dist, "node.js") });
+
+// Readable ES modules with source maps, for bundlers and Node (package.json's exports point
+// here): the browser entry and the side-effect-free `api` entry share one chunk, so a page that
+// imports both loads the WebAssembly once; Node has its own file.
+const readable = { ...common, minify: false, sourcemap: true, define: wasmAbove };
+await build({
+  ...readable,
+  entryPoints: { "maturity-matrix": path.join(www, "src/index.js"), api: path.join(www, "src/api-entry.js") },
+  format: "esm",
+  splitting: true,
+  chunkNames: "shared",
+  outdir: path.join(dist, "esm"),
+});
+await build({ ...readable, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "esm/node.js") });
 
 // The standalone script carries the wasm inside it, for servers that will not serve .wasm
 // and pages opened from a shared drive (file://), where fetch cannot reach a sibling file.
@@ -39,7 +57,7 @@ await build({
   format: "iife",
   globalName: "MaturityMatrix",
   // import.meta.url is meaningless in a classic script; the bytes are passed instead.
-  define: { "import.meta.url": "document.baseURI" },
+  define: { ...wasmBeside, "import.meta.url": "document.baseURI" },
   outfile: path.join(dist, "maturity-matrix.standalone.js"),
 });
 
@@ -47,11 +65,12 @@ await build({
 for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(path.join(www, "..", licence), path.join(www, licence));
 
 // Type declarations: the data types generated from the Rust types, and the functions.
-for (const [from, to] of [["types.d.ts", "types.d.ts"], ["api.d.ts", "api.d.ts"], ["node.d.ts", "node.d.ts"], ["index.d.ts", "maturity-matrix.d.ts"]]) {
+for (const [from, to] of [["types.d.ts", "types.d.ts"], ["api.d.ts", "api.d.ts"], ["api-entry.d.ts", "api-entry.d.ts"], ["node.d.ts", "node.d.ts"], ["index.d.ts", "maturity-matrix.d.ts"]]) {
   copyFileSync(path.join(www, "src", from), path.join(dist, to));
 }
 
-const rows = readdirSync(dist).filter((name) => !name.endsWith(".d.ts")).sort().map((name) => {
+const built = [...readdirSync(dist), ...readdirSync(path.join(dist, "esm")).map((name) => `esm/${name}`)];
+const rows = built.filter((name) => /\.(js|wasm)$/.test(name)).sort().map((name) => {
   const bytes = readFileSync(path.join(dist, name));
   return { name, raw: statSync(path.join(dist, name)).size, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
 });

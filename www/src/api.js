@@ -1,16 +1,11 @@
-// The scoring functions, shared by the browser and Node entries. Each one is the core
-// compiled to WebAssembly: decode, call, encode. Errors are `Error` objects named
-// `MaturityMatrixError` with `path` and `problems` ({ path, message }[]).
+// The scoring functions, shared by every entry. Each one is the core compiled to WebAssembly:
+// decode, call, encode. Errors are `Error` objects named `MaturityMatrixError` with `path` and
+// `problems` ({ path, message }[]). This module has no side effects: nothing runs on import.
 import * as wasm from "../build/pkg/maturity_widget.js";
-
-let ready = false;
-/** Marks the module as initialised; called by the entry that loaded the WebAssembly. */
-export function markReady() {
-  ready = true;
-}
+import { isReady } from "./ready.js";
 
 const call = (name) => (...args) => {
-  if (!ready) throw new Error(`maturity-matrix is still loading: await init() before calling ${name}().`);
+  if (!isReady()) throw new Error(`maturity-matrix is still loading: await init() before calling ${name}().`);
   return wasm[name](...args);
 };
 
@@ -36,5 +31,11 @@ export const aggregateCsv = call("aggregateCsv");
 export const builtinInstrument = call("builtinInstrument");
 /** The ids of the built-in instruments, default first. */
 export const builtinInstrumentIds = call("builtinInstrumentIds");
-/** Mounts the widget into an element (browsers only); returns `{ update, reset, destroy }`. */
-export const mount = call("mount");
+/** Reads and checks an instrument once; returns a handle whose methods score against it. */
+export const prepare = call("prepare");
+/** How the plan is going on a day (`YYYY-MM-DD`): each action's status, overdue ones first. */
+export const progress = call("progress");
+/** Each component's score across three or more assessments, the movers and the gaps. */
+export const trends = call("trends");
+/** An iCalendar (`.ics`) text of the next review and each open action's due date. */
+export const calendarIcs = call("calendarIcs");

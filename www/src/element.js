@@ -1,43 +1,17 @@
 // The <maturity-matrix> custom element: a small JS class, because wasm-bindgen cannot extend
 // HTMLElement. It owns the shadow root, the stylesheet, the attributes, properties and events;
 // the Rust app owns everything inside.
-import initWasm, { mount } from "../build/pkg/maturity_widget.js";
-import { markReady } from "./api.js";
+import { mount as mountWasm } from "../build/pkg/maturity_widget.js";
+import { isReady } from "./ready.js";
+import { init, namedError } from "./init.js";
 import css from "./maturity-matrix.css";
 
-let loading;
+export { init };
 
-/**
- * Loads and starts the WebAssembly module once per page. Resolves when the scoring functions
- * and the element are ready; rejects with an explanation if the page's policy blocks it.
- * @param {{ module_or_path?: any }} [source] where the `.wasm` is, or its bytes.
- */
-export function init(source) {
-  loading ??= initWasm(source ?? { module_or_path: wasmLocation() }).then(markReady, (error) => {
-    loading = undefined;
-    throw explain(error);
-  });
-  return loading;
-}
-
-// Overridden by the standalone build, which carries the bytes instead of a location.
-function wasmLocation() {
-  return new URL("./maturity-matrix.wasm", import.meta.url);
-}
-
-function explain(error) {
-  const blocked = error instanceof WebAssembly.CompileError || /wasm-eval|WebAssembly/i.test(String(error?.message));
-  const message = blocked
-    ? "The assessment could not start because this page's Content Security Policy does not allow WebAssembly. " +
-      "The site needs to add 'wasm-unsafe-eval' to the script-src directive."
-    : `The assessment could not start: ${error?.message ?? error}`;
-  return namedError(message, { cause: error });
-}
-
-function namedError(message, options) {
-  const error = new Error(message, options);
-  error.name = "MaturityMatrixError";
-  return error;
+/** Mounts the widget into an element (browsers only); returns `{ update, reset, destroy }`. */
+export function mount(element, options) {
+  if (!isReady()) throw new Error("maturity-matrix is still loading: await init() before calling mount().");
+  return mountWasm(element, options);
 }
 
 /** The widget's stylesheet, for pages that call `mount()` themselves (the element adopts it
@@ -79,7 +53,11 @@ function unstyledNotice(nodes) {
   return [notice];
 }
 
-export class MaturityMatrixElement extends HTMLElement {
+// Outside a DOM (server rendering, edge runtimes, Node) there is no HTMLElement: the class is
+// still defined, so importing this module never throws, and defineElement() does nothing there.
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+export class MaturityMatrixElement extends ElementBase {
   static observedAttributes = ["instrument", "instrument-src", "storage-key", "view", "readonly", "board", "heading-level", "hide-title"];
 
   #container;
@@ -380,6 +358,7 @@ function documentParsed() {
 
 /** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */
 export function defineElement() {
+  if (typeof customElements === "undefined") return; // no DOM here: nothing to define
   if (!customElements.get("maturity-matrix")) {
     customElements.define("maturity-matrix", MaturityMatrixElement);
   }

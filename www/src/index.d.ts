@@ -2,10 +2,7 @@
 import type { MaturityMatrixError } from "./api.js";
 import type { Instrument, Response, ScoreReport } from "./types.js";
 
-export * from "./api.js";
-
-/** Loads the WebAssembly module (once per page). Await it before calling the functions. */
-export function init(source?: { module_or_path?: RequestInfo | URL | globalThis.Response | BufferSource | WebAssembly.Module }): Promise<void>;
+export * from "./api-entry.js";
 
 /** The views of the widget. */
 export type View = "start" | "assess" | "results" | "plan" | "paper" | "board";
@@ -75,7 +72,8 @@ export class MaturityMatrixElement extends HTMLElement {
   reset(): void;
 }
 
-/** Defines `<maturity-matrix>` (done on import; safe to call again). */
+/** Defines `<maturity-matrix>` (done on import; safe to call again; does nothing where there is
+ * no `customElements`, such as in server rendering). */
 export function defineElement(): void;
 
 declare global {

@@ -1,10 +1,11 @@
-// The Node entry: the same functions as the browser build, with the WebAssembly loaded
-// synchronously from the file beside this one. No DOM is needed.
+// The Node entry (`maturity-matrix` and `maturity-matrix/api` under Node): the same functions as
+// the browser build, with the WebAssembly loaded synchronously from the file beside this one.
+// No DOM is needed.
 import { readFileSync } from "node:fs";
 import { initSync } from "../build/pkg/maturity_widget.js";
-import { markReady } from "./api.js";
+import { markReady } from "./ready.js";
 
-initSync({ module: readFileSync(new URL("./maturity-matrix.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL(MATURITY_MATRIX_WASM, import.meta.url)) });
 markReady();
 
 export * from "./api.js";
