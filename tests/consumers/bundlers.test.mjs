@@ -127,6 +127,18 @@ document.getElementById("figure").textContent = String(score(builtinInstrument("
   return useWidget(new URL("consumer/esbuild/dist/index.html", server.url).href, "1");
 });
 
+test("esbuild: the api entry is free of side effects and brings neither the element nor the stylesheet", () => {
+  write(app, {
+    "pure/unused.js": `import "maturity-matrix/api";\nconsole.log("nothing else");`,
+    "pure/score.js": `import { score } from "maturity-matrix/api";\nconsole.log(score);`,
+  });
+  const bundle = (entry) => run(process.execPath, ["-e", `process.stdout.write(require("esbuild").buildSync({ entryPoints: ["${entry}"], bundle: true, format: "esm", write: false, logLevel: "warning" }).outputFiles[0].text)`]);
+  assert.equal(bundle("pure/unused.js").trim(), `// pure/unused.js\nconsole.log("nothing else");`);
+  const scoring = bundle("pure/score.js");
+  assert.match(scoring, /preparedinstrument_score/, "the scoring glue is there");
+  for (const absent of ["customElements", "mm-host", "adoptedStyleSheets"]) assert.ok(!scoring.includes(absent), `no ${absent} in a bundle of the api entry`);
+});
+
 test("the Vite dev server serves a page that scores and renders the element", async () => {
   const root = path.join(app, "vite-dev");
   write(root, {
@@ -150,13 +162,16 @@ test("Node: ESM import of both entries, require() from CommonJS, and the browser
     "node/esm.mjs": `import * as main from "maturity-matrix";
 import * as api from "maturity-matrix/api";
 import * as browser from "maturity-matrix/maturity-matrix.js";
+// The readable browser entry, as edge runtimes and browser-condition server bundles get it.
+import * as readable from "../node_modules/maturity-matrix/dist/esm/maturity-matrix.js";
 const report = main.score("nhs-impact", ${response(4).replace(/builtinInstrument/g, "main.builtinInstrument")});
 browser.defineElement(); // no customElements here: nothing to define, nothing thrown
+readable.defineElement();
 console.log(JSON.stringify({
   overall: report.overall,
   sameFunctions: api.score === main.score,
-  markReady: ["markReady" in main, "markReady" in api, "markReady" in browser],
-  browserEntryExports: typeof browser.MaturityMatrixElement,
+  markReady: ["markReady" in main, "markReady" in api, "markReady" in browser, "markReady" in readable],
+  browserEntryExports: [typeof browser.MaturityMatrixElement, typeof readable.MaturityMatrixElement],
 }));`,
     "node/require.cjs": `const mm = require("maturity-matrix");
 const api = require("maturity-matrix/api");
@@ -165,7 +180,7 @@ console.log(JSON.stringify({ overall: prepared.score({ formatVersion: 1, instrum
     "node/import.cjs": `import("maturity-matrix").then((mm) => console.log(JSON.stringify({ ids: mm.builtinInstrumentIds() })));`,
   });
   assert.deepEqual(JSON.parse(run(process.execPath, ["node/esm.mjs"])), {
-    overall: 4, sameFunctions: true, markReady: [false, false, false], browserEntryExports: "function",
+    overall: 4, sameFunctions: true, markReady: [false, false, false, false], browserEntryExports: ["function", "function"],
   });
   assert.deepEqual(JSON.parse(run(process.execPath, ["node/require.cjs"])), { overall: 2, same: true });
   assert.deepEqual(JSON.parse(run(process.execPath, ["node/import.cjs"])).ids, ["nhs-impact", "board-improvement-leadership"]);
