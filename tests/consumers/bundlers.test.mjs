@@ -1,12 +1,13 @@
 // The package in the bundlers and frameworks developers use. One fresh project gets its tools
 // from tests/consumers/project's lockfile, installed offline (`npm ci --offline`, from the npm
 // cache `scripts/setup.sh test` fills), and the package from the packed tarball; then: webpack 5
-// (browser and node targets), esbuild, the Vite dev server, Node (ESM, `require` from CommonJS,
-// the browser entry imported outside a DOM) and a Next.js app (`next build`).
+// (browser and node targets), esbuild (and that the `api` entry is free of side effects), the
+// Vite dev server, Node (ESM, `require` from CommonJS, the browser entry imported outside a DOM)
+// and a Next.js app (`next build` with Turbopack and with webpack).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serve } from "../../scripts/serve.mjs";
@@ -200,7 +201,8 @@ export default function Page() {
   const instrument = builtinInstrument("nhs-impact");
   return <main><h1>Next</h1><p id="server-score">{String(score(instrument, ${level(2)}).overall)}</p><Matrix /></main>;
 }`,
-    "app/matrix.js": `"use client";
+  });
+  const client = (key) => `"use client";
 import { useEffect, useState } from "react";
 export default function Matrix() {
   const [figure, setFigure] = useState("");
@@ -212,10 +214,11 @@ export default function Matrix() {
       setFigure(String(score(instrument, ${level(5)}).overall));
     });
   }, []);
-  return <><p id="figure">{figure}</p><maturity-matrix storage-key="next"></maturity-matrix></>;
-}`,
-  });
+  return <><p id="figure">{figure}</p><maturity-matrix storage-key="${key}"></maturity-matrix></>;
+}`;
   for (const bundler of ["--turbopack", "--webpack"]) {
+    // Each build its own saved answers: the two sites may be served at the same address.
+    write(app, { "app/matrix.js": client(`next${bundler}`) });
     run(process.execPath, ["node_modules/next/dist/bin/next", "build", bundler], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
     const out = path.join(app, "out");
     assert.match(readFileSync(path.join(out, "index.html"), "utf8"), /<p id="server-score">2<\/p>/, `the server rendered the score (${bundler})`);
