@@ -15,6 +15,7 @@
 
 mod aggregate;
 mod builtin;
+mod calendar;
 mod compare;
 mod csv;
 mod error;
@@ -22,6 +23,7 @@ mod instrument;
 mod merge;
 pub mod order;
 mod plan;
+mod progress;
 mod rating;
 mod read;
 mod report;
@@ -31,12 +33,14 @@ pub mod sample;
 mod score;
 pub mod share;
 mod summary;
+mod trend;
 
 pub use aggregate::{
     aggregate, agreed_draft, Aggregate, ComponentAggregate, ItemAggregate,
     DEFAULT_DISAGREEMENT_THRESHOLD,
 };
 pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES, DEFAULT_INSTRUMENT_ID};
+pub use calendar::calendar_ics;
 pub use compare::{compare, Change, Comparison, ComponentChange, ItemChange};
 pub use csv::{aggregate_csv, csv_cell, response_csv};
 pub use error::{Error, Problem, Result};
@@ -46,6 +50,7 @@ pub use instrument::{
 };
 pub use merge::{differences, merge, Field, Merged};
 pub use plan::{action_plan, gap_words, ActionPlanEntry, LevelDescriptor};
+pub use progress::{is_overdue, progress, progress_words, ActionProgress, ProgressReport};
 pub use rating::{Rating, Special};
 pub use read::json_text::parse as parse_json;
 pub use read::response::is_date as is_real_date;
@@ -57,3 +62,4 @@ pub use response::{
 };
 pub use score::Score;
 pub use summary::{date_in_words, highlights, written_summary, Highlights, RatedItem};
+pub use trend::{trend_words, trends, ComponentTrend, ItemMove, TrendPoint, Trends};

@@ -1,6 +1,8 @@
 //! Golden cases: each directory under `tests/cases/` holds an instrument (`instrument.json`, or
 //! `builtin.txt` naming a built-in one), response files under `responses/` (read in name
-//! order), an optional `threshold.txt`, and `expected.json`, the output of every computation.
+//! order), an optional `threshold.txt`, an optional `today.txt` (a `YYYY-MM-DD` day: the case
+//! then also covers progress on actions, trends and the calendar file), and `expected.json`,
+//! the output of every computation.
 //!
 //! Regenerate the expected files after an intended change with:
 //!
@@ -57,7 +59,7 @@ fn run_case(dir: &Path) -> Value {
         }
     }
     let aggregate = aggregate(&instrument, &responses, threshold).unwrap();
-    json!({
+    let mut output = json!({
         "responseErrors": response_errors,
         "scores": responses.iter().map(|r| score(&instrument, r)).collect::<Vec<_>>(),
         "actionPlans": responses.iter().map(|r| action_plan(&instrument, r)).collect::<Vec<_>>(),
@@ -69,7 +71,18 @@ fn run_case(dir: &Path) -> Value {
             [first, .., last] => serde_json::to_value(compare(&instrument, first, last).unwrap()).unwrap(),
             _ => Value::Null,
         },
-    })
+    });
+    // The board's year, where the case says what day it is: the latest assessment's progress
+    // and calendar, and the trends across every assessment.
+    if let Ok(today) = fs::read_to_string(dir.join("today.txt")) {
+        let today = today.trim();
+        let now = format!("{today}T09:00:00Z");
+        let latest = responses.last().expect("a case for the year has responses");
+        output["progress"] = serde_json::to_value(progress(&instrument, latest, today)).unwrap();
+        output["trends"] = serde_json::to_value(trends(&instrument, &responses)).unwrap();
+        output["calendar"] = calendar_ics(&instrument, latest, &now, today).into();
+    }
+    output
 }
 
 #[test]

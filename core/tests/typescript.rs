@@ -6,7 +6,8 @@
 //! ```
 
 use maturity_core::{
-    ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, Response, ScoreReport,
+    ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, ProgressReport, Response,
+    ScoreReport, Trends,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -22,6 +23,8 @@ fn roots() -> Vec<(&'static str, schemars::Schema)> {
         ("Aggregate", schemars::schema_for!(Aggregate)),
         ("Comparison", schemars::schema_for!(Comparison)),
         ("ActionPlanEntry", schemars::schema_for!(ActionPlanEntry)),
+        ("ProgressReport", schemars::schema_for!(ProgressReport)),
+        ("Trends", schemars::schema_for!(Trends)),
         ("Problem", schemars::schema_for!(Problem)),
     ]
 }

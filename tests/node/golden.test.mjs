@@ -36,6 +36,9 @@ const routes = {
       agreedDraft: (rs) => mm.agreedDraft(instrument, rs),
       aggregate: (rs, t) => mm.aggregate(instrument, rs, t),
       compare: (a, b) => mm.compare(instrument, a, b),
+      progress: (r, today) => mm.progress(instrument, r, today),
+      trends: (rs) => mm.trends(instrument, rs),
+      calendarIcs: (r, now, today) => mm.calendarIcs(instrument, r, now, today),
     };
   },
   "a prepared instrument": (instrument) => mm.prepare(instrument),
@@ -65,7 +68,16 @@ function runCase(dir, route) {
       responseErrors[file] = problemsOf(() => api.validateResponse(text));
     }
   }
+  const year = {};
+  const todayFile = path.join(dir, "today.txt");
+  if (existsSync(todayFile)) {
+    const today = readFileSync(todayFile, "utf8").trim();
+    year.progress = api.progress(responses.at(-1), today);
+    year.trends = api.trends(responses);
+    year.calendar = api.calendarIcs(responses.at(-1), `${today}T09:00:00Z`, today);
+  }
   return {
+    ...year,
     responseErrors,
     scores: responses.map((r) => api.score(r)),
     actionPlans: responses.map((r) => api.actionPlan(r)),

@@ -47,3 +47,9 @@ test("a prepared instrument refuses a response for another instrument, naming th
   const prepared = mm.prepare("board-improvement-leadership");
   assert.throws(() => prepared.score(response), (error) => error.name === "MaturityMatrixError" && error.path.startsWith("instrument"));
 });
+
+test("errors are instances of MaturityMatrixError, from free functions and prepared instruments", () => {
+  assert.throws(() => mm.score("{}", response), (error) => error instanceof mm.MaturityMatrixError && error instanceof Error);
+  assert.throws(() => mm.prepare("nhs-impact").score({ formatVersion: 99 }), mm.MaturityMatrixError);
+  assert.equal(new Error("other") instanceof mm.MaturityMatrixError, false);
+});

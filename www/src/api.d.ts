@@ -1,6 +1,6 @@
 // The scoring functions, the same in browsers and in Node. Data types are generated from the
 // Rust types (./types.d.ts). Every function throws a MaturityMatrixError on bad input.
-import type { ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, Response, ScoreReport } from "./types.js";
+import type { ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, ProgressReport, Response, ScoreReport, Trends } from "./types.js";
 
 export * from "./types.js";
 
@@ -9,8 +9,9 @@ export type InstrumentInput = Instrument | string;
 /** A response as an object or as its JSON text (older formats are migrated). */
 export type ResponseInput = Response | string;
 
-/** What every function throws when its input cannot be used: each problem has a JSON path. */
-export interface MaturityMatrixError extends Error {
+/** What every function throws when its input cannot be used: each problem has a JSON path.
+ * `error instanceof MaturityMatrixError` is true for them. */
+export class MaturityMatrixError extends Error {
   name: "MaturityMatrixError";
   /** The path of the first problem, e.g. `components[0].items[2].levels`. */
   path: string;
@@ -64,9 +65,21 @@ export class PreparedInstrument {
   responseCsv(response: ResponseInput): string;
   /** A board aggregation as CSV text. */
   aggregateCsv(responses: ResponseInput[], threshold?: number): string;
+  /** How the plan is going on `today` (`YYYY-MM-DD`): each action's status, overdue ones first, the counts and a sentence. */
+  progress(response: ResponseInput, today: string): ProgressReport;
+  /** Each component's score across assessments (oldest first), the items that moved most and those not rated in every one. */
+  trends(responses: ResponseInput[]): Trends;
+  /** An iCalendar (`.ics`) text: the next review and each open action's due date, as all-day events with stable UIDs. `now` is a timestamp, `today` a `YYYY-MM-DD` day. */
+  calendarIcs(response: ResponseInput, now: string, today: string): string;
   /** Releases the WebAssembly memory the handle holds; it cannot be used after. */
   free(): void;
 }
 
 /** Reads and checks an instrument once and returns a handle that scores against it. */
 export function prepare(instrument: InstrumentInput): PreparedInstrument;
+/** How the plan is going on `today` (`YYYY-MM-DD`): each action's status, overdue ones first, the counts and a sentence. */
+export function progress(instrument: InstrumentInput, response: ResponseInput, today: string): ProgressReport;
+/** Each component's score across assessments (oldest first), the items that moved most and those not rated in every one. */
+export function trends(instrument: InstrumentInput, responses: ResponseInput[]): Trends;
+/** An iCalendar (`.ics`) text: the next review and each open action's due date, as all-day events with stable UIDs. */
+export function calendarIcs(instrument: InstrumentInput, response: ResponseInput, now: string, today: string): string;

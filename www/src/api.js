@@ -4,6 +4,15 @@
 import * as wasm from "../build/pkg/maturity_widget.js";
 import { isReady } from "./ready.js";
 
+/** What every function throws when its input cannot be used, so callers can test
+ * `error instanceof MaturityMatrixError`. The errors are made inside the WebAssembly as plain
+ * `Error`s named "MaturityMatrixError"; `instanceof` recognises them by that name. */
+export class MaturityMatrixError extends Error {
+  static [Symbol.hasInstance](value) {
+    return value instanceof Error && value.name === "MaturityMatrixError";
+  }
+}
+
 const call = (name) => (...args) => {
   if (!isReady()) throw new Error(`maturity-matrix is still loading: await init() before calling ${name}().`);
   return wasm[name](...args);

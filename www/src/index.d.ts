@@ -60,7 +60,8 @@ export interface MaturityErrorDetail {
   error: Error;
 }
 
-/** `<maturity-matrix>`: attributes `instrument`, `instrument-src`, `storage-key`, `view`, `readonly`. */
+/** `<maturity-matrix>`: attributes `instrument`, `instrument-src`, `storage-key`, `view`, `readonly`,
+ * `board`, `heading-level`, `hide-title`. */
 export class MaturityMatrixElement extends HTMLElement {
   /** An instrument object set by the host; wins over the attributes. */
   instrument: Instrument | null;
@@ -84,5 +85,41 @@ declare global {
     "maturity-change": CustomEvent<MaturityChangeDetail>;
     "maturity-complete": CustomEvent<MaturityChangeDetail>;
     "maturity-error": CustomEvent<MaturityErrorDetail>;
+  }
+}
+
+/** The element's attributes as JSX props, for React and other JSX users
+ * (`<maturity-matrix instrument="nhs-impact" storage-key="board-2027" />`). */
+export interface MaturityMatrixAttributes {
+  instrument?: string;
+  "instrument-src"?: string;
+  "storage-key"?: string;
+  view?: "start" | "assess" | "results" | "plan" | "progress" | "paper" | "board";
+  readonly?: boolean | "";
+  board?: boolean | "";
+  "heading-level"?: 1 | 2 | 3 | 4 | 5 | 6 | `${1 | 2 | 3 | 4 | 5 | 6}`;
+  "hide-title"?: boolean | "";
+  id?: string;
+  class?: string;
+  className?: string;
+  style?: unknown;
+  ref?: unknown;
+  key?: string | number;
+  children?: unknown;
+}
+
+declare global {
+  namespace JSX {
+    interface IntrinsicElements {
+      "maturity-matrix": MaturityMatrixAttributes;
+    }
+  }
+}
+
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements {
+      "maturity-matrix": MaturityMatrixAttributes;
+    }
   }
 }

@@ -133,6 +133,47 @@ export interface ActionPlanEntry {
   target: LevelDescriptor;
 }
 
+/** Every action with its status, overdue ones first, and the counts by status. */
+export interface ProgressReport {
+  /** Overdue actions first (earliest due first), then the rest in instrument order. */
+  actions: ActionProgress[];
+  /** Done. */
+  done: number;
+  /** Dropped. */
+  dropped: number;
+  /** In progress. */
+  inProgress: number;
+  /** Not started (including those with no status yet). */
+  notStarted: number;
+  /** Past their due date and neither done nor dropped. */
+  overdue: number;
+  /** The report in one sentence, for a board paper ([`progress_words`]). */
+  summary: string;
+  /** The day the report was made for (`YYYY-MM-DD`). */
+  today: string;
+  /** How many actions there are. */
+  total: number;
+}
+
+/** The series for a set of assessments. */
+export interface Trends {
+  /** Each component's scores. */
+  components: ComponentTrend[];
+  /** Items that moved, most first (at most five). */
+  movers: ItemMove[];
+  /**
+   * Titles (or ids, for items no longer in the matrix) of items not rated in every
+   * assessment, so not comparable across all of them.
+   */
+  notCompared: string[];
+  /** The overall indicative figure of each. */
+  overall: (number | null)[];
+  /** The assessments, oldest first. */
+  points: TrendPoint[];
+  /** The trends in words ([`trend_words`]). */
+  summary: string;
+}
+
 /**
  * One thing wrong with an input, located by a JSON path such as
  * `components[2].items[0].levels`. The empty path means the document as a whole.
@@ -147,6 +188,30 @@ export interface Problem {
   message: string;
   /** Where the problem is: `components[2].items[0].levels`, or `""` for the whole document. */
   path: string;
+}
+
+/** One action the board is working on. */
+export interface ActionProgress {
+  /** What will be done. */
+  action: string;
+  /** The component the item belongs to. */
+  componentId: string;
+  /** The component's title. */
+  componentTitle: string;
+  /** When it is due (`YYYY-MM-DD`), or empty. */
+  due: string;
+  /** The item the action is for. */
+  itemId: string;
+  /** The item's title. */
+  itemTitle: string;
+  /** The latest line of its progress log. */
+  latest?: ProgressLine | null;
+  /** Due before today and neither done nor dropped. */
+  overdue: boolean;
+  /** Who leads it. */
+  owner: string;
+  /** Where it stands; an action with no status has not started. */
+  status: Status;
 }
 
 /**
@@ -249,6 +314,16 @@ export interface ComponentScore {
   score?: number | null;
 }
 
+/** One component's score in each assessment, in date order (`null` where nothing was rated). */
+export interface ComponentTrend {
+  /** The component's id. */
+  id: string;
+  /** A score per assessment. */
+  scores: (number | null)[];
+  /** The component's title. */
+  title: string;
+}
+
 /** How many items are in each state. */
 export interface Counts {
   /**
@@ -344,6 +419,20 @@ export interface ItemChange {
   id: string;
   /** Levels moved (positive is up the scale). */
   steps?: number | null;
+}
+
+/** An item whose level changed between the first and the last assessment that rated it. */
+export interface ItemMove {
+  /** Levels moved: up positive, down negative. */
+  change: number;
+  /** The level's label where it started. */
+  from: string;
+  /** The item's id. */
+  itemId: string;
+  /** The item's title. */
+  itemTitle: string;
+  /** The level's label where it ended. */
+  to: string;
 }
 
 /** One item's rating, resolved against the scale. */
@@ -448,3 +537,11 @@ export interface SpecialAnswer {
 
 /** Where an action stands. */
 export type Status = "notStarted" | "inProgress" | "done" | "dropped";
+
+/** One assessment's place in the series. */
+export interface TrendPoint {
+  /** The day it was last changed (`YYYY-MM-DD`), or empty. */
+  date: string;
+  /** The assessment's name, or "Assessment N" in date order. */
+  label: string;
+}

@@ -111,6 +111,42 @@ impl PreparedInstrument {
         Ok(core::response_csv(&self.instrument, &response))
     }
 
+    /// How the plan is going on `today` (`YYYY-MM-DD`): each action's status, overdue ones
+    /// first, the counts by status and a sentence for a board paper.
+    #[wasm_bindgen(unchecked_return_type = "ProgressReport")]
+    pub fn progress(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+        today: &str,
+    ) -> Result<JsValue, JsValue> {
+        let response = self.response(&response)?;
+        js::to_js(&core::progress(&self.instrument, &response, today))
+    }
+
+    /// Each component's score and the overall figure across assessments (oldest first), the
+    /// items that moved most and those not rated in every assessment.
+    #[wasm_bindgen(unchecked_return_type = "Trends")]
+    pub fn trends(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let responses = js::responses_from_js(&responses, &self.instrument)?;
+        js::to_js(&core::trends(&self.instrument, &responses))
+    }
+
+    /// An iCalendar (`.ics`) file with the next review and each open action's due date as
+    /// all-day events. `now` is the file's timestamp (`2026-11-29T09:30:00Z`), `today` the day.
+    #[wasm_bindgen(js_name = calendarIcs)]
+    pub fn calendar_ics(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+        now: &str,
+        today: &str,
+    ) -> Result<String, JsValue> {
+        let response = self.response(&response)?;
+        Ok(core::calendar_ics(&self.instrument, &response, now, today))
+    }
+
     /// A board aggregation as CSV (one row per item).
     #[wasm_bindgen(js_name = aggregateCsv)]
     pub fn aggregate_csv(
@@ -224,6 +260,38 @@ pub fn aggregate_csv(
     threshold: Option<u32>,
 ) -> Result<String, JsValue> {
     prepare(instrument)?.aggregate_csv(responses, threshold)
+}
+
+/// How the plan is going on `today` (`YYYY-MM-DD`): each action's status, overdue ones first,
+/// the counts by status and a sentence for a board paper.
+#[wasm_bindgen(unchecked_return_type = "ProgressReport")]
+pub fn progress(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+    today: &str,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.progress(response, today)
+}
+
+/// Each component's score and the overall figure across assessments (oldest first), the items
+/// that moved most and those not rated in every assessment.
+#[wasm_bindgen(unchecked_return_type = "Trends")]
+pub fn trends(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.trends(responses)
+}
+
+/// An iCalendar (`.ics`) file with the next review and each open action's due date.
+#[wasm_bindgen(js_name = calendarIcs)]
+pub fn calendar_ics(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput")] response: JsValue,
+    now: &str,
+    today: &str,
+) -> Result<String, JsValue> {
+    prepare(instrument)?.calendar_ics(response, now, today)
 }
 
 /// A built-in instrument by id, as a plain object.

@@ -4,7 +4,9 @@
 mod distribution;
 mod heat_map;
 mod radar;
+mod trend_chart;
 
 pub use distribution::DistributionChart;
 pub use heat_map::HeatMap;
 pub use radar::{Profile, RadarChart};
+pub use trend_chart::TrendChart;

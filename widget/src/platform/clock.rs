@@ -41,3 +41,14 @@ pub fn local_date_time(at_ms: u64) -> String {
         date.get_minutes()
     )
 }
+
+/// Today's date in the person's own time zone, as `YYYY-MM-DD`: the day actions fall overdue.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}

@@ -1,6 +1,6 @@
 //! An assessment in progress: its answers, and every change a person can make to them.
 
-use maturity_core::{Answer, Field, Response, Special};
+use maturity_core::{Answer, Field, ProgressLine, Response, Special, Status};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -101,6 +101,25 @@ pub enum Action {
         /// The new text.
         text: String,
     },
+    /// Say where an item's action stands.
+    Status {
+        /// The item's id.
+        item: String,
+        /// Its status now.
+        status: Status,
+    },
+    /// Add a dated line to an item's progress log, with the status it leaves the action in.
+    Progress {
+        /// The item's id.
+        item: String,
+        /// The line.
+        line: ProgressLine,
+    },
+    /// Set or clear the date of the next review (`YYYY-MM-DD`, or empty).
+    NextReview {
+        /// The date.
+        date: String,
+    },
 }
 
 /// A field of the board paper's cover sheet.
@@ -164,6 +183,9 @@ impl Action {
             },
             Action::Prioritise { item, .. } => Field::Prioritised(item.clone()),
             Action::Paper { .. } => Field::Paper,
+            Action::Status { item, .. } => Field::Status(item.clone()),
+            Action::Progress { item, .. } => Field::Progress(item.clone()),
+            Action::NextReview { .. } => Field::NextReview,
         }
     }
 
@@ -219,6 +241,16 @@ impl Action {
                 };
                 *slot = text;
             }
+            Action::Status { item, status } => edit(item, &|a| a.status = Some(status)),
+            // A line that changes the status changes the action's status too, so the log and
+            // the status never disagree.
+            Action::Progress { item, line } => edit(item, &|a| {
+                if let Some(status) = line.status {
+                    a.status = Some(status);
+                }
+                a.progress.push(line.clone());
+            }),
+            Action::NextReview { date } => response.next_review = date,
         }
         if response.created.is_empty() {
             response.created.clone_from(&at);

@@ -11,6 +11,8 @@ pub enum View {
     Results,
     /// The action plan.
     Plan,
+    /// The actions through the year: status, progress notes, dates.
+    Progress,
     /// The board paper, laid out for printing.
     Paper,
     /// Several people's ratings together: collect, discuss, agree.
@@ -19,11 +21,12 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Start,
         View::Assess,
         View::Results,
         View::Plan,
+        View::Progress,
         View::Paper,
         View::Board,
     ];
@@ -35,6 +38,7 @@ impl View {
             View::Assess => "assess",
             View::Results => "results",
             View::Plan => "plan",
+            View::Progress => "progress",
             View::Paper => "paper",
             View::Board => "board",
         }
@@ -52,6 +56,7 @@ impl View {
             View::Assess => "Assess",
             View::Results => "Results",
             View::Plan => "Action plan",
+            View::Progress => "Progress",
             View::Paper => "Board paper",
             View::Board => "Board view",
         }
@@ -64,6 +69,7 @@ impl View {
             View::Assess => "Rate each item",
             View::Results => "Results",
             View::Plan => "Action plan",
+            View::Progress => "Progress on actions",
             View::Paper => "Board paper",
             View::Board => "Board view: everyone's ratings together",
         }

@@ -7,6 +7,7 @@ mod board;
 mod common;
 mod paper;
 mod plan;
+mod progress;
 mod results;
 mod session;
 mod shared;

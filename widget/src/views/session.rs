@@ -6,6 +6,7 @@ use super::board::BoardView;
 use super::common::{SaveNotice, ViewNav};
 use super::paper::PaperView;
 use super::plan::PlanView;
+use super::progress::ProgressView;
 use super::results::ResultsView;
 use super::start::StartView;
 use super::workspace::Opening;
@@ -121,6 +122,7 @@ pub fn Session(props: &SessionProps) -> Html {
         },
         View::Results => html! { <ResultsView {slot} /> },
         View::Plan => html! { <PlanView /> },
+        View::Progress => html! { <ProgressView /> },
         View::Paper => html! { <PaperView /> },
         View::Board => {
             html! { <BoardView {slot} on_open={props.on_open.clone()} on_turn={on_turn} /> }

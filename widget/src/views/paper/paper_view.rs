@@ -3,6 +3,7 @@
 //! since the previous assessment, the priorities, and every rating with its evidence.
 
 use super::cover_form::CoverForm;
+use super::progress_section::ProgressSection;
 use crate::charts::{Profile, RadarChart};
 use crate::platform::print::print;
 use crate::state::context::{use_board, use_library, use_session, use_widget};
@@ -217,6 +218,7 @@ pub fn PaperView() -> Html {
                             if others.len() == 1 { "is" } else { "are" }) }</p>
                     }
                 </section>
+                <ProgressSection />
                 <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-ratings")}>
                     <@{widget.h(2)} id={format!("{uid}-paper-ratings")}>{ "Every rating and its evidence" }</@>
                     { for ratings }

@@ -4,5 +4,6 @@
 mod compare_panel;
 mod results_view;
 mod share_panel;
+mod trend_panel;
 
 pub use results_view::ResultsView;

@@ -3,6 +3,7 @@
 
 use super::compare_panel::ComparePanel;
 use super::share_panel::SharePanel;
+use super::trend_panel::TrendPanel;
 use crate::charts::{HeatMap, Profile, RadarChart};
 use crate::platform::files::Format;
 use crate::state::context::{use_session, use_widget};
@@ -83,6 +84,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             </div>
             if widget.stored {
                 <ComparePanel slot={props.slot} />
+                <TrendPanel slot={props.slot} />
             }
             <SharePanel />
         </div>
