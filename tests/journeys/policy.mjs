@@ -17,7 +17,7 @@ export const journeys = [
       await widget.fill(/^Evidence and notes/, "SPC charts in the IPR", '[data-item="leaders-data"]');
       await widget.waitFor(".mm-save-status", /^Saved/);
       // Every view renders under the policy (the chart is SVG styled by the stylesheet only).
-      for (const view of ["results", "plan", "paper", "board", "start"]) await widget.openView(view);
+      for (const view of ["results", "plan", "progress", "paper", "board", "start"]) await widget.openView(view);
       const after = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
       assert.deepEqual(after.slice(loaded.length), [], "no request after the files loaded");
       for (const url of after) assert.equal(new URL(url).origin, new URL(page.address()).origin, url);

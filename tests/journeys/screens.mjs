@@ -36,7 +36,7 @@ async function fillEveryView(page) {
 /** Opens each view in turn (the board twice: gathering files, then the facilitator's view)
  * and calls `check(name)` on each. */
 async function everyView(widget, check) {
-  for (const view of ["start", "assess", "results", "plan", "paper", "board"]) {
+  for (const view of ["start", "assess", "results", "plan", "progress", "paper", "board"]) {
     await widget.openView(view);
     await check(view);
   }
