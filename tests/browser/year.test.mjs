@@ -46,7 +46,7 @@ test("an action's status and a progress note are updated with the keyboard alone
   const { page, errors, widget } = await openDemo(env);
   const { overdueItem } = await threePriorities(widget);
   await openView(widget, "progress");
-  assert.equal(await widget.locator(".mm-progress > .mm-summary").textContent(), "3 actions: 3 not started; 1 overdue.");
+  assert.equal(await widget.locator(".mm-tracking > .mm-summary").textContent(), "3 actions: 3 not started; 1 overdue.");
   // Overdue first, said in words.
   const first = widget.locator(".mm-progress__action").first();
   assert.equal(await first.getAttribute("data-progress-item"), overdueItem);
@@ -65,7 +65,7 @@ test("an action's status and a progress note are updated with the keyboard alone
   const { words } = await today(page);
   const latest = () => widget.locator(`[data-progress-item="${overdueItem}"] dd`, { hasText: "Session booked" }).textContent();
   assert.equal(await latest(), `${words}: Session booked for the December board`);
-  assert.equal(await widget.locator(".mm-progress > .mm-summary").textContent(), "3 actions: 1 in progress, 2 not started; 1 overdue.");
+  assert.equal(await widget.locator(".mm-tracking > .mm-summary").textContent(), "3 actions: 1 in progress, 2 not started; 1 overdue.");
   await page.reload();
   await openView(widget, "progress");
   assert.equal(await latest(), `${words}: Session booked for the December board`);

@@ -67,13 +67,21 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         }
     });
     let dates = trends.points.iter().enumerate().map(|(i, point)| {
-        let label = point.date.get(..7).unwrap_or(&point.label).to_owned();
+        let label = short_date(&point.date).unwrap_or_else(|| point.label.clone());
         html! { <text class="mm-trend__date" x={x(i).to_string()} y={(BOTTOM + 28).to_string()} text-anchor="middle">{ label }</text> }
     });
+    // Each line's number sits at its last point, moved down past any number already there so
+    // lines that end together stay readable.
+    let mut placed: Vec<(i64, i64)> = Vec::new();
     let components = trends.components.iter().enumerate().map(|(n, component)| {
         let last = component.scores.iter().enumerate().rev().find_map(|(i, s)| Some((i, (*s)?)));
-        let number = last.map(|(i, s)| html! {
-            <text class="mm-trend__number" x={(x(i) + 10).to_string()} y={(y(s) + 6).to_string()}>{ n + 1 }</text>
+        let number = last.map(|(i, s)| {
+            let (at_x, mut at_y) = (x(i) + 10, y(s) + 6);
+            while placed.iter().any(|(px, py)| *px == at_x && (py - at_y).abs() < 22) {
+                at_y += 22;
+            }
+            placed.push((at_x, at_y));
+            html! { <text class="mm-trend__number" x={at_x.to_string()} y={at_y.to_string()}>{ n + 1 }</text> }
         });
         html! { <g class={format!("mm-trend__component mm-trend__component--{}", n % 5)}>{ lines(&component.scores, "mm-trend__line") }{ number.unwrap_or_default() }</g> }
     });
@@ -95,4 +103,17 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
             <ol class="mm-trend__key">{ for key }</ol>
         </figure>
     }
+}
+
+/// "Nov 2026" for `2026-11-29`: short enough for the axis; the table has the dates in full.
+fn short_date(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month: usize = date.get(5..7)?.parse().ok()?;
+    Some(format!(
+        "{} {}",
+        MONTHS.get(month.checked_sub(1)?)?,
+        date.get(..4)?
+    ))
 }

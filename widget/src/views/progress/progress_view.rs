@@ -35,7 +35,7 @@ pub fn ProgressView() -> Html {
         html! { <ActionUpdate key={action.item_id.clone()} action={Rc::new(action.clone())} /> }
     });
     html! {
-        <div class="mm-progress">
+        <div class="mm-tracking">
             <p class="mm-summary">{ &report.summary }</p>
             if report.total > 0 {
                 <ul class="mm-progress__actions">{ for actions }</ul>
