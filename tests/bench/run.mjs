@@ -35,7 +35,9 @@ const kib = (n) => (n / 1024).toFixed(1);
 // Bytes
 function sizes() {
   const dist = path.join(www, "dist");
-  const rows = readdirSync(dist).filter((name) => !name.endsWith(".d.ts")).sort().map((name) => {
+  // The files a page can load: not the declarations, the source maps or the readable ESM folder.
+  const files = readdirSync(dist, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  const rows = files.filter((name) => !name.endsWith(".d.ts") && !name.endsWith(".map")).sort().map((name) => {
     const bytes = readFileSync(path.join(dist, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
   });
@@ -127,6 +129,8 @@ function writePages() {
   writeFileSync(path.join(dir, "hooks.js"), HOOKS);
   writeFileSync(path.join(dir, "widget-default.html"), widgetPage(`instrument="nhs-impact"`));
   writeFileSync(path.join(dir, "widget-preload.html"), widgetPage(`instrument="nhs-impact"`, PRELOAD));
+  // A facilitator's page: the board view's tab shows only where the host asks for it.
+  writeFileSync(path.join(dir, "widget-board.html"), widgetPage(`instrument="nhs-impact" board`));
   writeFileSync(path.join(dir, "widget-200.html"), widgetPage(`instrument="${escapeHtml(JSON.stringify(generated))}"`));
   writeFileSync(path.join(dir, "floor-default.html"), floorPage(builtin));
   writeFileSync(path.join(dir, "floor-200.html"), floorPage(generated));
@@ -358,7 +362,7 @@ async function main() {
   const clicks = { default: await clickTimes(browser, url("widget-default")), big: await clickTimes(browser, url("widget-200")) };
   const boardFiles = boardResponses(builtin, 500).map((response, i) => ({ name: `respondent-${i + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(response, null, 2)) }));
   const board = [];
-  for (let run = 0; run < 5; run++) board.push(await boardImport(browser, url("widget-default"), boardFiles));
+  for (let run = 0; run < 5; run++) board.push(await boardImport(browser, url("widget-board"), boardFiles));
   const mem = { default: await memory(browser, url("widget-default")), big: await memory(browser, url("widget-200")) };
   await browser.close();
   await server.close();
