@@ -5,7 +5,7 @@ import type { Instrument, Response, ScoreReport } from "./types.js";
 export * from "./api-entry.js";
 
 /** The views of the widget. */
-export type View = "start" | "assess" | "results" | "plan" | "paper" | "board";
+export type View = "start" | "assess" | "results" | "plan" | "progress" | "paper" | "board";
 
 /** Options for `mount` and `MountHandle.update`; all optional. */
 export interface MountOptions {
@@ -94,7 +94,7 @@ export interface MaturityMatrixAttributes {
   instrument?: string;
   "instrument-src"?: string;
   "storage-key"?: string;
-  view?: "start" | "assess" | "results" | "plan" | "progress" | "paper" | "board";
+  view?: View;
   readonly?: boolean | "";
   board?: boolean | "";
   "heading-level"?: 1 | 2 | 3 | 4 | 5 | 6 | `${1 | 2 | 3 | 4 | 5 | 6}`;

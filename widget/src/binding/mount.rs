@@ -158,7 +158,7 @@ thread_local! {
 /// - `instrument`: a built-in instrument id (default `"nhs-impact"`), an instrument object or
 ///   its JSON text;
 /// - `storageKey`: separates saved assessments of the same instrument (default `"default"`);
-/// - `view`: `"start"`, `"assess"`, `"results"`, `"plan"`, `"paper"` or `"board"` (others
+/// - `view`: `"start"`, `"assess"`, `"results"`, `"plan"`, `"progress"`, `"paper"` or `"board"` (others
 ///   are ignored);
 /// - `readonly`: show the answers without letting them be changed;
 /// - `board`: show the board view's tab (for a facilitator's page; it also shows once a board
