@@ -18,25 +18,10 @@ pub fn local_date_time(at_ms: u64) -> String {
         reason = "milliseconds since 1970 fit a double exactly"
     )]
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from(at_ms as f64));
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    // Dates in words come from one place, the core.
     format!(
-        "{} {} {} at {:02}:{:02}",
-        date.get_date(),
-        MONTHS[(date.get_month() as usize).min(11)],
-        date.get_full_year(),
+        "{} at {:02}:{:02}",
+        maturity_core::date_in_words(&local_day(&date)),
         date.get_hours(),
         date.get_minutes()
     )
@@ -44,7 +29,11 @@ pub fn local_date_time(at_ms: u64) -> String {
 
 /// Today's date in the person's own time zone, as `YYYY-MM-DD`: the day actions fall overdue.
 pub fn today() -> String {
-    let date = js_sys::Date::new_0();
+    local_day(&js_sys::Date::new_0())
+}
+
+/// A moment's day in the person's own time zone, as `YYYY-MM-DD`.
+fn local_day(date: &js_sys::Date) -> String {
     format!(
         "{:04}-{:02}-{:02}",
         date.get_full_year(),
