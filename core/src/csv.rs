@@ -21,8 +21,8 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
-fn push_row(out: &mut String, cells: &[&str]) {
-    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+pub(crate) fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    let row: Vec<String> = cells.iter().map(|c| csv_cell(c.as_ref())).collect();
     out.push_str(&row.join(","));
     out.push_str("\r\n");
 }
@@ -143,10 +143,7 @@ pub fn aggregate_csv(instrument: &Instrument, aggregate: &Aggregate) -> String {
     );
     header
         .extend(["Not applicable", "Don't know", "Unanswered", "Disagreement"].map(str::to_owned));
-    push_row(
-        &mut out,
-        &header.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    push_row(&mut out, &header);
     for ((component, item), agg) in instrument.items().zip(&aggregate.items) {
         let mut row = vec![
             component.title.clone(),
@@ -164,10 +161,7 @@ pub fn aggregate_csv(instrument: &Instrument, aggregate: &Aggregate) -> String {
             agg.unanswered.to_string(),
             if agg.disagreement { "yes" } else { "no" }.to_owned(),
         ]);
-        push_row(
-            &mut out,
-            &row.iter().map(String::as_str).collect::<Vec<_>>(),
-        );
+        push_row(&mut out, &row);
     }
     out
 }

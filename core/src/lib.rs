@@ -33,6 +33,7 @@ pub mod sample;
 mod score;
 pub mod share;
 mod summary;
+mod system;
 mod trend;
 
 pub use aggregate::{
@@ -62,4 +63,8 @@ pub use response::{
 };
 pub use score::Score;
 pub use summary::{date_in_words, highlights, written_summary, Highlights, RatedItem};
+pub use system::{
+    organisation_name, system_csv, system_view, Organisation, SystemComponent, SystemItem,
+    SystemView,
+};
 pub use trend::{trend_words, trends, ComponentTrend, ItemMove, TrendPoint, Trends};

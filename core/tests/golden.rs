@@ -1,6 +1,7 @@
 //! Golden cases: each directory under `tests/cases/` holds an instrument (`instrument.json`, or
 //! `builtin.txt` naming a built-in one), response files under `responses/` (read in name
-//! order), an optional `threshold.txt`, an optional `today.txt` (a `YYYY-MM-DD` day: the case
+//! order), an optional `organisations/` folder of agreed records (the case then also covers
+//! the system view), an optional `threshold.txt`, an optional `today.txt` (a `YYYY-MM-DD` day: the case
 //! then also covers progress on actions, trends and the calendar file), and `expected.json`,
 //! the output of every computation.
 //!
@@ -81,6 +82,19 @@ fn run_case(dir: &Path) -> Value {
         output["progress"] = serde_json::to_value(progress(&instrument, latest, today)).unwrap();
         output["trends"] = serde_json::to_value(trends(&instrument, &responses)).unwrap();
         output["calendar"] = calendar_ics(&instrument, latest, &now, today).into();
+    }
+    // The system: several organisations' agreed records side by side.
+    if let Ok(dir) = fs::read_dir(dir.join("organisations")) {
+        let mut files: Vec<_> = dir.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let records: Vec<Response> = files
+            .iter()
+            .map(|f| Response::from_json(&fs::read_to_string(f).unwrap()).unwrap())
+            .collect();
+        let view = system_view(&instrument, &records).unwrap();
+        output["systemCsv"] = system_csv(&instrument, &view, false).into();
+        output["systemCsvAnonymous"] = system_csv(&instrument, &view, true).into();
+        output["system"] = serde_json::to_value(view).unwrap();
     }
     output
 }

@@ -7,7 +7,7 @@
 
 use maturity_core::{
     ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, ProgressReport, Response,
-    ScoreReport, Trends,
+    ScoreReport, SystemView, Trends,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -25,6 +25,7 @@ fn roots() -> Vec<(&'static str, schemars::Schema)> {
         ("ActionPlanEntry", schemars::schema_for!(ActionPlanEntry)),
         ("ProgressReport", schemars::schema_for!(ProgressReport)),
         ("Trends", schemars::schema_for!(Trends)),
+        ("SystemView", schemars::schema_for!(SystemView)),
         ("Problem", schemars::schema_for!(Problem)),
     ]
 }

@@ -39,6 +39,8 @@ const routes = {
       progress: (r, today) => mm.progress(instrument, r, today),
       trends: (rs) => mm.trends(instrument, rs),
       calendarIcs: (r, now, today) => mm.calendarIcs(instrument, r, now, today),
+      systemView: (rs) => mm.systemView(instrument, rs),
+      systemCsv: (rs, anonymous) => mm.systemCsv(instrument, rs, anonymous),
     };
   },
   "a prepared instrument": (instrument) => mm.prepare(instrument),
@@ -76,8 +78,17 @@ function runCase(dir, route) {
     year.trends = api.trends(responses);
     year.calendar = api.calendarIcs(responses.at(-1), `${today}T09:00:00Z`, today);
   }
+  const system = {};
+  const organisationsDir = path.join(dir, "organisations");
+  if (existsSync(organisationsDir)) {
+    const records = readdirSync(organisationsDir).sort().map((file) => readFileSync(path.join(organisationsDir, file), "utf8"));
+    system.system = api.systemView(records);
+    system.systemCsv = api.systemCsv(records, false);
+    system.systemCsvAnonymous = api.systemCsv(records, true);
+  }
   return {
     ...year,
+    ...system,
     responseErrors,
     scores: responses.map((r) => api.score(r)),
     actionPlans: responses.map((r) => api.actionPlan(r)),

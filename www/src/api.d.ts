@@ -1,6 +1,6 @@
 // The scoring functions, the same in browsers and in Node. Data types are generated from the
 // Rust types (./types.d.ts). Every function throws a MaturityMatrixError on bad input.
-import type { ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, ProgressReport, Response, ScoreReport, Trends } from "./types.js";
+import type { ActionPlanEntry, Aggregate, Comparison, Instrument, Problem, ProgressReport, Response, ScoreReport, SystemView, Trends } from "./types.js";
 
 export * from "./types.js";
 
@@ -71,6 +71,10 @@ export class PreparedInstrument {
   trends(responses: ResponseInput[]): Trends;
   /** An iCalendar (`.ics`) text: the next review and each open action's due date, as all-day events with stable UIDs. `now` is a timestamp, `today` a `YYYY-MM-DD` day. */
   calendarIcs(response: ResponseInput, now: string, today: string): string;
+  /** Several organisations' agreed records side by side: each one's profile (alphabetical, never ranked), the system median and spread per component, and the items on which they differ most. A record made against another version of the instrument counts with the answers that fit. */
+  systemView(records: ResponseInput[]): SystemView;
+  /** The system table as CSV text: one column per organisation, named, or "Organisation A, B, …" when `anonymous`. */
+  systemCsv(records: ResponseInput[], anonymous?: boolean): string;
   /** Releases the WebAssembly memory the handle holds; it cannot be used after. */
   free(): void;
 }
@@ -83,3 +87,7 @@ export function progress(instrument: InstrumentInput, response: ResponseInput, t
 export function trends(instrument: InstrumentInput, responses: ResponseInput[]): Trends;
 /** An iCalendar (`.ics`) text: the next review and each open action's due date, as all-day events with stable UIDs. */
 export function calendarIcs(instrument: InstrumentInput, response: ResponseInput, now: string, today: string): string;
+/** Several organisations' agreed records side by side (see `PreparedInstrument.systemView`). */
+export function systemView(instrument: InstrumentInput, records: ResponseInput[]): SystemView;
+/** The system table as CSV text (see `PreparedInstrument.systemCsv`). */
+export function systemCsv(instrument: InstrumentInput, records: ResponseInput[], anonymous?: boolean): string;

@@ -48,3 +48,8 @@ export const progress = call("progress");
 export const trends = call("trends");
 /** An iCalendar (`.ics`) text of the next review and each open action's due date. */
 export const calendarIcs = call("calendarIcs");
+/** Several organisations' agreed records side by side: profiles (alphabetical, never ranked),
+ * the system median and spread per component, and the items on which they differ most. */
+export const systemView = call("systemView");
+/** The system table as CSV text; `anonymous` names organisations "Organisation A, B, …". */
+export const systemCsv = call("systemCsv");

@@ -174,6 +174,24 @@ export interface Trends {
   summary: string;
 }
 
+/** Several organisations' agreed records of one instrument, side by side. */
+export interface SystemView {
+  /**
+   * Per component, in instrument order: the system's median and the spread across
+   * organisations.
+   */
+  components: SystemComponent[];
+  /**
+   * Ids of the items on which the organisations differ, most levels apart first (instrument
+   * order among equals). Items on which every organisation agrees are left out.
+   */
+  differences: string[];
+  /** Per item, in instrument order: each organisation's rating. */
+  items: SystemItem[];
+  /** The organisations, alphabetically by name. */
+  organisations: Organisation[];
+}
+
 /**
  * One thing wrong with an input, located by a JSON path such as
  * `components[2].items[0].levels`. The empty path means the document as a whole.
@@ -467,6 +485,25 @@ export interface LevelDescriptor {
   value: number;
 }
 
+/** One organisation's agreed profile. */
+export interface Organisation {
+  /**
+   * The name used when names are hidden: "Organisation A", "Organisation B", … in the
+   * alphabetical order of the names.
+   */
+  alias: string;
+  /** Its component scores, in instrument order. */
+  components: (number | null)[];
+  /** The version of the instrument the record was made against. */
+  instrumentVersion: string;
+  /** The organisation's name: the record's organisation, else its title. */
+  name: string;
+  /** Its overall score. */
+  overall?: number | null;
+  /** How many of its answers do not fit this version of the instrument and are left out. */
+  setAside: number;
+}
+
 /** The cover sheet of a board paper: what a board secretary needs to table it. */
 export interface Paper {
   /** The agenda item, e.g. "7.2". */
@@ -537,6 +574,41 @@ export interface SpecialAnswer {
 
 /** Where an action stands. */
 export type Status = "notStarted" | "inProgress" | "done" | "dropped";
+
+/** One component across the organisations. */
+export interface SystemComponent {
+  /** How many organisations have a score for it. */
+  count: number;
+  /** The component's id. */
+  id: string;
+  /** The highest score. */
+  max?: number | null;
+  /** The median of their scores. */
+  median?: number | null;
+  /** The lowest score. */
+  min?: number | null;
+  /** `max - min`. */
+  spread?: number | null;
+}
+
+/** One item across the organisations. */
+export interface SystemItem {
+  /** Each organisation's answer in words ("Level 3", "Not applicable", "–" for none). */
+  answers: string[];
+  /** Its component's id. */
+  componentId: string;
+  /** The item's id. */
+  id: string;
+  /**
+   * Each organisation's level value, in the order of `organisations`; `None` where the
+   * organisation gave no level (not applicable, don't know, or no answer).
+   */
+  levels: (number | null)[];
+  /** The median level value of the organisations that gave a level. */
+  median?: number | null;
+  /** How many levels apart the lowest and highest organisations are. */
+  spread: number;
+}
 
 /** One assessment's place in the series. */
 export interface TrendPoint {

@@ -157,9 +157,42 @@ impl PreparedInstrument {
         let aggregate = self.aggregate_of(&responses, threshold)?;
         Ok(core::aggregate_csv(&self.instrument, &aggregate))
     }
+
+    /// Several organisations' agreed records side by side: each one's profile (organisations
+    /// in alphabetical order, never ranked), the system's median and spread per component, and
+    /// the items on which they differ most. A record made against another version of the
+    /// instrument counts with the answers that fit.
+    #[wasm_bindgen(js_name = systemView, unchecked_return_type = "SystemView")]
+    pub fn system_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] records: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js::to_js(&self.system_of(&records)?)
+    }
+
+    /// The system table as CSV: components, then items, one column per organisation (named,
+    /// or "Organisation A, B, …" when `anonymous`), then the system median and spread.
+    #[wasm_bindgen(js_name = systemCsv)]
+    pub fn system_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] records: JsValue,
+        anonymous: Option<bool>,
+    ) -> Result<String, JsValue> {
+        let view = self.system_of(&records)?;
+        Ok(core::system_csv(
+            &self.instrument,
+            &view,
+            anonymous.unwrap_or(false),
+        ))
+    }
 }
 
 impl PreparedInstrument {
+    fn system_of(&self, records: &JsValue) -> Result<core::SystemView, JsValue> {
+        let records = js::records_from_js(records)?;
+        core::system_view(&self.instrument, &records).map_err(|e| js::error_to_js(&e))
+    }
+
     fn response(&self, value: &JsValue) -> Result<core::Response, JsValue> {
         js::response_from_js(value, &self.instrument)
     }
@@ -292,6 +325,25 @@ pub fn calendar_ics(
     today: &str,
 ) -> Result<String, JsValue> {
     prepare(instrument)?.calendar_ics(response, now, today)
+}
+
+/// Several organisations' agreed records side by side (see `PreparedInstrument.systemView`).
+#[wasm_bindgen(js_name = systemView, unchecked_return_type = "SystemView")]
+pub fn system_view(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] records: JsValue,
+) -> Result<JsValue, JsValue> {
+    prepare(instrument)?.system_view(records)
+}
+
+/// The system table as CSV (see `PreparedInstrument.systemCsv`).
+#[wasm_bindgen(js_name = systemCsv)]
+pub fn system_csv(
+    #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] records: JsValue,
+    anonymous: Option<bool>,
+) -> Result<String, JsValue> {
+    prepare(instrument)?.system_csv(records, anonymous)
 }
 
 /// A built-in instrument by id, as a plain object.

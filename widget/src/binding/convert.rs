@@ -95,6 +95,21 @@ pub fn responses_from_js(
     value: &JsValue,
     instrument: &Instrument,
 ) -> Result<Vec<Response>, JsValue> {
+    list_from_js(value, |item| read_response(item, instrument))
+}
+
+/// A list of agreed records for the system view, read but not yet checked against the
+/// instrument: the core fits a record made against another version of it.
+pub fn records_from_js(value: &JsValue) -> Result<Vec<Response>, JsValue> {
+    list_from_js(value, |item| {
+        json_text_from_js(item, "record").and_then(|text| Response::from_json(&text))
+    })
+}
+
+fn list_from_js(
+    value: &JsValue,
+    read: impl Fn(&JsValue) -> Result<Response, Error>,
+) -> Result<Vec<Response>, JsValue> {
     if !js_sys::Array::is_array(value) {
         return Err(error_to_js(&Error::single(
             "",
@@ -104,7 +119,7 @@ pub fn responses_from_js(
     let mut problems = Vec::new();
     let mut responses = Vec::new();
     for (i, item) in js_sys::Array::from(value).iter().enumerate() {
-        match read_response(&item, instrument) {
+        match read(&item) {
             Ok(response) => responses.push(response),
             Err(error) => problems.extend_from_slice(error.nested(&format!("[{i}]")).problems()),
         }
