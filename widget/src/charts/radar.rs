@@ -24,6 +24,10 @@ pub struct RadarChartProps {
     pub profiles: Rc<Vec<Profile>>,
     /// The id of the text that says what the chart shows: the chart's accessible description.
     pub described_by: AttrValue,
+    /// Names one of several small charts side by side (an organisation): the caption is this
+    /// name, and the legend, key and scale note are left to the page around them.
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 const RADIUS: f64 = 120.0;
@@ -206,18 +210,23 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
     html! {
         <figure class="mm-radar">
             <svg class="mm-radar__svg" viewBox="-340 -240 680 480" role="img" focusable="false"
-                aria-label="Profile chart: score by component" aria-describedby={props.described_by.clone()}>
+                aria-label={props.caption.as_ref().map_or_else(|| "Profile chart: score by component".to_owned(), |c| format!("Profile of {c}"))}
+                aria-describedby={props.described_by.clone()}>
                 <g class="mm-radar__plot">
                     { for rings }{ for axes }{ for shapes }{ for scale }{ for not_rated }{ for numbers }
                 </g>
                 { for labels }
             </svg>
-            <ol class="mm-radar__legend">{ for legend }</ol>
-            { key.unwrap_or_default() }
-            <figcaption class="mm-radar__note">
-                { format!("The centre is {} {}, the outer ring {} {}.", lowest.value, lowest.label, highest.value, highest.label) }
-                if unrated { { " A component with no rated item is left out of the outline and marked \u{201c}not rated\u{201d}." } }
-            </figcaption>
+            if let Some(caption) = &props.caption {
+                <figcaption class="mm-radar__caption">{ caption.clone() }</figcaption>
+            } else {
+                <ol class="mm-radar__legend">{ for legend }</ol>
+                { key.unwrap_or_default() }
+                <figcaption class="mm-radar__note">
+                    { format!("The centre is {} {}, the outer ring {} {}.", lowest.value, lowest.label, highest.value, highest.label) }
+                    if unrated { { " A component with no rated item is left out of the outline and marked \u{201c}not rated\u{201d}." } }
+                </figcaption>
+            }
         </figure>
     }
 }

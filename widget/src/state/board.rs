@@ -18,6 +18,10 @@ pub struct BoardRecord {
     pub respondents: Vec<Respondent>,
     /// The slot of the agreed record, once one has been started.
     pub agreed: Option<u32>,
+    /// Where the room's discussion is: the id of the item on screen in the facilitation view,
+    /// or an empty id once it has reached the end. Kept with the board, so leaving the view,
+    /// reloading or opening it in another tab resumes on the same item.
+    pub discussing: Option<String>,
 }
 
 /// The board's record as stored: each response whole, answers set aside included.
@@ -26,6 +30,8 @@ pub struct BoardRecord {
 struct Stored<'a> {
     respondents: Vec<Response>,
     agreed_slot: Option<&'a u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    discussing: Option<&'a str>,
 }
 
 impl BoardRecord {
@@ -50,9 +56,14 @@ impl BoardRecord {
             .get("agreedSlot")
             .and_then(serde_json::Value::as_u64)
             .and_then(|n| u32::try_from(n).ok());
+        let discussing = value
+            .get("discussing")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned);
         Ok(BoardRecord {
             respondents,
             agreed,
+            discussing,
         })
     }
 
@@ -61,6 +72,7 @@ impl BoardRecord {
         let stored = Stored {
             respondents: self.respondents.iter().map(|r| r.whole()).collect(),
             agreed_slot: self.agreed.as_ref(),
+            discussing: self.discussing.as_deref(),
         };
         serde_json::to_string(&stored).unwrap_or_default()
     }
@@ -94,6 +106,8 @@ pub enum BoardAction {
     Remove(usize),
     /// The agreed record now lives in this slot.
     Agreed(u32),
+    /// The room's discussion has moved to this item (an empty id: to its end).
+    Discussing(String),
     /// Storage now holds this record: this tab wrote it.
     Stored(Rc<BoardRecord>),
     /// Another tab or widget changed the board's record (`None`: cleared).
@@ -156,6 +170,7 @@ impl Reducible for Board {
             }
             BoardAction::Remove(_) => return self,
             BoardAction::Agreed(slot) => record.agreed = Some(slot),
+            BoardAction::Discussing(item) => record.discussing = Some(item),
             BoardAction::Stored(stored) => return Rc::new(self.with(record, stored)),
             BoardAction::External(theirs) => {
                 let theirs = theirs.unwrap_or_default();
@@ -168,7 +183,7 @@ impl Reducible for Board {
 }
 
 /// Both tabs' changes to the board: a response either side added is kept, one either side
-/// removed is gone, and the agreed record is the one last chosen.
+/// removed is gone, and the agreed record and the item under discussion are those last chosen.
 fn merge_boards(base: &BoardRecord, mine: &BoardRecord, theirs: &BoardRecord) -> BoardRecord {
     let mut respondents: Vec<Respondent> = mine
         .respondents
@@ -186,17 +201,24 @@ fn merge_boards(base: &BoardRecord, mine: &BoardRecord, theirs: &BoardRecord) ->
     } else {
         mine.agreed
     };
+    let discussing = if theirs.discussing != base.discussing {
+        theirs.discussing.clone()
+    } else {
+        mine.discussing.clone()
+    };
     BoardRecord {
         respondents,
         agreed,
+        discussing,
     }
 }
 
-/// What reading a batch of files gave: the responses to add, and what to tell the person.
+/// What reading a batch of files gave: the responses (or records) to add, and what to tell
+/// the person.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Admitted {
+pub struct Admitted<T = Respondent> {
     /// Responses new to the board, in file order.
-    pub added: Vec<Respondent>,
+    pub added: Vec<T>,
     /// "N responses added.", then one line per file that was not added, with why, and one per
     /// file whose answers do not all fit the matrix.
     pub messages: Vec<String>,
@@ -238,30 +260,34 @@ pub fn admit_files(
                 }
                 added.push(fitted);
             }
-            Err(error) => {
-                let shown: Vec<String> = error
-                    .problems()
-                    .iter()
-                    .take(3)
-                    .map(ToString::to_string)
-                    .collect();
-                let more = error.problems().len().saturating_sub(3);
-                let tail = if more > 0 {
-                    format!(" (and {more} more)")
-                } else {
-                    String::new()
-                };
-                rejected.push(format!("{name} was not added. {}{tail}", shown.join("; ")));
-            }
+            Err(error) => rejected.push(refusal(&name, &error)),
         }
     }
-    let count = added.len();
-    let mut messages = vec![format!(
-        "{count} response{} added.",
-        if count == 1 { "" } else { "s" }
-    )];
+    let mut messages = vec![added_line(added.len(), "response")];
     messages.extend(rejected);
     Admitted { added, messages }
+}
+
+/// "3 responses added." (or records).
+pub fn added_line(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{} added.", if count == 1 { "" } else { "s" })
+}
+
+/// "file.json was not added." with the first three problems and how many more.
+pub fn refusal(name: &str, error: &maturity_core::Error) -> String {
+    let shown: Vec<String> = error
+        .problems()
+        .iter()
+        .take(3)
+        .map(ToString::to_string)
+        .collect();
+    let more = error.problems().len().saturating_sub(3);
+    let tail = if more > 0 {
+        format!(" (and {more} more)")
+    } else {
+        String::new()
+    };
+    format!("{name} was not added. {}{tail}", shown.join("; "))
 }
 
 #[cfg(test)]
@@ -323,6 +349,7 @@ mod tests {
         let board = Board::new(BoardRecord {
             respondents: admitted.added,
             agreed: None,
+            discussing: None,
         });
         assert_eq!(board.record.respondents[0].set_aside.len(), 1);
         assert!(board.responses[0].answers.contains_key("purpose-created"));
@@ -367,6 +394,7 @@ mod tests {
         let stored = BoardRecord {
             respondents: vec![a.clone(), b.clone()],
             agreed: None,
+            discussing: None,
         };
         let board = Rc::new(Board::new(stored));
         // Here: C added. There: B removed, D added, an agreed record started.
@@ -374,6 +402,7 @@ mod tests {
         let theirs = BoardRecord {
             respondents: vec![a.clone(), d.clone()],
             agreed: Some(4),
+            discussing: Some("purpose-lived".into()),
         };
         let board = board.reduce(BoardAction::External(Some(theirs.clone())));
         assert_eq!(board.record.respondents, [a, c, d]);
@@ -391,6 +420,7 @@ mod tests {
         let record = BoardRecord {
             respondents: vec![Rc::new(fitted)],
             agreed: Some(2),
+            discussing: Some("leaders-data".into()),
         };
         assert_eq!(
             BoardRecord::read(&record.to_json(), &instrument()).unwrap(),

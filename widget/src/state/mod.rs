@@ -3,6 +3,7 @@
 //!   store's writer is the only code saving assessment records;
 //! - [`Board`]: the responses a board has collected; the same writer saves its record;
 //! - [`Assessment`]: a rater's turn on a shared device, kept in memory until they finish;
+//! - the system view's records, admitted by [`admit_records`], live in that view alone;
 //! - [`Place`]: which assessment is open, on which view; written by the session.
 //!
 //! Views read the state through the contexts in [`context`] and change it by dispatching
@@ -12,9 +13,11 @@ mod assessment;
 mod board;
 pub mod context;
 mod library;
+mod system;
 mod view;
 
 pub use assessment::{Action, Assessment, Detail, PaperField, PlanField, Timed};
 pub use board::{admit_files, Board, BoardAction, BoardRecord};
 pub use library::{read_record, Library, LibraryAction, Notice, Pace, Record, Saved};
+pub use system::admit_records;
 pub use view::{Open, Place, View};

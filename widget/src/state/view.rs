@@ -17,11 +17,15 @@ pub enum View {
     Paper,
     /// Several people's ratings together: collect, discuss, agree.
     Board,
+    /// The board's discussion in the room, one item at a time, recording the agreed record.
+    Facilitate,
+    /// Several organisations' agreed records side by side.
+    System,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 9] = [
         View::Start,
         View::Assess,
         View::Results,
@@ -29,6 +33,8 @@ impl View {
         View::Progress,
         View::Paper,
         View::Board,
+        View::Facilitate,
+        View::System,
     ];
 
     /// The name used in saved state and in the `view` option.
@@ -41,6 +47,8 @@ impl View {
             View::Progress => "progress",
             View::Paper => "paper",
             View::Board => "board",
+            View::Facilitate => "facilitate",
+            View::System => "system",
         }
     }
 
@@ -59,6 +67,8 @@ impl View {
             View::Progress => "Progress",
             View::Paper => "Board paper",
             View::Board => "Board view",
+            View::Facilitate => "Facilitate",
+            View::System => "System view",
         }
     }
 
@@ -72,6 +82,8 @@ impl View {
             View::Progress => "Progress on actions",
             View::Paper => "Board paper",
             View::Board => "Board view: everyone's ratings together",
+            View::Facilitate => "The board's discussion, item by item",
+            View::System => "System view: organisations side by side",
         }
     }
 }

@@ -4,11 +4,13 @@
 use super::assess::AssessView;
 use super::board::BoardView;
 use super::common::{SaveNotice, ViewNav};
+use super::facilitate::FacilitateView;
 use super::paper::PaperView;
 use super::plan::PlanView;
 use super::progress::ProgressView;
 use super::results::ResultsView;
 use super::start::StartView;
+use super::system::SystemView;
 use super::workspace::Opening;
 use crate::hooks::use_focus_on_change;
 use crate::platform::clock::now;
@@ -110,8 +112,9 @@ pub fn Session(props: &SessionProps) -> Html {
     // The board view's tab shows on a facilitator's device: where the host asked for it, where
     // it is the view open, or where a board has collected responses.
     let board = use_board();
-    let board_tab =
-        widget.board || place.view == View::Board || !board.board.record.respondents.is_empty();
+    let board_tab = widget.board
+        || matches!(place.view, View::Board | View::System)
+        || !board.board.record.respondents.is_empty();
     let body = match place.view {
         View::Start => html! {
             <StartView {slot} on_open={props.on_open.clone()} on_view={go.clone()} />
@@ -127,6 +130,10 @@ pub fn Session(props: &SessionProps) -> Html {
         View::Board => {
             html! { <BoardView {slot} on_open={props.on_open.clone()} on_turn={on_turn} /> }
         }
+        View::Facilitate => html! {
+            <FacilitateView {slot} on_open={props.on_open.clone()} on_view={go.clone()} />
+        },
+        View::System => html! { <SystemView /> },
     };
     html! {
         <ContextProvider<SessionContext> context={session}>

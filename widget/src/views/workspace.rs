@@ -50,10 +50,14 @@ pub struct Opening {
     pub focus: bool,
     /// What to tell the person about it, once.
     pub message: Option<std::rc::Rc<str>>,
+    /// Counts the openings, so opening the assessment already open (on another view) mounts
+    /// a fresh session there too.
+    pub serial: u32,
 }
 
 /// Opens the assessment the person last had open (or the first), at the view they were on;
-/// switching assessment mounts a fresh [`Session`], so no state leaks from one to another.
+/// every opening (of another assessment, or of this one on another view) mounts a fresh
+/// [`Session`], so no state leaks from one to another.
 #[component]
 pub fn Workspace(props: &WorkspaceProps) -> Html {
     // Answers owned by the host are not in storage, and neither is where the person was.
@@ -85,6 +89,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 place,
                 focus: false,
                 message: None,
+                serial: 0,
             }
         })
     };
@@ -132,6 +137,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 place,
                 focus: true,
                 message,
+                serial: opening.serial + 1,
             });
         })
     };
@@ -168,7 +174,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         html! { <SharedView fragment={fragment.clone()} {slot} {on_close} /> }
     } else {
         html! {
-            <Session key={slot} opening={(*opening).clone()} {loaded} {on_open} {on_place}
+            <Session key={opening.serial} opening={(*opening).clone()} {loaded} {on_open} {on_place}
                 on_response={props.on_response.clone()} />
         }
     };

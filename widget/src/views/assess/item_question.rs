@@ -23,6 +23,11 @@ pub struct ItemQuestionProps {
     pub target: Option<u8>,
     /// Fired with what the person did.
     pub on_action: Callback<Action>,
+    /// The board's agreed level in the facilitation view: the legend asks what the board
+    /// agrees (the item's title is the view's heading), the notes are the board's one-line
+    /// rationale, and no target is chosen here.
+    #[prop_or_default]
+    pub agreeing: bool,
 }
 
 /// A `fieldset` whose `legend` is the item's title and prompt, with one labelled radio per
@@ -105,9 +110,13 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
         <div class="mm-item" data-item={item.id.clone()}>
             <fieldset class="mm-item__fieldset">
                 <legend class="mm-item__legend">
-                    <span class="mm-item__title">{ &item.title }</span>
-                    if !item.prompt.is_empty() {
-                        <span class="mm-item__prompt">{ &item.prompt }</span>
+                    if props.agreeing {
+                        <span class="mm-item__title">{ "The level the board agrees" }</span>
+                    } else {
+                        <span class="mm-item__title">{ &item.title }</span>
+                        if !item.prompt.is_empty() {
+                            <span class="mm-item__prompt">{ &item.prompt }</span>
+                        }
                     }
                 </legend>
                 <div class="mm-options">
@@ -117,16 +126,19 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
             </fieldset>
             <div class="mm-notes">
                 <label class="mm-notes__label" for={notes_id.clone()}>
-                    { "Evidence and notes" }<span class="mm-visually-hidden">{ format!(" for {}", item.title) }</span>
+                    { if props.agreeing { "The board's rationale, in a line" } else { "Evidence and notes" } }
+                    <span class="mm-visually-hidden">{ format!(" for {}", item.title) }</span>
                 </label>
-                if !item.evidence.is_empty() {
+                if !item.evidence.is_empty() && !props.agreeing {
                     <p class="mm-notes__hint" id={format!("{notes_id}-hint")}>{ format!("For example: {}.", item.evidence.join("; ")) }</p>
                 }
-                <textarea class="mm-notes__input" id={notes_id.clone()} rows="2" value={props.notes.clone()} {oninput} readonly={readonly}
-                    aria-describedby={(!item.evidence.is_empty()).then(|| format!("{notes_id}-hint"))} />
+                <textarea class="mm-notes__input" id={notes_id.clone()} rows={if props.agreeing { "1" } else { "2" }} value={props.notes.clone()} {oninput} readonly={readonly}
+                    aria-describedby={(!item.evidence.is_empty() && !props.agreeing).then(|| format!("{notes_id}-hint"))} />
             </div>
-            <TargetSelect item_id={item.id.clone()} item_title={item.title.clone()}
-                target={props.target} id={format!("{name}-target")} on_action={props.on_action.clone()} />
+            if !props.agreeing {
+                <TargetSelect item_id={item.id.clone()} item_title={item.title.clone()}
+                    target={props.target} id={format!("{name}-target")} on_action={props.on_action.clone()} />
+            }
         </div>
     }
 }

@@ -6,4 +6,5 @@ mod item_question;
 mod target_select;
 
 pub use assess_view::AssessView;
+pub use item_question::ItemQuestion;
 pub use target_select::TargetSelect;

@@ -5,6 +5,7 @@ use crate::hooks::use_focus_on_mount;
 use crate::platform::files::download;
 use crate::platform::print::print;
 use crate::state::context::use_widget;
+use crate::state::View;
 use crate::views::common::{ErrorView, PlanTable};
 use maturity_core::{
     action_plan, aggregate, aggregate_csv, agreed_draft, score, Response,
@@ -23,8 +24,8 @@ pub struct BoardDiscussionProps {
     pub agreed: Option<Rc<Response>>,
     /// Back to collecting.
     pub on_back: Callback<()>,
-    /// Starts (with the medians as a draft) or opens the agreed record.
-    pub on_agree: Callback<Response>,
+    /// Opens the agreed record on a view, starting it from the draft (the medians) if needed.
+    pub on_agree: Callback<(Response, View)>,
 }
 
 /// Options, a summary, the component figures, the items to discuss first with everyone's
@@ -147,9 +148,10 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
         })
     };
     let print = Callback::from(|_: MouseEvent| print());
-    let agree = {
-        let (draft, on_agree) = (agreed_draft(instrument, &board), props.on_agree.clone());
-        Callback::from(move |_: MouseEvent| on_agree.emit(draft.clone()))
+    let draft = agreed_draft(instrument, &board);
+    let open_agreed = |view: View| {
+        let (draft, on_agree) = (draft.clone(), props.on_agree.clone());
+        Callback::from(move |_: MouseEvent| on_agree.emit((draft.clone(), view)))
     };
     let mut profiles = vec![Profile {
         label: "Board median".to_owned(),
@@ -227,9 +229,10 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             </section>
             <section aria-labelledby={format!("{}-agreed", widget.uid)}>
                 <@{widget.h(2)} id={format!("{}-agreed", widget.uid)}>{ "The agreed record" }</@>
-                <p>{ "After the discussion, record the level the board agrees for each item, with its rationale in the notes. The agreed record starts from everyone's median and is an assessment like any other: results, action plan, exports and the board paper all work on it." }</p>
+                <p>{ "Record the level the board agrees for each item, with its rationale. The agreed record starts from everyone's median and is an assessment like any other: results, action plan, exports and the board paper all work on it. In the room, the facilitation view shows one item at a time, large enough for a projector, and records the agreed level as the discussion goes." }</p>
                 <div class="mm-actions mm-noprint">
-                    <button type="button" class="mm-button" onclick={agree}>
+                    <button type="button" class="mm-button" onclick={open_agreed(View::Facilitate)}>{ "Facilitate the discussion, item by item" }</button>
+                    <button type="button" class="mm-button mm-button--secondary" onclick={open_agreed(View::Assess)}>
                         { if props.agreed.is_some() { "Open the agreed record" } else { "Start the agreed record from the medians" } }
                     </button>
                 </div>

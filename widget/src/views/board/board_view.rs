@@ -3,11 +3,10 @@
 
 use super::board_discussion::BoardDiscussion;
 use super::respondent_turn::RespondentTurn;
-use crate::platform::clock::now;
-use crate::platform::files::read_files;
+use crate::hooks::use_open_agreed;
 use crate::state::context::{use_board, use_library, use_widget};
-use crate::state::{admit_files, BoardAction, LibraryAction, Open, Place, View};
-use crate::views::common::ImportButton;
+use crate::state::{admit_files, BoardAction, Open};
+use crate::views::common::DropZone;
 use maturity_core::{Error, Fitted, Response};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -41,6 +40,7 @@ enum Stage {
 pub fn BoardView(props: &BoardViewProps) -> Html {
     let (widget, board, library) = (use_widget(), use_board(), use_library());
     let stage = use_state(|| Stage::Collect);
+    let on_agree = use_open_agreed(props.slot, props.on_open.clone());
     {
         let on_turn = props.on_turn.clone();
         use_effect_with(matches!(*stage, Stage::Turn(_)), move |&turn| {
@@ -51,7 +51,6 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         });
     }
     let messages = use_state(Vec::<String>::new);
-    let dragging = use_state(|| false);
     let name_ref = use_node_ref();
     // Back from a turn or from the board view, focus goes to the message that says what
     // happened (the button that was pressed is gone).
@@ -106,44 +105,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             .record
             .agreed
             .and_then(|slot| library.library.readable(slot).cloned());
-        let agreed_exists = agreed.is_some();
         let on_back = {
             let stage = stage.clone();
             Callback::from(move |()| stage.set(Stage::Collect))
-        };
-        let on_agree = {
-            let (board, library, on_open, current) = (
-                board.board.clone(),
-                library.library.clone(),
-                props.on_open.clone(),
-                props.slot,
-            );
-            Callback::from(move |mut draft: Response| {
-                let slot = match board.record.agreed.filter(|_| agreed_exists) {
-                    Some(slot) => slot,
-                    None => {
-                        let slot = library.free_slot(current);
-                        draft.created = now();
-                        draft.updated = draft.created.clone();
-                        draft.title = format!("Agreed board view, {}", &draft.created[..10]);
-                        library.dispatch(LibraryAction::Put {
-                            slot,
-                            fitted: Rc::new(Fitted {
-                                response: draft,
-                                set_aside: Vec::new(),
-                            }),
-                        });
-                        board.dispatch(BoardAction::Agreed(slot));
-                        slot
-                    }
-                };
-                let started = "The agreed record has started from everyone's medians: set the level the board agrees for each item, with its rationale in the notes.";
-                on_open.emit(if agreed_exists {
-                    Place::at(slot, View::Assess).into()
-                } else {
-                    Open::saying(Place::at(slot, View::Assess), started)
-                });
-            })
         };
         return html! {
             <BoardDiscussion respondents={board.board.responses.clone()} {agreed} {on_back} {on_agree} />
@@ -197,36 +161,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let stage = stage.clone();
         Callback::from(move |_: MouseEvent| stage.set(Stage::Discuss))
     };
-    let drop_zone = {
-        let (dragging_over, dragging_leave, dragging_drop) =
-            (dragging.clone(), dragging.clone(), dragging.clone());
-        let add_dropped = add.clone();
-        let ondragover = Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            dragging_over.set(true);
-        });
-        let ondragleave = Callback::from(move |_: DragEvent| dragging_leave.set(false));
-        let ondrop = Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            dragging_drop.set(false);
-            read_files(
-                event.data_transfer().and_then(|d| d.files()),
-                add_dropped.clone(),
-            );
-        });
-        html! {
-            <div class={classes!("mm-drop", dragging.then_some("mm-drop--active"))} {ondragover} {ondragleave} {ondrop}>
-                <p>{ "Choose the response files people sent you, or drop them here. Each file is checked on its own: one that cannot be used is named with the reason and the rest are kept." }</p>
-                <ImportButton id="board-import" multiple=true label="Add response files" on_files={add.clone()} />
-            </div>
-        }
-    };
     let count = respondents.len();
     let uid = &widget.uid;
     html! {
         <div class="mm-board">
             <p>{ "The strongest board self-assessments start with everyone rating privately, then discuss where they differ, then agree one profile. Gather everyone's ratings here; nobody's answers are shown until the facilitator opens the board view." }</p>
-            { drop_zone }
+            <DropZone id="board-import" label="Add response files" on_files={add.clone()}
+                text="Choose the response files people sent you, or drop them here. Each file is checked on its own: one that cannot be used is named with the reason and the rest are kept." />
             <div class="mm-board__messages" role="status" tabindex="-1" ref={messages_ref}>
                 if !messages.is_empty() {
                     <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>

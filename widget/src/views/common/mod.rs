@@ -2,6 +2,7 @@
 
 mod date_input;
 mod download_button;
+mod drop_zone;
 mod error_view;
 mod import_button;
 mod plan_table;
@@ -11,6 +12,7 @@ mod view_nav;
 
 pub use date_input::DateInput;
 pub use download_button::DownloadButton;
+pub use drop_zone::DropZone;
 pub use error_view::ErrorView;
 pub use import_button::ImportButton;
 pub use plan_table::PlanTable;

@@ -21,7 +21,13 @@ pub struct ViewNavProps {
 pub fn ViewNav(props: &ViewNavProps) -> Html {
     let buttons = View::ALL
         .into_iter()
-        .filter(|view| *view != View::Board || props.board)
+        // The facilitation view is reached from the board view; the board and system views
+        // only on a facilitator's device.
+        .filter(|view| match view {
+            View::Facilitate => false,
+            View::Board | View::System => props.board,
+            _ => true,
+        })
         .map(|view| {
             let current = view == props.current;
             let onclick = props.on_select.reform(move |_: MouseEvent| view);

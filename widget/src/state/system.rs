@@ -1,0 +1,98 @@
+//! The system view's records: the agreed records of several organisations, admitted file by
+//! file. They live in the page while the view is open; the files are the organisations' own.
+
+use super::board::{added_line, refusal, Admitted};
+use maturity_core::{organisation_name, Instrument, Response};
+use std::rc::Rc;
+
+/// Reads `(file name, text or why it could not be read)` pairs as organisations' agreed
+/// records: a file that cannot be used (not readable, another instrument, answers that are
+/// wrong for the matrix version it names) is refused with why; so is a second record for an
+/// organisation already loaded. A record made against another version of the matrix is added
+/// with the answers that fit, and the person is told. A record with neither an organisation
+/// nor a title is named after its file.
+pub fn admit_records(
+    instrument: &Instrument,
+    existing: &[Rc<Response>],
+    files: Vec<(String, Result<String, maturity_core::Error>)>,
+) -> Admitted<Rc<Response>> {
+    let mut added: Vec<Rc<Response>> = Vec::new();
+    let mut notes = Vec::new();
+    for (name, text) in files {
+        let read = text
+            .and_then(|text| Response::from_json(&text))
+            .and_then(|record| {
+                let fitted = record.clone().import(instrument)?;
+                Ok((record, fitted.set_aside.len()))
+            });
+        let (mut record, unfit) = match read {
+            Ok(read) => read,
+            Err(error) => {
+                notes.push(refusal(&name, &error));
+                continue;
+            }
+        };
+        if record.organisation.trim().is_empty() && record.title.trim().is_empty() {
+            record.organisation = name.trim_end_matches(".json").to_owned();
+        }
+        let organisation = organisation_name(&record);
+        let same =
+            |other: &Rc<Response>| organisation_name(other).eq_ignore_ascii_case(&organisation);
+        if existing.iter().chain(&added).any(same) {
+            notes.push(format!(
+                "{name} was not added: a record for {organisation} is already loaded. Remove that one first to use this one."
+            ));
+            continue;
+        }
+        if unfit > 0 {
+            notes.push(format!(
+                "{name}: added, made against version {} of the matrix; {unfit} of its answers do not fit this version and are left out of the figures.",
+                record.instrument.version
+            ));
+        }
+        added.push(Rc::new(record));
+    }
+    let mut messages = vec![added_line(added.len(), "record")];
+    messages.extend(notes);
+    Admitted { added, messages }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, body: &str) -> (String, Result<String, maturity_core::Error>) {
+        (name.to_owned(), Ok(body.to_owned()))
+    }
+
+    fn record(organisation: &str, version: &str) -> String {
+        format!(
+            r#"{{"formatVersion":1,"instrument":{{"id":"nhs-impact","version":"{version}"}},"organisation":"{organisation}","answers":{{"purpose-created":{{"level":3}},"retired-item":{{"level":2}}}}}}"#
+        )
+    }
+
+    #[test]
+    fn each_file_is_admitted_or_refused_with_its_reason() {
+        let instrument = maturity_core::builtin("nhs-impact").unwrap();
+        let other = r#"{"formatVersion":1,"instrument":{"id":"another-matrix","version":"1"},"answers":{}}"#;
+        let admitted = admit_records(
+            &instrument,
+            &[],
+            vec![
+                file("north.json", &record("North Trust", "0.9")),
+                file("broken.json", "{"),
+                file("other.json", other),
+                file("again.json", &record("north trust", "0.9")),
+                file("current.json", &record("South Trust", "1.0.0")),
+            ],
+        );
+        assert_eq!(admitted.added.len(), 1);
+        assert_eq!(admitted.messages[0], "1 record added.");
+        assert!(admitted.messages[1].starts_with("north.json: added, made against version 0.9"));
+        assert!(admitted.messages[2].starts_with("broken.json was not added."));
+        assert!(admitted.messages[3].starts_with("other.json was not added."));
+        assert!(admitted.messages[4].contains("a record for north trust is already loaded"));
+        // Made for this version, an answer that does not fit is a mistake in the file.
+        assert!(admitted.messages[5].starts_with("current.json was not added."));
+    }
+}

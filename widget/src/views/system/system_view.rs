@@ -1,0 +1,208 @@
+//! The system view: load several organisations' agreed records, then see them side by side.
+
+use super::profile_multiples::ProfileMultiples;
+use crate::platform::files::download;
+use crate::state::admit_records;
+use crate::state::context::use_widget;
+use crate::views::common::{scroll_region, DropZone, ErrorView};
+use maturity_core::{system_csv, system_view, Error, Response, Score};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// How many of the items the organisations differ on most are shown side by side.
+const DIFFERENCES_SHOWN: usize = 5;
+
+/// Organisations in alphabetical order, never ranked; names can give way to "Organisation A,
+/// B, …" with one switch, which the CSV follows too. Every figure comes from the core.
+#[component]
+pub fn SystemView() -> Html {
+    let widget = use_widget();
+    let records = use_state(|| Rc::new(Vec::<Rc<Response>>::new()));
+    let messages = use_state(Vec::<String>::new);
+    let anonymous = use_state(|| false);
+    let instrument = &widget.instrument;
+    let uid = &widget.uid;
+    let add = {
+        let (records, messages, instrument) =
+            (records.clone(), messages.clone(), instrument.clone());
+        Callback::from(move |files: Vec<(String, Result<String, Error>)>| {
+            let admitted = admit_records(&instrument, &records, files);
+            messages.set(admitted.messages);
+            let mut all = (**records).clone();
+            all.extend(admitted.added);
+            records.set(Rc::new(all));
+        })
+    };
+    let intro = html! {
+        <>
+            <p>{ "Bring together the agreed records of the organisations in your system to learn from each other. The figures are for learning together, not for comparison: organisations are listed alphabetically and never ranked. The records stay in this page and are not saved: keep the files." }</p>
+            <DropZone id="system-import" label="Add agreed records" on_files={add}
+                text="Choose each organisation's agreed record (the JSON file downloaded from its agreed board view), or drop them here. A file that cannot be used is named with the reason; the rest are added." />
+            <div class="mm-board__messages" role="status">
+                if !messages.is_empty() {
+                    <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                }
+            </div>
+        </>
+    };
+    if records.is_empty() {
+        return html! { <div class="mm-system">{ intro }</div> };
+    }
+    let plain: Vec<Response> = records.iter().map(|r| (**r).clone()).collect();
+    let system = match system_view(instrument, &plain) {
+        Ok(system) => Rc::new(system),
+        Err(error) => {
+            return html! { <div class="mm-system">{ intro }<ErrorView summary="These records could not be put side by side" error={Rc::new(error)} /></div> }
+        }
+    };
+    let name_of = |i: usize| {
+        let organisation = &system.organisations[i];
+        if *anonymous {
+            organisation.alias.clone()
+        } else {
+            organisation.name.clone()
+        }
+    };
+    let on_anonymous = {
+        let anonymous = anonymous.clone();
+        Callback::from(move |e: Event| {
+            anonymous.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let export = {
+        let text = system_csv(instrument, &system, *anonymous);
+        Callback::from(move |_: MouseEvent| {
+            download("system-profiles.csv", "text/csv", &text);
+        })
+    };
+    let show = |score: Option<Score>| score.map_or_else(|| "–".to_owned(), |s| s.to_string());
+    let component_rows = (0..system.organisations.len()).map(|i| {
+        let organisation = &system.organisations[i];
+        html! {
+            <tr key={organisation.alias.clone()}>
+                <th scope="row">{ name_of(i) }</th>
+                { for organisation.components.iter().map(|s| html! { <td>{ show(*s) }</td> }) }
+                <td>{ show(organisation.overall) }</td>
+            </tr>
+        }
+    });
+    let older: Vec<String> = (0..system.organisations.len())
+        .filter(|&i| system.organisations[i].set_aside > 0)
+        .map(|i| {
+            format!(
+                "{} (version {}, {} answers left out)",
+                name_of(i),
+                system.organisations[i].instrument_version,
+                system.organisations[i].set_aside
+            )
+        })
+        .collect();
+    let differing: Vec<_> = system
+        .differences
+        .iter()
+        .take(DIFFERENCES_SHOWN)
+        .filter_map(|id| {
+            Some((
+                system.items.iter().find(|i| &i.id == id)?,
+                instrument.item(id)?,
+            ))
+        })
+        .collect();
+    let difference_rows = (0..system.organisations.len()).map(|i| {
+        html! {
+            <tr key={system.organisations[i].alias.clone()}>
+                <th scope="row">{ name_of(i) }</th>
+                { for differing.iter().map(|(figures, _)| html! { <td>{ figures.answers[i].clone() }</td> }) }
+            </tr>
+        }
+    });
+    let remove_rows = (0..system.organisations.len()).map(|i| {
+        let organisation = &system.organisations[i];
+        let remove = {
+            let (records, name) = (records.clone(), organisation.name.clone());
+            Callback::from(move |_: MouseEvent| {
+                let kept = records.iter().filter(|r| maturity_core::organisation_name(r) != name).cloned().collect();
+                records.set(Rc::new(kept));
+            })
+        };
+        html! {
+            <li key={organisation.alias.clone()}>
+                { name_of(i) }{ " " }
+                <button type="button" class="mm-button mm-button--secondary" onclick={remove}>
+                    { "Remove" }<span class="mm-visually-hidden">{ format!(" {}", name_of(i)) }</span>
+                </button>
+            </li>
+        }
+    });
+    let summary_id = format!("{uid}-system-summary");
+    let count = system.organisations.len();
+    html! {
+        <div class="mm-system">
+            { intro }
+            <div class="mm-checkbox mm-noprint">
+                <input type="checkbox" id={format!("{uid}-anonymous")} checked={*anonymous} onchange={on_anonymous} />
+                <label for={format!("{uid}-anonymous")}>{ "Hide the organisations' names (Organisation A, B, …)" }</label>
+            </div>
+            <p class="mm-summary" id={summary_id.clone()} data-organisations={count.to_string()}>
+                { format!("{count} organisation{} side by side, in alphabetical order. These figures are for learning together: each organisation rated itself against its own evidence, so differences are questions to explore, not a ranking.", if count == 1 { "" } else { "s" }) }
+                if !older.is_empty() {
+                    { format!(" Made against an earlier version of the matrix: {}.", older.join("; ")) }
+                }
+            </p>
+            <section aria-labelledby={format!("{uid}-system-profiles")}>
+                <@{widget.h(2)} id={format!("{uid}-system-profiles")}>{ "Profiles" }</@>
+                <ProfileMultiples system={system.clone()} anonymous={*anonymous} described_by={summary_id} />
+            </section>
+            <section aria-labelledby={format!("{uid}-system-components")}>
+                <@{widget.h(2)} id={format!("{uid}-system-components")}>{ "Component scores" }</@>
+                { scroll_region("Component scores by organisation", html! {
+                    <table class="mm-table" data-system-table="">
+                        <caption class="mm-visually-hidden">{ "Each organisation's component scores, with the system's median and range" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Organisation" }</th>
+                            { for instrument.components.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
+                            <th scope="col">{ "Overall" }</th>
+                        </tr></thead>
+                        <tbody>{ for component_rows }</tbody>
+                        <tfoot>
+                            <tr><th scope="row">{ "System median" }</th>
+                                { for system.components.iter().map(|c| html! { <td>{ show(c.median) }</td> }) }<td></td></tr>
+                            <tr><th scope="row">{ "Lowest to highest" }</th>
+                                { for system.components.iter().map(|c| html! { <td>{ format!("{} to {}", show(c.min), show(c.max)) }</td> }) }<td></td></tr>
+                        </tfoot>
+                    </table>
+                }) }
+            </section>
+            <section aria-labelledby={format!("{uid}-system-differences")}>
+                <@{widget.h(2)} id={format!("{uid}-system-differences")}>{ "Where the organisations differ most" }</@>
+                if differing.is_empty() {
+                    <p>{ "Every organisation gave the same level on every item." }</p>
+                } else {
+                    <ol class="mm-list">
+                        { for differing.iter().map(|(figures, (component, item))| html! {
+                            <li data-difference={item.id.clone()}>{ format!("{} ({}): {} levels apart", item.title, component.title, figures.spread) }</li>
+                        }) }
+                    </ol>
+                    { scroll_region("Each organisation's level on these items", html! {
+                        <table class="mm-table">
+                            <caption class="mm-visually-hidden">{ "Each organisation's level on the items where they differ most" }</caption>
+                            <thead><tr>
+                                <th scope="col">{ "Organisation" }</th>
+                                { for differing.iter().map(|(_, (_, item))| html! { <th scope="col">{ &item.title }</th> }) }
+                            </tr></thead>
+                            <tbody>{ for difference_rows }</tbody>
+                        </table>
+                    }) }
+                }
+            </section>
+            <section aria-labelledby={format!("{uid}-system-loaded")} class="mm-noprint">
+                <@{widget.h(2)} id={format!("{uid}-system-loaded")}>{ format!("Records loaded ({count})") }</@>
+                <ul class="mm-list">{ for remove_rows }</ul>
+            </section>
+            <div class="mm-actions mm-noprint">
+                <button type="button" class="mm-button mm-button--secondary" onclick={export}>{ "Download the system table (CSV)" }</button>
+            </div>
+        </div>
+    }
+}
