@@ -5,7 +5,7 @@ import type { Instrument, Response, ScoreReport } from "./types.js";
 export * from "./api-entry.js";
 
 /** The views of the widget. */
-export type View = "start" | "assess" | "results" | "plan" | "progress" | "paper" | "board";
+export type View = "start" | "assess" | "results" | "plan" | "progress" | "paper" | "board" | "facilitate" | "system";
 
 /** Options for `mount` and `MountHandle.update`; all optional. */
 export interface MountOptions {

@@ -34,6 +34,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
     let show_names = use_state(|| false);
     let every_item = use_state(|| false);
     let minutes = use_state(|| 0u32);
+    let panel = use_node_ref();
     let discussing = board.board.record.discussing.clone();
     let heading = use_focus_on_change(discussing.clone(), false);
     let instrument = &widget.instrument;
@@ -240,12 +241,22 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             event.prevent_default();
         })
     };
+    let full_screen = {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(panel) = panel.cast::<web_sys::Element>() {
+                // Refused where the page may not go full screen (an embedding frame without
+                // permission): the view works the same in the page.
+                let _ = panel.request_fullscreen();
+            }
+        })
+    };
     let median = figures
         .median
         .map_or_else(|| "no median".to_owned(), |m| format!("median {m}"));
     let last = step + 1 == steps.len();
     html! {
-        <div class="mm-facilitate" onkeydown={on_key} data-step={step.to_string()} data-item={item.id.clone()}>
+        <div class="mm-facilitate" onkeydown={on_key} ref={panel} data-step={step.to_string()} data-item={item.id.clone()}>
             { options }
             <p class="mm-facilitate__count">{ format!("Item {} of {}", step + 1, steps.len()) }
                 { format!(" · {}", component.title) }</p>
@@ -277,6 +288,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
                 <button type="button" class="mm-button" onclick={go_to(Some(step + 1).filter(|&s| s < steps.len())).reform(|_: MouseEvent| ())}>
                     { if last { "See the agreed profile" } else { "Next item" } }</button>
                 <button type="button" class="mm-button mm-button--secondary" onclick={to_board}>{ "Back to the board view" }</button>
+                <button type="button" class="mm-button mm-button--secondary" onclick={full_screen}>{ "Full screen" }</button>
             </div>
             if rating == Rating::Unanswered {
                 <p class="mm-hint">{ "No level is recorded for this item yet." }</p>
