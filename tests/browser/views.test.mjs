@@ -265,7 +265,7 @@ test("axe-core finds no WCAG 2.2 AA violations on any view, wide or in a 320 px 
   await item(widget, "systems-daily").getByLabel(/Target level/).selectOption({ label: "Embedding" });
   for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const view of ["start", "assess", "results", "plan", "progress", "paper", "board"]) {
+    for (const view of ["start", "assess", "results", "plan", "progress", "paper", "board", "system"]) {
       await openView(widget, view);
       const { violations, passes } = await axeViolations(page, axeSource);
       assert.deepEqual(violations, [], `${view} at ${width}px`);
@@ -274,7 +274,7 @@ test("axe-core finds no WCAG 2.2 AA violations on any view, wide or in a 320 px 
   }
   // Narrow: the matrix is stacked and no view scrolls sideways (wide tables scroll inside
   // their own region).
-  for (const view of ["start", "assess", "results", "plan", "progress", "paper", "board"]) {
+  for (const view of ["start", "assess", "results", "plan", "progress", "paper", "board", "system"]) {
     await openView(widget, view);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at 320px on ${view} (overflow ${overflow}px)`);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { waitUntil } from "../support/wait.mjs";
 
 const KEY = "maturity-matrix:nhs-impact:default:response";
-const VIEWS = ["start", "assess", "results", "plan", "progress", "paper", "board"];
+const VIEWS = ["start", "assess", "results", "plan", "progress", "paper", "board", "system"];
 
 /** The element that has keyboard focus, looking inside shadow roots. */
 function focused() {

@@ -33,16 +33,19 @@ async function fillEveryView(page) {
   await widget.waitFor(".mm-board__messages li", "5 responses added.");
 }
 
-/** Opens each view in turn (the board twice: gathering files, then the facilitator's view)
- * and calls `check(name)` on each. */
+/** Opens each view in turn (the board three times: gathering files, the facilitator's view,
+ * and the discussion in the room) and calls `check(name)` on each. */
 async function everyView(widget, check) {
-  for (const view of ["start", "assess", "results", "plan", "progress", "paper", "board"]) {
+  for (const view of ["start", "assess", "results", "plan", "progress", "paper", "system", "board"]) {
     await widget.openView(view);
     await check(view);
   }
   await widget.click("Open the board view (facilitator)");
   await widget.waitFor(".mm-distribution");
   await check("board (facilitator)");
+  await widget.click("Facilitate the discussion, item by item");
+  await widget.waitFor(".mm-facilitate__count", /^Item 1 of /);
+  await check("facilitate");
 }
 
 export const journeys = [

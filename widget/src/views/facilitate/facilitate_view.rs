@@ -138,7 +138,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
         };
         let uid = &widget.uid;
         html! {
-            <details class="mm-details mm-facilitate__options">
+            <details class="mm-disclosure mm-facilitate__options">
                 <summary>{ "Options and keyboard shortcuts" }</summary>
                 <div class="mm-checkbox">
                     <input type="checkbox" id={format!("{uid}-room-names")} checked={*show_names} onchange={on_names} />
