@@ -46,6 +46,15 @@ impl Score {
     pub const fn hundredths(self) -> i64 {
         self.0
     }
+
+    /// A change as a board reads it: `+0.50` for a rise, `-0.25` for a fall, `0.00` for none.
+    pub fn signed(self) -> String {
+        if self.0 > 0 {
+            format!("+{self}")
+        } else {
+            self.to_string()
+        }
+    }
 }
 
 impl fmt::Display for Score {
@@ -104,6 +113,13 @@ mod tests {
         assert_eq!(Score::from_ratio(-7, 3), Score(-233));
         assert_eq!(Score::from_ratio(11, 3), Score(367));
         assert_eq!(Score::from_ratio(5, 1), Score(500));
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(Score(50).signed(), "+0.50");
+        assert_eq!(Score(-25).signed(), "-0.25");
+        assert_eq!(Score(0).signed(), "0.00");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The board view proper: everyone's ratings together, disagreements first, then the agreed record.
 
+use super::people_table::PeopleTable;
 use crate::charts::{DistributionChart, Profile, RadarChart};
 use crate::hooks::use_focus_on_mount;
 use crate::platform::files::download;
@@ -44,13 +45,6 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
         }
     };
     let levels = &instrument.scale.levels;
-    let who = |index: usize, response: &Response| {
-        if *show_names {
-            response.respondent_label(index)
-        } else {
-            format!("Respondent {}", index + 1)
-        }
-    };
     let on_threshold = {
         let threshold = threshold.clone();
         Callback::from(move |event: Event| {
@@ -86,16 +80,6 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
     };
     let prompts = flagged.iter().map(|aggregate_item| {
         let id = aggregate_item.id.clone();
-        let rows = props.respondents.iter().enumerate().map(|(index, response)| {
-            let notes = response.answers.get(&id).map(|a| a.notes.clone()).unwrap_or_default();
-            html! {
-                <tr>
-                    <th scope="row">{ who(index, response) }</th>
-                    <td>{ instrument.rating_label(response.rating(&id)).to_owned() }</td>
-                    <td class="mm-prewrap">{ notes }</td>
-                </tr>
-            }
-        });
         let agreed = props.agreed.as_ref().map(|a| instrument.rating_label(a.rating(&id)).to_owned());
         html! {
             <li class="mm-prompt" key={id.clone()} data-discuss={id.clone()}>
@@ -104,11 +88,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 <p>{ format!("Median {} · ratings {} levels apart", median_text(aggregate_item.median), aggregate_item.spread) }
                     if let Some(agreed) = agreed { { format!(" · agreed: {agreed}") } }
                 </p>
-                <table class="mm-table">
-                    <caption class="mm-visually-hidden">{ format!("Everyone's rating and notes for {}", item_title(&id)) }</caption>
-                    <thead><tr><th scope="col">{ "Who" }</th><th scope="col">{ "Rating" }</th><th scope="col">{ "Evidence and notes" }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+<PeopleTable item_id={id.clone()} item_title={item_title(&id)} respondents={props.respondents.clone()} show_names={*show_names} />
             </li>
         }
     });

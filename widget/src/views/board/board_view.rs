@@ -12,6 +12,10 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Up to this many respondents are listed at once; a larger gathering (an ICB's fifty boards)
+/// lists them on request, so adding hundreds of files stays quick.
+const LISTED_AT_ONCE: usize = 30;
+
 /// Props for [`BoardView`].
 #[derive(Properties, PartialEq)]
 pub struct BoardViewProps {
@@ -51,6 +55,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         });
     }
     let messages = use_state(Vec::<String>::new);
+    // A large gathering's list of respondents is built only once it is asked for.
+    let list_open = use_state(|| false);
     let name_ref = use_node_ref();
     // Back from a turn or from the board view, focus goes to the message that says what
     // happened (the button that was pressed is gone).
@@ -162,6 +168,16 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         Callback::from(move |_: MouseEvent| stage.set(Stage::Discuss))
     };
     let count = respondents.len();
+    let toggle_list = {
+        let list_open = list_open.clone();
+        Callback::from(move |event: Event| {
+            list_open.set(
+                event
+                    .target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
     let uid = &widget.uid;
     html! {
         <div class="mm-board">
@@ -190,8 +206,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 <@{widget.h(2)} id={format!("{uid}-respondents")}>{ format!("Respondents ({count})") }</@>
                 if count == 0 {
                     <p>{ "Nobody yet." }</p>
-                } else {
+                } else if count <= LISTED_AT_ONCE {
                     <ul class="mm-library__list">{ for rows }</ul>
+                } else {
+                    <details class="mm-disclosure" ontoggle={toggle_list}>
+                        <summary>{ format!("Show all {count}, to remove any") }</summary>
+                        if *list_open { <ul class="mm-library__list">{ for rows }</ul> }
+                    </details>
                 }
             </section>
             if count > 0 {

@@ -3,6 +3,7 @@
 
 mod board_discussion;
 mod board_view;
+mod people_table;
 mod respondent_turn;
 
 pub use board_view::BoardView;

@@ -4,8 +4,8 @@
 use crate::charts::{Profile, RadarChart};
 use crate::state::context::{use_session, use_widget};
 use crate::state::View;
-use crate::views::common::{scroll_region, ScoreTable};
-use maturity_core::written_summary;
+use crate::views::common::{scroll_region, PlanTable, ScoreTable};
+use maturity_core::{action_plan, written_summary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,8 +20,12 @@ pub struct DiscussionEndProps {
     pub on_view: Callback<View>,
 }
 
-/// The agreed record's profile and scores, and a table of the items discussed with the level
-/// and rationale the board recorded.
+/// How many suggested priorities the end of the discussion shows before the board has chosen.
+const SUGGESTED: usize = 5;
+
+/// The agreed record's profile and scores, a table of the items discussed with the level and
+/// rationale the board recorded, and the plan: the board's priorities once chosen, until then
+/// the biggest gaps as the core orders them.
 #[component]
 pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
     let (widget, session) = (use_widget(), use_session());
@@ -32,6 +36,13 @@ pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
         scores: session.report.components.iter().map(|c| c.score).collect(),
         ..Profile::default()
     }]);
+    let plan = action_plan(instrument, &session.response);
+    let chosen = plan.iter().any(|entry| entry.prioritised);
+    let plan = Rc::new(if chosen {
+        plan.into_iter().filter(|entry| entry.prioritised).collect()
+    } else {
+        plan.into_iter().take(SUGGESTED).collect::<Vec<_>>()
+    });
     let items: Vec<_> = instrument.items().collect();
     let rows = props.steps.iter().filter_map(|&position| {
         let (_, item) = items.get(position)?;
@@ -63,7 +74,13 @@ pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
-            <p>{ "Next, the plan: choose a target level and an action for the priorities, in the action plan of the agreed record." }</p>
+            <@{widget.h(3)}>{ if chosen { "The plan: the board's priorities" } else { "The plan: the biggest gaps, to choose priorities from" } }</@>
+            if plan.is_empty() {
+                <p>{ "No rated item is below its target." }</p>
+            } else {
+                <PlanTable plan={plan.clone()} />
+            }
+            <p>{ "Choose the priorities, with an action, an owner and a date for each, in the agreed record's action plan." }</p>
             <div class="mm-actions">
                 <button type="button" class="mm-button" onclick={props.on_view.reform(|_: MouseEvent| View::Plan)}>{ "Plan the actions" }</button>
                 <button type="button" class="mm-button mm-button--secondary" onclick={props.on_back.reform(|_: MouseEvent| ())}>{ "Back to the last item" }</button>

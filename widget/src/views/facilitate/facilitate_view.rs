@@ -62,7 +62,9 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             <div class="mm-facilitate">
                 <p>{ format!("{} people's ratings are gathered. The discussion goes through the items on which they differ most, one at a time, and records the level the board agrees in the board's agreed record.", responses.len()) }</p>
                 <div class="mm-actions">
-                    <button type="button" class="mm-button" onclick={start}>{ "Begin the discussion" }</button>
+                    <button type="button" class="mm-button" onclick={start}>
+                        { if board.board.record.agreed.is_some() { "Continue the discussion" } else { "Begin the discussion" } }
+                    </button>
                     <button type="button" class="mm-button mm-button--secondary" onclick={to_board}>{ "Back to the board view" }</button>
                 </div>
             </div>

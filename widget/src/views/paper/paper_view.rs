@@ -113,8 +113,7 @@ pub fn PaperView() -> Html {
         let rows = instrument.components.iter().zip(&change.components).map(|(component, c)| {
             let delta = match (c.change, c.delta) {
                 (Change::NotComparable, _) | (_, None) => "–".to_owned(),
-                (_, Some(d)) if d.hundredths() > 0 => format!("+{d}"),
-                (_, Some(d)) => d.to_string(),
+                (_, Some(d)) => d.signed(),
             };
             html! {
                 <tr key={component.id.clone()}>

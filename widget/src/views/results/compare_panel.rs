@@ -2,7 +2,7 @@
 
 use crate::charts::{Profile, RadarChart};
 use crate::state::context::{use_library, use_session, use_widget};
-use maturity_core::{compare, score, Rating, Response};
+use maturity_core::{compare, score, Rating, Response, Score};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -64,7 +64,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         ]);
         let shown = |s: Option<maturity_core::Score>| s.map_or_else(|| "–".to_owned(), |s| s.to_string());
         let rows = instrument.components.iter().zip(&change.components).map(|(component, c)| {
-            let delta = c.delta.map_or_else(|| "–".to_owned(), |d| if d.hundredths() > 0 { format!("+{d}") } else { d.to_string() });
+            let delta = c.delta.map_or_else(|| "–".to_owned(), Score::signed);
             html! {
                 <tr key={component.id.clone()} data-compare-component={component.id.clone()}>
                     <th scope="row">{ &component.title }</th>

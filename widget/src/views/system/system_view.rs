@@ -90,11 +90,13 @@ pub fn SystemView() -> Html {
     let older: Vec<String> = (0..system.organisations.len())
         .filter(|&i| system.organisations[i].set_aside > 0)
         .map(|i| {
+            let organisation = &system.organisations[i];
+            let n = organisation.set_aside;
             format!(
-                "{} (version {}, {} answers left out)",
+                "{} (version {}, {n} answer{} left out)",
                 name_of(i),
-                system.organisations[i].instrument_version,
-                system.organisations[i].set_aside
+                organisation.instrument_version,
+                if n == 1 { "" } else { "s" }
             )
         })
         .collect();
