@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use crate::instrument::Instrument;
 use crate::rating::{Rating, Special};
-use crate::report::{component_scores_of, median};
+use crate::report::{component_scores_of, Spread};
 use crate::response::{Answer, Response};
 use crate::score::Score;
 use serde::Serialize;
@@ -174,15 +174,14 @@ pub fn aggregate(
         .iter()
         .zip(component_scores)
         .map(|(component, scores)| {
-            let min = scores.iter().min().copied().map(Score);
-            let max = scores.iter().max().copied().map(Score);
+            let spread = Spread::of(scores);
             ComponentAggregate {
                 id: component.id.clone(),
-                count: u32::try_from(scores.len()).unwrap_or(u32::MAX),
-                median: (!scores.is_empty()).then(|| median(scores)),
-                spread: min.zip(max).map(|(lo, hi)| Score(hi.0 - lo.0)),
-                min,
-                max,
+                count: spread.count,
+                median: spread.median,
+                min: spread.min,
+                max: spread.max,
+                spread: spread.spread,
                 disagreements: u32::try_from(
                     items
                         .iter()

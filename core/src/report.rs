@@ -180,6 +180,31 @@ pub(crate) fn roll_up(rule: Rollup, values: &[(i64, i64)]) -> Option<Score> {
     })
 }
 
+/// How a set of scores (in hundredths) spreads: how many, the median, the lowest, the highest
+/// and the distance between them; the figures are `None` for an empty set. One component's
+/// scores across a board's respondents, or across a system's organisations.
+pub(crate) struct Spread {
+    pub count: u32,
+    pub median: Option<Score>,
+    pub min: Option<Score>,
+    pub max: Option<Score>,
+    pub spread: Option<Score>,
+}
+
+impl Spread {
+    pub(crate) fn of(scores: Vec<i64>) -> Spread {
+        let min = scores.iter().min().copied().map(Score);
+        let max = scores.iter().max().copied().map(Score);
+        Spread {
+            count: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+            spread: min.zip(max).map(|(lo, hi)| Score(hi.0 - lo.0)),
+            median: (!scores.is_empty()).then(|| median(scores)),
+            min,
+            max,
+        }
+    }
+}
+
 /// The median of values in hundredths; for an even count, the mean of the two middle values.
 pub(crate) fn median(mut values: Vec<i64>) -> Score {
     values.sort_unstable();

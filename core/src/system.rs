@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::instrument::Instrument;
 use crate::order::{ascending, descending};
 use crate::rating::Rating;
-use crate::report::{median, score};
+use crate::report::{median, score, Spread};
 use crate::response::Response;
 use crate::score::Score;
 use serde::Serialize;
@@ -133,15 +133,14 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
                 .iter()
                 .filter_map(|o| o.components[ci].map(Score::hundredths))
                 .collect();
-            let min = scores.iter().min().copied().map(Score);
-            let max = scores.iter().max().copied().map(Score);
+            let spread = Spread::of(scores);
             SystemComponent {
                 id: component.id.clone(),
-                count: u32::try_from(scores.len()).unwrap_or(u32::MAX),
-                median: (!scores.is_empty()).then(|| median(scores)),
-                spread: min.zip(max).map(|(lo, hi)| Score(hi.0 - lo.0)),
-                min,
-                max,
+                count: spread.count,
+                median: spread.median,
+                min: spread.min,
+                max: spread.max,
+                spread: spread.spread,
             }
         })
         .collect();

@@ -3,12 +3,11 @@
 // plan follow, rate in turns on one device, compare two dated assessments, and share by link.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { openDemo, withDemo } from "../support/browser.mjs";
+import { writeFiles } from "../support/files.mjs";
 import { axeViolations, focused, item, openView, option, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
@@ -28,15 +27,6 @@ function respondents() {
   });
 }
 
-
-function writeFiles(files) {
-  const folder = mkdtempSync(path.join(tmpdir(), "mm-board-"));
-  return files.map(([name, content]) => {
-    const file = path.join(folder, name);
-    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-    return file;
-  });
-}
 
 test("import five respondents; bad files are rejected one by one; the board view matches the core", async () => {
   const { page, errors, widget } = await openDemo(env);

@@ -4,11 +4,11 @@
 // system view of four organisations, names shown and hidden, with bad files refused by name.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDemo, repo, withDemo } from "../support/browser.mjs";
+import { writeFiles } from "../support/files.mjs";
 import { axeViolations, focused, openView } from "../support/widget.mjs";
 
 const env = withDemo();
@@ -29,15 +29,6 @@ function respondents() {
     for (const [id, levels] of Object.entries(split)) answers[id] = { level: levels[i] };
     answers["leaders-coaching"].notes = `${name}: ${["no coaching offer", "coaching for all directors", "some coaching", "coaching pilot"][i]}`;
     return { formatVersion: 1, instrument: { id: "nhs-impact", version: "1.0.0" }, respondent: { name, role: "Board member" }, answers };
-  });
-}
-
-function writeFiles(files) {
-  const folder = mkdtempSync(path.join(tmpdir(), "mm-session-"));
-  return files.map(([name, content]) => {
-    const file = path.join(folder, name);
-    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-    return file;
   });
 }
 

@@ -2,10 +2,10 @@
 // keyboard, come back after a reload, read the results, export and import a file, gather the
 // board's files, and open a share link.
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { writeFiles } from "../support/files.mjs";
 import { waitUntil } from "../support/wait.mjs";
+
+export { writeFiles };
 
 const KEY = "maturity-matrix:nhs-impact:default:response";
 const VIEWS = ["start", "assess", "results", "plan", "progress", "paper", "board", "system"];
@@ -52,16 +52,6 @@ export function respondents() {
     answers["purpose-lived"] = { level: [1, 1, 5, 4, 5][i], notes: `${name}: ${["no evidence", "only in papers", "we see it daily", "wards talk about it", "visits show it"][i]}` };
     answers["leaders-data"] = { level: [2, 4, 1, 2, 2][i] };
     return { formatVersion: 1, instrument: { id: "nhs-impact", version: "1.0.0" }, respondent: { name, role: "Board member" }, answers };
-  });
-}
-
-/** Writes `[name, content]` pairs to a new folder; returns their paths. */
-export function writeFiles(files) {
-  const folder = mkdtempSync(path.join(tmpdir(), "mm-journey-"));
-  return files.map(([name, content]) => {
-    const file = path.join(folder, name);
-    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-    return file;
   });
 }
 
