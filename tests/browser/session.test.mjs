@@ -138,7 +138,7 @@ test("the facilitation resumes on the same item after a reload, and after leavin
   await page.close();
 });
 
-test("made for a projector: at 1280×720 no text in the panel is under 24 px, and axe finds nothing", async () => {
+test("made for a projector: at 1280×720 no text in the panel is under 24 px; axe finds nothing there, at 320 px or at the end", async () => {
   const { page, errors, widget } = await startFacilitation(env);
   await widget.locator("summary").click();
   await widget.getByLabel("Time for each item").selectOption("5");
@@ -154,8 +154,19 @@ test("made for a projector: at 1280×720 no text in the panel is under 24 px, an
     return sizes.sort((a, b) => a[0] - b[0])[0];
   });
   assert.ok(smallest[0] >= 24, `smallest text ${smallest[0]} px: ${smallest[1]}`);
-  const { violations } = await axeViolations(page, axeSource);
-  assert.deepEqual(violations, []);
+  assert.deepEqual((await axeViolations(page, axeSource)).violations, [], "axe at 1280×720");
+  await page.setViewportSize({ width: 320, height: 720 });
+  assert.deepEqual((await axeViolations(page, axeSource)).violations, [], "axe at 320 px");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 320 px (overflow ${overflow})`);
+  // The end of the discussion: the agreed profile and the plan.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await widget.getByRole("button", { name: "Next item" }).click();
+  for (let i = 1; i < 4; i++) await widget.getByRole("button", { name: "Next item" }).click();
+  await widget.getByRole("button", { name: "See the agreed profile" }).click();
+  await widget.locator("[data-end] .mm-radar").waitFor();
+  assert.ok(await widget.locator("[data-end] .mm-plan, [data-end] table").count() >= 2, "scores and the plan are shown");
+  assert.deepEqual((await axeViolations(page, axeSource)).violations, [], "axe on the end of the discussion");
   assert.deepEqual(errors, []);
   await page.close();
 });
