@@ -19,6 +19,9 @@ use serde::Serialize;
 pub struct SystemView {
     /// The organisations, alphabetically by name.
     pub organisations: Vec<Organisation>,
+    /// Positions in `organisations` in the order of their aliases (Organisation A, B, …): the
+    /// order to show them in when names are hidden.
+    pub alias_order: Vec<usize>,
     /// Per component, in instrument order: the system's median and the spread across
     /// organisations.
     pub components: Vec<SystemComponent>,
@@ -36,8 +39,10 @@ pub struct SystemView {
 pub struct Organisation {
     /// The organisation's name: the record's organisation, else its title.
     pub name: String,
-    /// The name used when names are hidden: "Organisation A", "Organisation B", … in the
-    /// alphabetical order of the names.
+    /// The name used when names are hidden: "Organisation A", "Organisation B", …. The letters
+    /// do not follow the alphabetical order of the names (which anyone knowing the members
+    /// could undo), but a fixed scramble of them: the same organisations get the same letters
+    /// every time.
     pub alias: String,
     /// The version of the instrument the record was made against.
     pub instrument_version: String,
@@ -109,6 +114,12 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
         .map(|f| organisation_name(&f.response))
         .collect();
     let order = alphabetical(&names);
+    // Letters by a scramble of the names; positions in `order` (alphabetical).
+    let alias_order = ascending(order.iter().map(|&i| scramble(&names[i])));
+    let mut letter_of = vec![0; order.len()];
+    for (letter, &place) in alias_order.iter().enumerate() {
+        letter_of[place] = letter;
+    }
     let organisations: Vec<Organisation> = order
         .iter()
         .enumerate()
@@ -116,7 +127,7 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
             let report = score(instrument, &fitted[i].response);
             Organisation {
                 name: names[i].clone(),
-                alias: format!("Organisation {}", letters(place)),
+                alias: format!("Organisation {}", letters(letter_of[place])),
                 instrument_version: fitted[i].response.instrument.version.clone(),
                 set_aside: u32::try_from(fitted[i].set_aside.len()).unwrap_or(u32::MAX),
                 overall: report.overall,
@@ -194,6 +205,7 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
         .collect();
     Ok(SystemView {
         organisations,
+        alias_order,
         components,
         items,
         differences,
@@ -222,6 +234,14 @@ fn alphabetical(names: &[String]) -> Vec<usize> {
     )
 }
 
+/// A fixed scramble of a name (FNV-1a of its ASCII-lower-cased bytes): the same name always
+/// gives the same value, and the values' order says nothing about the names' order.
+fn scramble(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// "A" … "Z", then "AA", "AB", …, as spreadsheet columns are named.
 fn letters(mut place: usize) -> String {
     let mut out = Vec::new();
@@ -237,16 +257,24 @@ fn letters(mut place: usize) -> String {
 }
 
 /// The system table for a spreadsheet: one row per component, then one per item, with each
-/// organisation's score or answer (organisations named, or by alias when `anonymous`), the
-/// system median, lowest, highest and spread.
+/// organisation's score or answer (organisations named in alphabetical order, or by alias in
+/// the aliases' order when `anonymous`), the system median, lowest, highest and spread.
 pub fn system_csv(instrument: &Instrument, view: &SystemView, anonymous: bool) -> String {
+    // Hidden names are listed in the order of their letters, so the columns' order does not
+    // give the names away either.
+    let columns: Vec<usize> = if anonymous {
+        view.alias_order.clone()
+    } else {
+        (0..view.organisations.len()).collect()
+    };
     let mut out = String::new();
     let mut header: Vec<String> = vec!["Component".into(), "Item".into()];
-    header.extend(view.organisations.iter().map(|o| {
+    header.extend(columns.iter().map(|&o| {
+        let organisation = &view.organisations[o];
         if anonymous {
-            o.alias.clone()
+            organisation.alias.clone()
         } else {
-            o.name.clone()
+            organisation.name.clone()
         }
     }));
     header.extend(["System median", "Lowest", "Highest", "Spread"].map(str::to_owned));
@@ -259,7 +287,11 @@ pub fn system_csv(instrument: &Instrument, view: &SystemView, anonymous: bool) -
         .enumerate()
     {
         let mut row = vec![component.title.clone(), "(component score)".to_owned()];
-        row.extend(view.organisations.iter().map(|o| text(o.components[ci])));
+        row.extend(
+            columns
+                .iter()
+                .map(|&o| text(view.organisations[o].components[ci])),
+        );
         row.extend([text(c.median), text(c.min), text(c.max), text(c.spread)]);
         push_row(&mut out, &row);
     }
@@ -302,6 +334,59 @@ mod tests {
         assert_eq!(letters(27), "AB");
         assert_eq!(letters(51), "AZ");
         assert_eq!(letters(52), "BA");
+    }
+
+    #[test]
+    fn aliases_do_not_follow_the_names_order() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let record = |name: &str| {
+            let mut response = Response::new(&instrument);
+            response.organisation = name.to_owned();
+            response
+        };
+        let names = [
+            "Alpha Trust",
+            "Bravo Trust",
+            "Charlie Trust",
+            "Delta Trust",
+            "Echo Trust",
+        ];
+        let view = system_view(&instrument, &names.map(record)).unwrap();
+        let aliases: Vec<&str> = view
+            .organisations
+            .iter()
+            .map(|o| o.alias.as_str())
+            .collect();
+        assert_ne!(
+            aliases,
+            [
+                "Organisation A",
+                "Organisation B",
+                "Organisation C",
+                "Organisation D",
+                "Organisation E"
+            ]
+        );
+        let in_alias_order: Vec<&str> = view
+            .alias_order
+            .iter()
+            .map(|&o| view.organisations[o].alias.as_str())
+            .collect();
+        assert_eq!(
+            in_alias_order,
+            [
+                "Organisation A",
+                "Organisation B",
+                "Organisation C",
+                "Organisation D",
+                "Organisation E"
+            ]
+        );
+        // The same names, in any order of files, get the same letters.
+        let mut reversed = names.map(record);
+        reversed.reverse();
+        let again = system_view(&instrument, &reversed).unwrap();
+        assert_eq!(again.organisations, view.organisations);
     }
 
     #[test]

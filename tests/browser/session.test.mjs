@@ -95,11 +95,13 @@ test("keyboard-only facilitation of five disagreements ends in the expected agre
   await end.waitFor();
   const rows = end.locator("[data-agreed-table] tbody tr");
   assert.equal(await rows.count(), 5);
-  assert.deepEqual(await rows.nth(0).locator("th, td").allTextContents(), [
-    await page.evaluate(async (id) => (await import("/dist/maturity-matrix.js")).builtinInstrument("nhs-impact").components.flatMap((c) => c.items).find((i) => i.id === id).title, expected.flagged[0]),
-    "Embedding",
-    "Noted 1: evidence seen",
-  ]);
+  // Each row: the item, the median it started from, the level agreed ("Kept" where the board
+  // kept the median) and the rationale.
+  const labels = ["Not yet started", "Emerging", "Developing", "Embedding", "Leading"];
+  const cells = await rows.nth(0).locator("th, td").allTextContents();
+  assert.deepEqual(cells.slice(1), [labels[expected.draft.answers[expected.flagged[0]].level - 1], "Embedding", "Noted 1: evidence seen"]);
+  assert.equal(cells[0], await page.evaluate(async (id) => (await import("/dist/maturity-matrix.js")).builtinInstrument("nhs-impact").components.flatMap((c) => c.items).find((i) => i.id === id).title, expected.flagged[0]));
+  assert.equal((await focused(page)).text, "The agreed profile", "focus moves to the end's heading");
   // The agreed record: everyone's medians, with the board's five decisions.
   const wanted = structuredClone(expected.draft.answers);
   for (const [index, id] of expected.flagged.entries()) wanted[id] = { level: agreed[index], notes: `Noted ${index + 1}: evidence seen` };
@@ -201,18 +203,21 @@ test("the system view: four organisations side by side, names shown and hidden, 
   const table = widget.locator("[data-system-table]");
   assert.deepEqual(await table.locator("tbody th").allTextContents(), names);
   assert.deepEqual(await table.locator("tfoot tr").first().locator("td").allTextContents(),
-    [...expected.system.components.map((c) => c.median.toFixed(2)), ""]);
+    expected.system.components.map((c) => c.median.toFixed(2)));
+  assert.equal(await table.locator("thead th").count(), 1 + expected.system.components.length, "no overall figure per organisation");
   assert.deepEqual(await widget.locator("[data-difference]").evaluateAll((els) => els.map((e) => e.dataset.difference)),
     expected.system.differences.slice(0, 5));
   assert.match(await widget.locator(".mm-summary").textContent(), /for learning together/);
   const { violations } = await axeViolations(page, axeSource);
   assert.deepEqual(violations, [], "axe at 1280 px");
 
-  // Names hidden: nothing on screen names an organisation, and the CSV follows.
+  // Names hidden: nothing on screen names an organisation (the messages about the files go
+  // too), organisations are listed by letter, and the CSV follows.
   await widget.getByLabel("Hide the organisations' names (Organisation A, B, …)").check();
   assert.deepEqual(await widget.locator(".mm-multiples figcaption").allTextContents(), ["Organisation A", "Organisation B", "Organisation C", "Organisation D"]);
-  // (The messages about the files just added still name them: they are about the files.)
-  const text = (await widget.locator(".mm-system > :not(.mm-board__messages)").allTextContents()).join(" ");
+  assert.deepEqual(await table.locator("tbody th").allTextContents(), ["Organisation A", "Organisation B", "Organisation C", "Organisation D"]);
+  assert.notDeepEqual(expected.system.organisations.map((o) => o.alias), ["Organisation A", "Organisation B", "Organisation C", "Organisation D"], "the letters do not follow the names' alphabetical order");
+  const text = await widget.locator(".mm-system").textContent();
   for (const name of names) assert.ok(!text.includes(name), `${name} is hidden`);
   const download = page.waitForEvent("download");
   await widget.getByRole("button", { name: "Download the system table (CSV)" }).click();

@@ -177,6 +177,11 @@ export interface Trends {
 /** Several organisations' agreed records of one instrument, side by side. */
 export interface SystemView {
   /**
+   * Positions in `organisations` in the order of their aliases (Organisation A, B, …): the
+   * order to show them in when names are hidden.
+   */
+  aliasOrder: number[];
+  /**
    * Per component, in instrument order: the system's median and the spread across
    * organisations.
    */
@@ -488,8 +493,10 @@ export interface LevelDescriptor {
 /** One organisation's agreed profile. */
 export interface Organisation {
   /**
-   * The name used when names are hidden: "Organisation A", "Organisation B", … in the
-   * alphabetical order of the names.
+   * The name used when names are hidden: "Organisation A", "Organisation B", …. The letters
+   * do not follow the alphabetical order of the names (which anyone knowing the members
+   * could undo), but a fixed scramble of them: the same organisations get the same letters
+   * every time.
    */
   alias: string;
   /** Its component scores, in instrument order. */

@@ -254,8 +254,9 @@ pub fn admit_files(
                 }
                 if !fitted.set_aside.is_empty() {
                     rejected.push(format!(
-                        "{name}: added, but {} of its answers do not fit this matrix; they are kept with the response and left out of the figures.",
-                        fitted.set_aside.len()
+                        "{name}: added, but {} this matrix; {} kept with the response and left out of the figures.",
+                        answers_that_do_not_fit(fitted.set_aside.len()),
+                        if fitted.set_aside.len() == 1 { "it is" } else { "they are" }
                     ));
                 }
                 added.push(fitted);
@@ -266,6 +267,15 @@ pub fn admit_files(
     let mut messages = vec![added_line(added.len(), "response")];
     messages.extend(rejected);
     Admitted { added, messages }
+}
+
+/// "1 of its answers does not fit" / "3 of its answers do not fit".
+pub fn answers_that_do_not_fit(n: usize) -> String {
+    if n == 1 {
+        "1 of its answers does not fit".to_owned()
+    } else {
+        format!("{n} of its answers do not fit")
+    }
 }
 
 /// "3 responses added." (or records).
@@ -345,7 +355,9 @@ mod tests {
         );
         assert_eq!(admitted.added.len(), 1);
         assert_eq!(admitted.added[0].set_aside[0].item, "retired-item");
-        assert!(admitted.messages[1].contains("1 of its answers do not fit"));
+        assert!(
+            admitted.messages[1].contains("1 of its answers does not fit this matrix; it is kept")
+        );
         let board = Board::new(BoardRecord {
             respondents: admitted.added,
             agreed: None,

@@ -1,7 +1,7 @@
 //! The system view's records: the agreed records of several organisations, admitted file by
 //! file. They live in the page while the view is open; the files are the organisations' own.
 
-use super::board::{added_line, refusal, Admitted};
+use super::board::{added_line, answers_that_do_not_fit, refusal, Admitted};
 use maturity_core::{organisation_name, Instrument, Response};
 use std::rc::Rc;
 
@@ -46,8 +46,10 @@ pub fn admit_records(
         }
         if unfit > 0 {
             notes.push(format!(
-                "{name}: added, made against version {} of the matrix; {unfit} of its answers do not fit this version and are left out of the figures.",
-                record.instrument.version
+                "{name}: added, made against version {} of the matrix; {} this version and {} left out of the figures.",
+                record.instrument.version,
+                answers_that_do_not_fit(unfit),
+                if unfit == 1 { "is" } else { "are" }
             ));
         }
         added.push(Rc::new(record));

@@ -132,7 +132,7 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
                 if !item.evidence.is_empty() && !props.agreeing {
                     <p class="mm-notes__hint" id={format!("{notes_id}-hint")}>{ format!("For example: {}.", item.evidence.join("; ")) }</p>
                 }
-                <textarea class="mm-notes__input" id={notes_id.clone()} rows={if props.agreeing { "1" } else { "2" }} value={props.notes.clone()} {oninput} readonly={readonly}
+                <textarea class="mm-notes__input" id={notes_id.clone()} rows="2" value={props.notes.clone()} {oninput} readonly={readonly}
                     aria-describedby={(!item.evidence.is_empty() && !props.agreeing).then(|| format!("{notes_id}-hint"))} />
             </div>
             if !props.agreeing {

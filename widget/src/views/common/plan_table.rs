@@ -9,6 +9,9 @@ use yew::prelude::*;
 pub struct PlanTableProps {
     /// The priorities, in the plan's order, from the core.
     pub plan: Rc<Vec<ActionPlanEntry>>,
+    /// What the rows are, for the table's caption (read by screen readers).
+    #[prop_or(AttrValue::Static("The board's priorities, in order"))]
+    pub caption: AttrValue,
 }
 
 /// What a blank action, owner or date says on paper: a board reads an empty cell as an
@@ -41,7 +44,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
         "The board's priorities",
         html! {
             <table class="mm-table mm-plan-table">
-                <caption class="mm-visually-hidden">{ "The board's priorities, in order" }</caption>
+                <caption class="mm-visually-hidden">{ props.caption.clone() }</caption>
                 <thead><tr><th scope="col">{ "No." }</th><th scope="col">{ "Item" }</th><th scope="col">{ "Now \u{2192} target" }</th><th scope="col">{ "Action" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>

@@ -5,7 +5,7 @@ use crate::charts::{Profile, RadarChart};
 use crate::state::context::{use_session, use_widget};
 use crate::state::View;
 use crate::views::common::{scroll_region, PlanTable, ScoreTable};
-use maturity_core::{action_plan, written_summary};
+use maturity_core::{action_plan, written_summary, Rating};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +14,11 @@ use yew::prelude::*;
 pub struct DiscussionEndProps {
     /// The items discussed, by position in the instrument, in the order discussed.
     pub steps: Rc<Vec<usize>>,
+    /// The level each item started from (the board's median), by position in the instrument,
+    /// so a level the board kept is told apart from one it changed.
+    pub started: Rc<Vec<Rating>>,
+    /// The heading, which receives focus on arriving here from the last item.
+    pub heading: NodeRef,
     /// Back to the last item.
     pub on_back: Callback<()>,
     /// Moves to another view (the action plan, the board paper).
@@ -47,18 +52,21 @@ pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
     let rows = props.steps.iter().filter_map(|&position| {
         let (_, item) = items.get(position)?;
         let answer = session.response.answers.get(&item.id);
+        let agreed = session.response.rating(&item.id);
+        let started = props.started.get(position).copied().unwrap_or(Rating::Unanswered);
         html! {
             <tr key={item.id.clone()}>
                 <th scope="row">{ &item.title }</th>
-                <td>{ instrument.rating_label(session.response.rating(&item.id)).to_owned() }</td>
-                <td class="mm-prewrap">{ answer.map(|a| a.notes.clone()).unwrap_or_default() }</td>
+                <td>{ instrument.rating_label(started).to_owned() }</td>
+                <td>{ if agreed == started { "Kept".to_owned() } else { instrument.rating_label(agreed).to_owned() } }</td>
+                <td class="mm-prewrap">{ answer.map(|a| a.notes.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| "None recorded".to_owned()) }</td>
             </tr>
         }
         .into()
     });
     html! {
         <div class="mm-facilitate__end" data-end="">
-            <@{widget.h(2)}>{ "The agreed profile" }</@>
+            <@{widget.h(2)} tabindex="-1" ref={props.heading.clone()}>{ "The agreed profile" }</@>
             <p class="mm-summary" id={summary_id.clone()}>{ written_summary(instrument, &session.report) }</p>
             <div class="mm-profile">
                 if session.report.overall.is_some() {
@@ -69,8 +77,8 @@ pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
             <@{widget.h(3)}>{ "What the board agreed" }</@>
             { scroll_region("What the board agreed", html! {
                 <table class="mm-table" data-agreed-table="">
-                    <caption class="mm-visually-hidden">{ "The level and rationale the board agreed for each item discussed" }</caption>
-                    <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Agreed" }</th><th scope="col">{ "Rationale" }</th></tr></thead>
+                    <caption class="mm-visually-hidden">{ "For each item discussed: the board's median it started from, the level agreed (or kept) and the rationale" }</caption>
+                    <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Board median" }</th><th scope="col">{ "Agreed" }</th><th scope="col">{ "Rationale" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
@@ -78,10 +86,10 @@ pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
             if plan.is_empty() {
                 <p>{ "No rated item is below its target." }</p>
             } else {
-                <PlanTable plan={plan.clone()} />
+                <PlanTable plan={plan.clone()} caption={if chosen { "The board's priorities, in order" } else { "The biggest gaps, largest first: not yet chosen as priorities" }} />
             }
             <p>{ "Choose the priorities, with an action, an owner and a date for each, in the agreed record's action plan." }</p>
-            <div class="mm-actions">
+            <div class="mm-actions mm-noprint">
                 <button type="button" class="mm-button" onclick={props.on_view.reform(|_: MouseEvent| View::Plan)}>{ "Plan the actions" }</button>
                 <button type="button" class="mm-button mm-button--secondary" onclick={props.on_back.reform(|_: MouseEvent| ())}>{ "Back to the last item" }</button>
                 <button type="button" class="mm-button mm-button--secondary" onclick={props.on_view.reform(|_: MouseEvent| View::Board)}>{ "Back to the board view" }</button>

@@ -140,7 +140,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
         };
         let uid = &widget.uid;
         html! {
-            <details class="mm-disclosure mm-facilitate__options">
+            <details class="mm-disclosure mm-facilitate__options mm-noprint">
                 <summary>{ "Options and keyboard shortcuts" }</summary>
                 <div class="mm-checkbox">
                     <input type="checkbox" id={format!("{uid}-room-names")} checked={*show_names} onchange={on_names} />
@@ -163,11 +163,21 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
         }
     };
 
+    // The level each item started from: the medians' draft the agreed record began as.
+    let started: Rc<Vec<Rating>> = {
+        let draft = agreed_draft(instrument, &board_figures);
+        Rc::new(
+            instrument
+                .items()
+                .map(|(_, item)| draft.rating(&item.id))
+                .collect(),
+        )
+    };
     let Some(step) = step else {
         return html! {
             <div class="mm-facilitate">
                 { options }
-                <DiscussionEnd steps={Rc::new(steps.clone())} on_back={go_to(steps.len().checked_sub(1))}
+                <DiscussionEnd steps={Rc::new(steps.clone())} {started} heading={heading.clone()} on_back={go_to(steps.len().checked_sub(1))}
                     on_view={props.on_view.clone()} />
             </div>
         };
@@ -269,6 +279,8 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             if *minutes > 0 {
                 <ItemTimer key={format!("{position}-{}", *minutes)} minutes={*minutes} />
             }
+            <div class="mm-facilitate__body">
+            <div>
             <section class="mm-facilitate__ratings" aria-labelledby={format!("{}-room-ratings", widget.uid)}>
                 <@{widget.h(3)} id={format!("{}-room-ratings", widget.uid)}>{ format!("How {} people rated it: {median}, {} levels apart", responses.len(), figures.spread) }</@>
                 <RoomDistribution item={Rc::new(figures)} />
@@ -281,10 +293,12 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
                     <ul class="mm-list mm-facilitate__notes">{ for notes }</ul>
                 }
             </section>
+            </div>
+            <div>
             <ItemQuestion key={item.id.clone()} component={component_index} item={item_index} {rating}
                 notes={answer.map(|a| AttrValue::from(a.notes.clone())).unwrap_or_default()}
                 on_action={session.on_action.clone()} agreeing=true />
-            <div class="mm-actions mm-facilitate__steps">
+            <div class="mm-actions mm-facilitate__steps mm-noprint">
                 <button type="button" class="mm-button mm-button--secondary" disabled={step == 0}
                     onclick={go_to(step.checked_sub(1)).reform(|_: MouseEvent| ())}>{ "Previous item" }</button>
                 <button type="button" class="mm-button" onclick={go_to(Some(step + 1).filter(|&s| s < steps.len())).reform(|_: MouseEvent| ())}>
@@ -295,6 +309,8 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             if rating == Rating::Unanswered {
                 <p class="mm-hint">{ "No level is recorded for this item yet." }</p>
             }
+            </div>
+            </div>
         </div>
     }
 }

@@ -11,6 +11,8 @@ use yew::prelude::*;
 pub struct ProfileMultiplesProps {
     /// The organisations' figures.
     pub system: Rc<SystemView>,
+    /// Which organisations to show, in order (positions in `system.organisations`).
+    pub order: Rc<Vec<usize>>,
     /// Whether organisations are shown by alias ("Organisation A") rather than by name.
     pub anonymous: bool,
     /// The id of the text the charts are described by.
@@ -27,7 +29,8 @@ pub fn ProfileMultiples(props: &ProfileMultiplesProps) -> Html {
         scores: props.system.components.iter().map(|c| c.median).collect(),
         ..Profile::default()
     };
-    let charts = props.system.organisations.iter().map(|organisation| {
+    let charts = props.order.iter().map(|&i| {
+        let organisation = &props.system.organisations[i];
         let name = if props.anonymous { &organisation.alias } else { &organisation.name };
         let profiles = Rc::new(vec![
             Profile {

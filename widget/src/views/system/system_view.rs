@@ -14,7 +14,9 @@ use yew::prelude::*;
 const DIFFERENCES_SHOWN: usize = 5;
 
 /// Organisations in alphabetical order, never ranked; names can give way to "Organisation A,
-/// B, …" with one switch, which the CSV follows too. Every figure comes from the core.
+/// B, …" with one switch, which the CSV follows too (then listed by letter, and the letters do
+/// not follow the names). No overall figure per organisation: one number each would read as a
+/// league table. Every figure comes from the core.
 #[component]
 pub fn SystemView() -> Html {
     let widget = use_widget();
@@ -36,10 +38,10 @@ pub fn SystemView() -> Html {
     };
     let intro = html! {
         <>
-            <p>{ "Bring together the agreed records of the organisations in your system to learn from each other. The figures are for learning together, not for comparison: organisations are listed alphabetically and never ranked. The records stay in this page and are not saved: keep the files." }</p>
+            <p>{ "Bring together the agreed records of the organisations in your system to learn from each other. The figures are for learning together, not for comparison: organisations are listed alphabetically (or by letter, with names hidden) and never ranked. The records stay in this page and are not saved: keep the files." }</p>
             <DropZone id="system-import" label="Add agreed records" on_files={add}
                 text="Choose each organisation's agreed record (the JSON file downloaded from its agreed board view), or drop them here. A file that cannot be used is named with the reason; the rest are added." />
-            <div class="mm-board__messages" role="status">
+            <div class="mm-board__messages mm-noprint" role="status">
                 if !messages.is_empty() {
                     <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
                 }
@@ -56,6 +58,12 @@ pub fn SystemView() -> Html {
             return html! { <div class="mm-system">{ intro }<ErrorView summary="These records could not be put side by side" error={Rc::new(error)} /></div> }
         }
     };
+    // Where names are hidden, the organisations are listed by their letters.
+    let shown: Vec<usize> = if *anonymous {
+        system.alias_order.clone()
+    } else {
+        (0..system.organisations.len()).collect()
+    };
     let name_of = |i: usize| {
         let organisation = &system.organisations[i];
         if *anonymous {
@@ -65,8 +73,10 @@ pub fn SystemView() -> Html {
         }
     };
     let on_anonymous = {
-        let anonymous = anonymous.clone();
+        let (anonymous, messages) = (anonymous.clone(), messages.clone());
         Callback::from(move |e: Event| {
+            // The messages about the files just added name them: they go with the names.
+            messages.set(Vec::new());
             anonymous.set(e.target_unchecked_into::<HtmlInputElement>().checked())
         })
     };
@@ -77,17 +87,18 @@ pub fn SystemView() -> Html {
         })
     };
     let show = |score: Option<Score>| score.map_or_else(|| "–".to_owned(), |s| s.to_string());
-    let component_rows = (0..system.organisations.len()).map(|i| {
+    let component_rows = shown.iter().map(|&i| {
         let organisation = &system.organisations[i];
         html! {
             <tr key={organisation.alias.clone()}>
                 <th scope="row">{ name_of(i) }</th>
                 { for organisation.components.iter().map(|s| html! { <td>{ show(*s) }</td> }) }
-                <td>{ show(organisation.overall) }</td>
             </tr>
         }
     });
-    let older: Vec<String> = (0..system.organisations.len())
+    let older: Vec<String> = shown
+        .iter()
+        .copied()
         .filter(|&i| system.organisations[i].set_aside > 0)
         .map(|i| {
             let organisation = &system.organisations[i];
@@ -111,7 +122,7 @@ pub fn SystemView() -> Html {
             ))
         })
         .collect();
-    let difference_rows = (0..system.organisations.len()).map(|i| {
+    let difference_rows = shown.iter().map(|&i| {
         html! {
             <tr key={system.organisations[i].alias.clone()}>
                 <th scope="row">{ name_of(i) }</th>
@@ -119,7 +130,7 @@ pub fn SystemView() -> Html {
             </tr>
         }
     });
-    let remove_rows = (0..system.organisations.len()).map(|i| {
+    let remove_rows = shown.iter().map(|&i| {
         let organisation = &system.organisations[i];
         let remove = {
             let (records, name) = (records.clone(), organisation.name.clone());
@@ -142,19 +153,21 @@ pub fn SystemView() -> Html {
     html! {
         <div class="mm-system">
             { intro }
-            <div class="mm-checkbox mm-noprint">
+            <div class="mm-checkbox mm-system__names mm-noprint">
                 <input type="checkbox" id={format!("{uid}-anonymous")} checked={*anonymous} onchange={on_anonymous} />
                 <label for={format!("{uid}-anonymous")}>{ "Hide the organisations' names (Organisation A, B, …)" }</label>
             </div>
             <p class="mm-summary" id={summary_id.clone()} data-organisations={count.to_string()}>
-                { format!("{count} organisation{} side by side, in alphabetical order. These figures are for learning together: each organisation rated itself against its own evidence, so differences are questions to explore, not a ranking.", if count == 1 { "" } else { "s" }) }
+                { format!("{count} organisation{} side by side, {}. These figures are for learning together: each organisation rated itself against its own evidence, so differences are questions to explore, not a ranking.",
+                    if count == 1 { "" } else { "s" },
+                    if *anonymous { "listed by letter (the letters do not follow their names)" } else { "in alphabetical order" }) }
                 if !older.is_empty() {
                     { format!(" Made against an earlier version of the matrix: {}.", older.join("; ")) }
                 }
             </p>
             <section aria-labelledby={format!("{uid}-system-profiles")}>
                 <@{widget.h(2)} id={format!("{uid}-system-profiles")}>{ "Profiles" }</@>
-                <ProfileMultiples system={system.clone()} anonymous={*anonymous} described_by={summary_id} />
+                <ProfileMultiples system={system.clone()} order={Rc::new(shown.clone())} anonymous={*anonymous} described_by={summary_id} />
             </section>
             <section aria-labelledby={format!("{uid}-system-components")}>
                 <@{widget.h(2)} id={format!("{uid}-system-components")}>{ "Component scores" }</@>
@@ -164,14 +177,13 @@ pub fn SystemView() -> Html {
                         <thead><tr>
                             <th scope="col">{ "Organisation" }</th>
                             { for instrument.components.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
-                            <th scope="col">{ "Overall" }</th>
                         </tr></thead>
                         <tbody>{ for component_rows }</tbody>
                         <tfoot>
                             <tr><th scope="row">{ "System median" }</th>
-                                { for system.components.iter().map(|c| html! { <td>{ show(c.median) }</td> }) }<td></td></tr>
+                                { for system.components.iter().map(|c| html! { <td>{ show(c.median) }</td> }) }</tr>
                             <tr><th scope="row">{ "Lowest to highest" }</th>
-                                { for system.components.iter().map(|c| html! { <td>{ format!("{} to {}", show(c.min), show(c.max)) }</td> }) }<td></td></tr>
+                                { for system.components.iter().map(|c| html! { <td>{ format!("{} to {}", show(c.min), show(c.max)) }</td> }) }</tr>
                         </tfoot>
                     </table>
                 }) }
