@@ -263,9 +263,20 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             }
         })
     };
-    let median = figures
-        .median
-        .map_or_else(|| "no median".to_owned(), |m| format!("median {m}"));
+    // A median on a level is named too ("3.00 (Developing)"); between two levels it is a number.
+    let median = figures.median.map_or_else(
+        || "no median".to_owned(),
+        |m| {
+            let level = (m.hundredths() % 100 == 0)
+                .then(|| u8::try_from(m.hundredths() / 100).ok())
+                .flatten()
+                .and_then(|value| instrument.level(value));
+            match level {
+                Some(level) => format!("median {m} ({})", level.label),
+                None => format!("median {m}"),
+            }
+        },
+    );
     let last = step + 1 == steps.len();
     html! {
         <div class="mm-facilitate" onkeydown={on_key} ref={panel} data-step={step.to_string()} data-item={item.id.clone()}>
