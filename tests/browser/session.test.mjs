@@ -119,7 +119,7 @@ test("keyboard-only facilitation of five disagreements ends in the expected agre
 });
 
 test("the facilitation resumes on the same item after a reload, and after leaving and coming back", async () => {
-  const { page, errors, widget, expected } = await startFacilitation(env);
+  const { page, errors, widget, expected, responses } = await startFacilitation(env);
   await widget.locator(".mm-facilitate__title").focus();
   await page.keyboard.press("n");
   await page.keyboard.press("n");
@@ -136,6 +136,17 @@ test("the facilitation resumes on the same item after a reload, and after leavin
   await widget.getByRole("button", { name: "Facilitate the discussion, item by item" }).click();
   await widget.locator('article[data-view="facilitate"] .mm-facilitate[data-item]').waitFor();
   assert.equal(await step(widget).getAttribute("data-item"), expected.flagged[2]);
+  // The threshold chosen in the board view is the facilitation's too.
+  await widget.getByRole("button", { name: "Back to the board view" }).click();
+  await widget.getByRole("button", { name: "Open the board view (facilitator)" }).click();
+  await widget.getByLabel("Discuss items whose ratings are at least this many levels apart").selectOption("3");
+  const wider = await page.evaluate(async (responses) => {
+    const api = await import("/dist/maturity-matrix.js");
+    return api.aggregate("nhs-impact", responses, 3).items.filter((i) => i.disagreement).length;
+  }, responses);
+  await widget.getByRole("button", { name: "Facilitate the discussion, item by item" }).click();
+  await widget.locator(".mm-facilitate__count").waitFor();
+  assert.match(await widget.locator(".mm-facilitate__count").textContent(), new RegExp(`^Item \\d+ of ${wider} `));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -18,6 +18,9 @@ pub struct BoardRecord {
     pub respondents: Vec<Respondent>,
     /// The slot of the agreed record, once one has been started.
     pub agreed: Option<u32>,
+    /// The spread, in levels, at which the board view flags an item (unset: the default), so the
+    /// facilitation view steps through the same items the board view lists.
+    pub threshold: Option<u32>,
     /// Where the room's discussion is: the id of the item on screen in the facilitation view,
     /// or an empty id once it has reached the end. Kept with the board, so leaving the view,
     /// reloading or opening it in another tab resumes on the same item.
@@ -31,10 +34,18 @@ struct Stored<'a> {
     respondents: Vec<Response>,
     agreed_slot: Option<&'a u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    threshold: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     discussing: Option<&'a str>,
 }
 
 impl BoardRecord {
+    /// The spread, in levels, at which items are flagged for discussion.
+    pub fn threshold(&self) -> u32 {
+        self.threshold
+            .unwrap_or(maturity_core::DEFAULT_DISAGREEMENT_THRESHOLD)
+    }
+
     /// Reads a stored record. A record that is not readable JSON, or holds a response that
     /// cannot be read at all, is refused with why, so the caller keeps the original aside.
     pub fn read(text: &str, instrument: &Instrument) -> Result<BoardRecord, String> {
@@ -56,6 +67,10 @@ impl BoardRecord {
             .get("agreedSlot")
             .and_then(serde_json::Value::as_u64)
             .and_then(|n| u32::try_from(n).ok());
+        let threshold = value
+            .get("threshold")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok());
         let discussing = value
             .get("discussing")
             .and_then(serde_json::Value::as_str)
@@ -63,6 +78,7 @@ impl BoardRecord {
         Ok(BoardRecord {
             respondents,
             agreed,
+            threshold,
             discussing,
         })
     }
@@ -72,6 +88,7 @@ impl BoardRecord {
         let stored = Stored {
             respondents: self.respondents.iter().map(|r| r.whole()).collect(),
             agreed_slot: self.agreed.as_ref(),
+            threshold: self.threshold,
             discussing: self.discussing.as_deref(),
         };
         serde_json::to_string(&stored).unwrap_or_default()
@@ -106,6 +123,8 @@ pub enum BoardAction {
     Remove(usize),
     /// The agreed record now lives in this slot.
     Agreed(u32),
+    /// The board view now flags items rated this many levels apart.
+    Threshold(u32),
     /// The room's discussion has moved to this item (an empty id: to its end).
     Discussing(String),
     /// Storage now holds this record: this tab wrote it.
@@ -170,6 +189,7 @@ impl Reducible for Board {
             }
             BoardAction::Remove(_) => return self,
             BoardAction::Agreed(slot) => record.agreed = Some(slot),
+            BoardAction::Threshold(levels) => record.threshold = Some(levels),
             BoardAction::Discussing(item) => record.discussing = Some(item),
             BoardAction::Stored(stored) => return Rc::new(self.with(record, stored)),
             BoardAction::External(theirs) => {
@@ -183,7 +203,8 @@ impl Reducible for Board {
 }
 
 /// Both tabs' changes to the board: a response either side added is kept, one either side
-/// removed is gone, and the agreed record and the item under discussion are those last chosen.
+/// removed is gone, and the agreed record, the threshold and the item under discussion are
+/// those last chosen.
 fn merge_boards(base: &BoardRecord, mine: &BoardRecord, theirs: &BoardRecord) -> BoardRecord {
     let mut respondents: Vec<Respondent> = mine
         .respondents
@@ -201,6 +222,11 @@ fn merge_boards(base: &BoardRecord, mine: &BoardRecord, theirs: &BoardRecord) ->
     } else {
         mine.agreed
     };
+    let threshold = if theirs.threshold != base.threshold {
+        theirs.threshold
+    } else {
+        mine.threshold
+    };
     let discussing = if theirs.discussing != base.discussing {
         theirs.discussing.clone()
     } else {
@@ -209,6 +235,7 @@ fn merge_boards(base: &BoardRecord, mine: &BoardRecord, theirs: &BoardRecord) ->
     BoardRecord {
         respondents,
         agreed,
+        threshold,
         discussing,
     }
 }
@@ -361,6 +388,7 @@ mod tests {
         let board = Board::new(BoardRecord {
             respondents: admitted.added,
             agreed: None,
+            threshold: None,
             discussing: None,
         });
         assert_eq!(board.record.respondents[0].set_aside.len(), 1);
@@ -406,6 +434,7 @@ mod tests {
         let stored = BoardRecord {
             respondents: vec![a.clone(), b.clone()],
             agreed: None,
+            threshold: None,
             discussing: None,
         };
         let board = Rc::new(Board::new(stored));
@@ -414,6 +443,7 @@ mod tests {
         let theirs = BoardRecord {
             respondents: vec![a.clone(), d.clone()],
             agreed: Some(4),
+            threshold: Some(3),
             discussing: Some("purpose-lived".into()),
         };
         let board = board.reduce(BoardAction::External(Some(theirs.clone())));
@@ -432,6 +462,7 @@ mod tests {
         let record = BoardRecord {
             respondents: vec![Rc::new(fitted)],
             agreed: Some(2),
+            threshold: Some(1),
             discussing: Some("leaders-data".into()),
         };
         assert_eq!(

@@ -5,13 +5,10 @@ use crate::charts::{DistributionChart, Profile, RadarChart};
 use crate::hooks::use_focus_on_mount;
 use crate::platform::files::download;
 use crate::platform::print::print;
-use crate::state::context::use_widget;
-use crate::state::View;
+use crate::state::context::{use_board, use_widget};
+use crate::state::{BoardAction, View};
 use crate::views::common::{ErrorView, PlanTable};
-use maturity_core::{
-    action_plan, aggregate, aggregate_csv, agreed_draft, score, Response,
-    DEFAULT_DISAGREEMENT_THRESHOLD,
-};
+use maturity_core::{action_plan, aggregate, aggregate_csv, agreed_draft, score, Response};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -35,10 +32,12 @@ pub struct BoardDiscussionProps {
 pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
     let widget = use_widget();
     let summary_ref = use_focus_on_mount();
-    let threshold = use_state(|| DEFAULT_DISAGREEMENT_THRESHOLD);
+    // Kept with the board, so the facilitation view steps through the same items.
+    let board_state = use_board().board;
+    let threshold = board_state.record.threshold();
     let show_names = use_state(|| false);
     let instrument = &widget.instrument;
-    let board = match aggregate(instrument, &props.respondents, *threshold) {
+    let board = match aggregate(instrument, &props.respondents, threshold) {
         Ok(board) => board,
         Err(error) => {
             return html! { <ErrorView summary="These responses could not be combined" error={Rc::new(error)} /> }
@@ -46,14 +45,14 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
     };
     let levels = &instrument.scale.levels;
     let on_threshold = {
-        let threshold = threshold.clone();
+        let board_state = board_state.clone();
         Callback::from(move |event: Event| {
             if let Ok(value) = event
                 .target_unchecked_into::<HtmlSelectElement>()
                 .value()
                 .parse()
             {
-                threshold.set(value);
+                board_state.dispatch(BoardAction::Threshold(value));
             }
         })
     };
@@ -173,7 +172,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 <div class="mm-field">
                     <label class="mm-field__label" for={threshold_id.clone()}>{ "Discuss items whose ratings are at least this many levels apart" }</label>
                     <select class="mm-select" id={threshold_id} onchange={on_threshold}>
-                        { for (1..=max_gap as u32).map(|n| html! { <option value={n.to_string()} selected={n == *threshold}>{ n }</option> }) }
+                        { for (1..=max_gap as u32).map(|n| html! { <option value={n.to_string()} selected={n == threshold}>{ n }</option> }) }
                     </select>
                 </div>
                 <div class="mm-checkbox">

@@ -9,7 +9,7 @@ use crate::hooks::{use_focus_on_change, use_open_agreed};
 use crate::state::context::{use_board, use_session, use_widget};
 use crate::state::{Action, BoardAction, Open, View};
 use crate::views::assess::ItemQuestion;
-use maturity_core::{aggregate, agreed_draft, Rating, DEFAULT_DISAGREEMENT_THRESHOLD};
+use maturity_core::{aggregate, agreed_draft, Rating};
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -48,7 +48,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             </div>
         };
     }
-    let Ok(board_figures) = aggregate(instrument, responses, DEFAULT_DISAGREEMENT_THRESHOLD) else {
+    let Ok(board_figures) = aggregate(instrument, responses, board.board.record.threshold()) else {
         // Responses on the board were checked as they came in; this cannot happen, but if it
         // does the board view explains what is wrong.
         return html! { <p>{ "These responses could not be combined: open the board view to see why." }</p> };
