@@ -3,7 +3,6 @@
 
 use super::board::{added_line, answers_that_do_not_fit, refusal, Admitted};
 use maturity_core::{organisation_name, Instrument, Response};
-use std::rc::Rc;
 
 /// Reads `(file name, text or why it could not be read)` pairs as organisations' agreed
 /// records: a file that cannot be used (not readable, another instrument, answers that are
@@ -13,10 +12,10 @@ use std::rc::Rc;
 /// nor a title is named after its file.
 pub fn admit_records(
     instrument: &Instrument,
-    existing: &[Rc<Response>],
+    existing: &[Response],
     files: Vec<(String, Result<String, maturity_core::Error>)>,
-) -> Admitted<Rc<Response>> {
-    let mut added: Vec<Rc<Response>> = Vec::new();
+) -> Admitted<Response> {
+    let mut added: Vec<Response> = Vec::new();
     let mut notes = Vec::new();
     for (name, text) in files {
         let read = text
@@ -36,8 +35,7 @@ pub fn admit_records(
             record.organisation = name.trim_end_matches(".json").to_owned();
         }
         let organisation = organisation_name(&record);
-        let same =
-            |other: &Rc<Response>| organisation_name(other).eq_ignore_ascii_case(&organisation);
+        let same = |other: &Response| organisation_name(other).eq_ignore_ascii_case(&organisation);
         if existing.iter().chain(&added).any(same) {
             notes.push(format!(
                 "{name} was not added: a record for {organisation} is already loaded. Remove that one first to use this one."
@@ -52,7 +50,7 @@ pub fn admit_records(
                 if unfit == 1 { "is" } else { "are" }
             ));
         }
-        added.push(Rc::new(record));
+        added.push(record);
     }
     let mut messages = vec![added_line(added.len(), "record")];
     messages.extend(notes);

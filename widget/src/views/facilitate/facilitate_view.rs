@@ -39,6 +39,14 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
     let heading = use_focus_on_change(discussing.clone(), false);
     let instrument = &widget.instrument;
     let responses = &board.board.responses;
+    // Combined once per change of the board, not on every key the room presses.
+    let combined = {
+        let instrument = instrument.clone();
+        use_memo(
+            (responses.clone(), board.board.record.threshold()),
+            move |(responses, threshold)| aggregate(&instrument, responses, *threshold),
+        )
+    };
     let to_board = props.on_view.reform(|_: MouseEvent| View::Board);
     if responses.is_empty() {
         return html! {
@@ -48,14 +56,14 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             </div>
         };
     }
-    let Ok(board_figures) = aggregate(instrument, responses, board.board.record.threshold()) else {
+    let Ok(board_figures) = &*combined else {
         // Responses on the board were checked as they came in; this cannot happen, but if it
         // does the board view explains what is wrong.
         return html! { <p>{ "These responses could not be combined: open the board view to see why." }</p> };
     };
     if board.board.record.agreed != Some(props.slot) {
         let start = {
-            let draft = agreed_draft(instrument, &board_figures);
+            let draft = agreed_draft(instrument, board_figures);
             open_agreed.reform(move |_: MouseEvent| (draft.clone(), View::Facilitate))
         };
         return html! {
@@ -165,7 +173,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
 
     // The level each item started from: the medians' draft the agreed record began as.
     let started: Rc<Vec<Rating>> = {
-        let draft = agreed_draft(instrument, &board_figures);
+        let draft = agreed_draft(instrument, board_figures);
         Rc::new(
             instrument
                 .items()

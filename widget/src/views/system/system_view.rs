@@ -20,11 +20,18 @@ const DIFFERENCES_SHOWN: usize = 5;
 #[component]
 pub fn SystemView() -> Html {
     let widget = use_widget();
-    let records = use_state(|| Rc::new(Vec::<Rc<Response>>::new()));
+    let records = use_state(|| Rc::new(Vec::<Response>::new()));
     let messages = use_state(Vec::<String>::new);
     let anonymous = use_state(|| false);
     let instrument = &widget.instrument;
     let uid = &widget.uid;
+    // The figures change only with the records, not with the names switch or a render.
+    let figures = {
+        let instrument = instrument.clone();
+        use_memo((*records).clone(), move |records| {
+            system_view(&instrument, records).map(Rc::new)
+        })
+    };
     let add = {
         let (records, messages, instrument) =
             (records.clone(), messages.clone(), instrument.clone());
@@ -51,11 +58,10 @@ pub fn SystemView() -> Html {
     if records.is_empty() {
         return html! { <div class="mm-system">{ intro }</div> };
     }
-    let plain: Vec<Response> = records.iter().map(|r| (**r).clone()).collect();
-    let system = match system_view(instrument, &plain) {
-        Ok(system) => Rc::new(system),
+    let system = match &*figures {
+        Ok(system) => system.clone(),
         Err(error) => {
-            return html! { <div class="mm-system">{ intro }<ErrorView summary="These records could not be put side by side" error={Rc::new(error)} /></div> }
+            return html! { <div class="mm-system">{ intro }<ErrorView summary="These records could not be put side by side" error={Rc::new(error.clone())} /></div> }
         }
     };
     // Where names are hidden, the organisations are listed by their letters.
@@ -81,9 +87,13 @@ pub fn SystemView() -> Html {
         })
     };
     let export = {
-        let text = system_csv(instrument, &system, *anonymous);
+        let (instrument, system, anonymous) = (instrument.clone(), system.clone(), *anonymous);
         Callback::from(move |_: MouseEvent| {
-            download("system-profiles.csv", "text/csv", &text);
+            download(
+                "system-profiles.csv",
+                "text/csv",
+                &system_csv(&instrument, &system, anonymous),
+            );
         })
     };
     let show = |score: Option<Score>| score.map_or_else(|| "–".to_owned(), |s| s.to_string());
