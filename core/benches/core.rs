@@ -48,6 +48,13 @@ fn main() {
     measure("read + check one response from JSON", 5_000, || {
         black_box(Response::from_json_for(black_box(&many[5].to_json()), &instrument).unwrap());
     });
+    let text = many[5].to_compact_json();
+    measure("read one response, full reader (text ready)", 5_000, || {
+        black_box(Response::from_json(black_box(&text)).unwrap());
+    });
+    measure("read one response, quick reader (text ready)", 20_000, || {
+        black_box(Response::from_json_quickly(black_box(&text)).unwrap());
+    });
     let median = measure(
         "aggregate 1,000 responses (default instrument)",
         200,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// An answer that takes an item out of scoring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Special {
@@ -12,6 +12,26 @@ pub enum Special {
     NotApplicable,
     /// The respondent cannot say.
     DontKnow,
+}
+
+impl Special {
+    /// Its name in the file formats.
+    pub fn name(self) -> &'static str {
+        match self {
+            Special::NotApplicable => "notApplicable",
+            Special::DontKnow => "dontKnow",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Special {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::read::fast::by_name(
+            deserializer,
+            &[Special::NotApplicable, Special::DontKnow],
+            Special::name,
+        )
+    }
 }
 
 /// What was chosen for an item.

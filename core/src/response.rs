@@ -36,6 +36,7 @@ pub struct Response {
     /// The response format version, 2 for this format (files of format 1 are read too).
     pub format_version: u32,
     /// Which instrument (and which version of it) was answered.
+    #[serde(deserialize_with = "crate::read::fast::object")]
     pub instrument: InstrumentRef,
     /// A name for this assessment, e.g. "Board self-assessment, November 2026".
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -44,7 +45,11 @@ pub struct Response {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
     /// Who answered, if they chose to say.
-    #[serde(default, skip_serializing_if = "Respondent::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Respondent::is_empty",
+        deserialize_with = "crate::read::fast::object"
+    )]
     pub respondent: Respondent,
     /// When it was started, as an RFC 3339 timestamp (`2026-11-28T12:00:00Z`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -56,10 +61,14 @@ pub struct Response {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next_review: String,
     /// The board paper's cover sheet (format 2).
-    #[serde(default, skip_serializing_if = "Paper::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Paper::is_empty",
+        deserialize_with = "crate::read::fast::object"
+    )]
     pub paper: Paper,
     /// Answers by item id. Items without an entry are unanswered.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::read::fast::answers_once")]
     pub answers: BTreeMap<String, Answer>,
 }
 
@@ -99,7 +108,7 @@ impl Paper {
 }
 
 /// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
@@ -141,6 +150,14 @@ impl Status {
             Status::Done => "done",
             Status::Dropped => "dropped",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        crate::read::fast::by_name(deserializer, &Status::ALL, Status::name)
     }
 }
 
@@ -223,7 +240,11 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// What has happened on the action, oldest first (format 2).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::read::fast::objects"
+    )]
     pub progress: Vec<ProgressLine>,
 }
 

@@ -5,6 +5,7 @@
 //! missing fields together; this reader is the one parser users run. The derived impls on the
 //! model types are kept only to generate the JSON Schema, and a test checks both agree.
 
+pub(crate) mod fast;
 mod instrument;
 pub mod json_text;
 pub mod response;
@@ -261,6 +262,14 @@ impl Text {
             required: false,
             max_chars,
         }
+    }
+
+    /// Whether [`Reader::text`] would take `s` without a problem.
+    pub(crate) fn accepts(self, s: &str) -> bool {
+        // Bytes bound characters from above: most text is far under its limit, so the count
+        // is usually skipped.
+        (!self.required || !s.trim().is_empty())
+            && (s.len() <= self.max_chars || s.chars().count() <= self.max_chars)
     }
 }
 

@@ -20,6 +20,19 @@ impl Response {
         Response::from_value(&value)
     }
 
+    /// Reads a response in the current format the quick way (several times faster than
+    /// [`Response::from_json`]), or returns `None`: then read it with `from_json`, which migrates
+    /// older formats and names every problem. What this accepts, `from_json` reads the same.
+    pub fn from_json_quickly(text: &str) -> Option<Response> {
+        super::fast::response(text)
+    }
+
+    /// Several responses given as the JSON text of one array, each read as
+    /// [`Response::from_json_quickly`] reads it; `None` when any one needs `from_json`.
+    pub fn list_from_json_quickly(text: &str) -> Option<Vec<Response>> {
+        super::fast::responses(text)
+    }
+
     /// Reads a response from an already-parsed JSON value.
     pub fn from_value(value: &Value) -> Result<Response> {
         let format = format_of(value)?;
