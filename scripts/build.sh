@@ -4,17 +4,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
 
+# Two WebAssembly files: the widget's (the element and the functions), and the functions alone
+# for `maturity-matrix/api` and Node, which read responses the quick way.
 cargo build --release --locked --target wasm32-unknown-unknown -p maturity-widget
+cargo build --profile api --locked --target wasm32-unknown-unknown -p maturity-api --features quick-read
 rm -rf www/build www/dist
-# --omit-default-module-path: the glue must not name a .wasm of its own (bundlers such as webpack
-# would try to resolve it); every entry passes the file's location or bytes to init.
-wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir www/build/pkg --out-name maturity_widget \
-  target/wasm32-unknown-unknown/release/maturity_widget.wasm
-# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
-node www/node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-reference-types --enable-multivalue \
-  www/build/pkg/maturity_widget_bg.wasm -o www/build/maturity-matrix.wasm
 mkdir -p www/dist
-cp www/build/maturity-matrix.wasm www/dist/maturity-matrix.wasm
+
+# glue <crate> <profile> <out dir> <file>: wasm-bindgen's glue into www/build/<out dir>, and the
+# optimised .wasm as www/build/<file> and www/dist/<file>.
+glue() {
+  # --omit-default-module-path: the glue must not name a .wasm of its own (bundlers such as
+  # webpack would try to resolve it); every entry passes the file's location or bytes to init.
+  # The declarations are kept: the package's function signatures come from them.
+  wasm-bindgen --target web --omit-default-module-path --out-dir "www/build/$3" --out-name "$1" \
+    "target/wasm32-unknown-unknown/$2/$1.wasm"
+  # The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+  node www/node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue \
+    "www/build/$3/$1_bg.wasm" -o "www/build/$4"
+  cp "www/build/$4" "www/dist/$4"
+}
+glue maturity_widget release pkg maturity-matrix.wasm
+glue maturity_api api api-pkg maturity-matrix-api.wasm
 node www/scripts/bundle.mjs

@@ -14,6 +14,7 @@ echo "== Formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 cargo clippy -p maturity-widget --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p maturity-api --features quick-read --target wasm32-unknown-unknown --locked -- -D warnings
 
 echo "== Rust tests (native)"
 cargo test --workspace --all-features --locked

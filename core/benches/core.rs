@@ -52,9 +52,13 @@ fn main() {
     measure("read one response, full reader (text ready)", 5_000, || {
         black_box(Response::from_json(black_box(&text)).unwrap());
     });
-    measure("read one response, quick reader (text ready)", 20_000, || {
-        black_box(Response::from_json_quickly(black_box(&text)).unwrap());
-    });
+    measure(
+        "read one response, quick reader (text ready)",
+        20_000,
+        || {
+            black_box(Response::from_json_quickly(black_box(&text)).unwrap());
+        },
+    );
     let median = measure(
         "aggregate 1,000 responses (default instrument)",
         200,

@@ -70,32 +70,6 @@ fn every_good_current_format_file_is_read_quickly_and_the_same() {
 }
 
 #[test]
-fn a_list_is_read_quickly_only_when_every_response_is() {
-    let files = current_format_files();
-    let good: Vec<&String> = files
-        .iter()
-        .filter(|t| Response::from_json(t).is_ok())
-        .collect();
-    let list = format!(
-        "[{}]",
-        good.iter()
-            .map(|t| t.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    let read = Response::list_from_json_quickly(&list).expect("all good");
-    let one_by_one: Vec<Response> = good
-        .iter()
-        .map(|t| Response::from_json(t).unwrap())
-        .collect();
-    assert_eq!(read, one_by_one);
-    let with_bad = list.replacen("\"formatVersion\": 2", "\"formatVersion\": 1", 1);
-    assert_eq!(Response::list_from_json_quickly(&with_bad), None);
-    let with_text = format!("[{}, \"{{}}\"]", good[0]);
-    assert_eq!(Response::list_from_json_quickly(&with_text), None);
-}
-
-#[test]
 fn an_item_given_twice_is_left_to_the_full_reader() {
     let text = r#"{"formatVersion":2,"instrument":{"id":"nhs-impact","version":"1"},
         "answers":{"purpose-created":{"level":2},"purpose-created":{"level":3}}}"#;

@@ -72,7 +72,10 @@ async function useWidget(url, figure) {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
   await page.goto(url);
-  await page.locator(`#figure:text-is("${figure}")`).waitFor();
+  // A page that never shows its figure says why: its console errors and failed requests.
+  await page.locator(`#figure:text-is("${figure}")`).waitFor().catch((error) => {
+    throw new Error(`${error.message}\npage errors: ${errors.join("\n") || "none"}`);
+  });
   const widget = page.locator("maturity-matrix");
   await widget.locator(".mm-view-title").waitFor();
   await rate(widget, "purpose-created", "Embedding");
@@ -85,16 +88,18 @@ const page = (title, script) => `<!doctype html><html lang="en"><head><meta char
 <body><main><h1>${title}</h1><p id="figure"></p><maturity-matrix storage-key="${title.toLowerCase().replace(/\W+/g, "-")}"></maturity-matrix></main>
 ${script}</body></html>`;
 
-test("webpack 5, browser target: the bundle copies the .wasm, scores and renders the element", () => {
+test("webpack 5, browser target: the bundle copies both .wasm files, scores through the api entry and renders the element", () => {
   write(app, {
-    "webpack-web/src/index.js": `import { init, score, builtinInstrument } from "maturity-matrix";
-await init();
-document.getElementById("figure").textContent = String(score(builtinInstrument("nhs-impact"), ${response(2)}).overall);`,
+    "webpack-web/src/index.js": `import { init } from "maturity-matrix";
+import * as api from "maturity-matrix/api";
+const { builtinInstrument } = api;
+await Promise.all([init(), api.init()]);
+document.getElementById("figure").textContent = String(api.score(builtinInstrument("nhs-impact"), ${response(2)}).overall);`,
     "webpack-web/webpack.config.cjs": `module.exports = { mode: "production", target: "web", context: __dirname, entry: "./src/index.js", output: { path: __dirname + "/dist", clean: true }, performance: { hints: false } };`,
   });
   webpack("webpack-web");
   const built = readdirSync(path.join(app, "webpack-web/dist"));
-  assert.ok(built.some((f) => f.endsWith(".wasm")), `webpack emitted the .wasm: ${built.join(", ")}`);
+  assert.equal(built.filter((f) => f.endsWith(".wasm")).length, 2, `webpack emitted the element's and the api's .wasm: ${built.join(", ")}`);
   writeFileSync(path.join(app, "webpack-web/dist/index.html"), page("webpack", `<script src="main.js"></script>`));
   return useWidget(new URL("consumer/webpack-web/dist/index.html", server.url).href, "2");
 });
@@ -113,17 +118,21 @@ console.log(JSON.stringify({ free: score("nhs-impact", ${response(3)}).overall, 
   assert.deepEqual(result, { free: 3, prepared: 5, shared: true });
 });
 
-test("esbuild: the api entry loads the .wasm from where the app put it, then the element is defined", () => {
+test("esbuild: each entry loads its .wasm from where the app put it: the element's, and the api's for scoring", () => {
   write(app, {
-    "esbuild/src/app.js": `import { init, score, builtinInstrument } from "maturity-matrix/api";
-// esbuild does not copy files named by new URL(…, import.meta.url): the .wasm is copied beside
-// the bundle and its address given to init() before the element's entry is loaded.
-await init({ module_or_path: new URL("./maturity-matrix.wasm", import.meta.url) });
-await import("maturity-matrix");
-document.getElementById("figure").textContent = String(score(builtinInstrument("nhs-impact"), ${response(1)}).overall);`,
+    "esbuild/src/app.js": `import { init as initElement } from "maturity-matrix";
+import { init, score, builtinInstrument } from "maturity-matrix/api";
+// esbuild does not copy files named by new URL(…, import.meta.url): the .wasm files are copied
+// beside the bundle and their addresses given to each entry's init() as the modules load.
+const element = initElement({ module_or_path: new URL("./maturity-matrix.wasm", import.meta.url) });
+await init({ module_or_path: new URL("./maturity-matrix-api.wasm", import.meta.url) });
+document.getElementById("figure").textContent = String(score(builtinInstrument("nhs-impact"), ${response(1)}).overall);
+await element;`,
   });
   run(process.execPath, ["-e", `require("esbuild").buildSync({ entryPoints: ["esbuild/src/app.js"], bundle: true, format: "esm", minify: true, outfile: "esbuild/dist/app.js", logLevel: "warning" })`]);
-  copyFileSync(path.join(app, "node_modules/maturity-matrix/dist/maturity-matrix.wasm"), path.join(app, "esbuild/dist/maturity-matrix.wasm"));
+  for (const wasm of ["maturity-matrix.wasm", "maturity-matrix-api.wasm"]) {
+    copyFileSync(path.join(app, "node_modules/maturity-matrix/dist", wasm), path.join(app, "esbuild/dist", wasm));
+  }
   writeFileSync(path.join(app, "esbuild/dist/index.html"), page("esbuild", `<script type="module" src="app.js"></script>`));
   return useWidget(new URL("consumer/esbuild/dist/index.html", server.url).href, "1");
 });

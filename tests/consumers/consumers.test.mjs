@@ -42,9 +42,9 @@ test("the tarball holds the built files, the types, the README and the licences,
     "LICENSE-APACHE", "LICENSE-MIT", "README.md",
     "dist/api-entry.d.ts", "dist/api.d.ts",
     "dist/esm/api.js", "dist/esm/api.js.map", "dist/esm/maturity-matrix.js", "dist/esm/maturity-matrix.js.map",
-    "dist/esm/node.js", "dist/esm/node.js.map", "dist/esm/shared.js", "dist/esm/shared.js.map",
-    "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
-    "dist/maturity-matrix.wasm", "dist/node.d.ts", "dist/node.js", "dist/types.d.ts",
+    "dist/esm/node.js", "dist/esm/node.js.map", "dist/functions.d.ts",
+    "dist/maturity-matrix-api.wasm", "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
+    "dist/maturity-matrix.wasm", "dist/node.d.ts", "dist/node.js",
     "package.json",
   ]);
 });

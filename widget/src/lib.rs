@@ -2,7 +2,8 @@
 //! the functions JavaScript calls.
 //!
 //! Layers, each depending only on those below it:
-//! - `binding`: the WebAssembly surface (mount, the scoring functions, value conversions);
+//! - `binding`: the WebAssembly surface for mounting (the scoring functions and value
+//!   conversions are the `maturity-api` crate's, re-exported);
 //! - `views`: one yew component per file, in a folder per screen, over
 //! - `charts`: SVG charts drawn from the core's figures;
 //! - `hooks` and `state`: the reducers that own each stored record, their contexts and the
@@ -16,6 +17,6 @@ mod platform;
 mod state;
 mod views;
 
-pub use binding::api::*;
 pub use binding::mount::{mount, MountHandle};
+pub use maturity_api::*;
 pub use views::app::{App, AppProps, InstrumentSource};

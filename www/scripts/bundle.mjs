@@ -14,28 +14,34 @@ const dist = path.join(www, "dist");
 mkdirSync(dist, { recursive: true });
 
 const common = { bundle: true, minify: true, loader: { ".css": "text" }, target: "es2022", legalComments: "none", logLevel: "warning" };
-// Where each output finds the .wasm, relative to itself: a string literal in the output, so
-// bundlers (webpack, Vite, Rollup, Parcel) see `new URL("…wasm", import.meta.url)` and copy the file.
-const wasmBeside = { MATURITY_MATRIX_WASM: JSON.stringify("./maturity-matrix.wasm") };
-const wasmAbove = { MATURITY_MATRIX_WASM: JSON.stringify("../maturity-matrix.wasm") };
 
-await build({ ...common, entryPoints: [path.join(www, "src/index.js")], format: "esm", define: wasmBeside, outfile: path.join(dist, "maturity-matrix.js") });
+// Each output carries one WebAssembly file: the widget's (the element and the functions), or the
+// functions-only `api` build (a third of the size; it reads responses the quick way). The
+// sources import its glue as "maturity-matrix:glue", and `MATURITY_MATRIX_WASM` becomes the
+// file's address relative to the output: a string literal, so bundlers (webpack, Vite, Rollup,
+// Parcel) see `new URL("…wasm", import.meta.url)` and copy the file.
+function carrying(glue, wasm, above = false) {
+  const resolveGlue = {
+    name: "maturity-matrix-glue",
+    setup(build) {
+      build.onResolve({ filter: /^maturity-matrix:glue$/ }, () => ({ path: path.join(www, glue) }));
+    },
+  };
+  return { plugins: [resolveGlue], define: { MATURITY_MATRIX_WASM: JSON.stringify(`${above ? ".." : "."}/${wasm}`) } };
+}
+const widget = (above) => carrying("build/pkg/maturity_widget.js", "maturity-matrix.wasm", above);
+const functionsOnly = (above) => carrying("build/api-pkg/maturity_api.js", "maturity-matrix-api.wasm", above);
 
-await build({ ...common, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", define: wasmBeside, outfile: path.join(dist, "node.js") });
+await build({ ...common, ...widget(), entryPoints: [path.join(www, "src/index.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
+
+await build({ ...common, ...functionsOnly(), entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "node.js") });
 
 // Readable ES modules with source maps, for bundlers and Node (package.json's exports point
-// here): the browser entry and the side-effect-free `api` entry share one chunk, so a page that
-// imports both loads the WebAssembly once; Node has its own file.
-const readable = { ...common, minify: false, sourcemap: true, define: wasmAbove };
-await build({
-  ...readable,
-  entryPoints: { "maturity-matrix": path.join(www, "src/index.js"), api: path.join(www, "src/api-entry.js") },
-  format: "esm",
-  splitting: true,
-  chunkNames: "shared",
-  outdir: path.join(dist, "esm"),
-});
-await build({ ...readable, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "esm/node.js") });
+// here): the element's entry, the side-effect-free `api` entry and Node's.
+const readable = { ...common, minify: false, sourcemap: true, format: "esm" };
+await build({ ...readable, ...widget(true), entryPoints: [path.join(www, "src/index.js")], outfile: path.join(dist, "esm/maturity-matrix.js") });
+await build({ ...readable, ...functionsOnly(true), entryPoints: [path.join(www, "src/api-entry.js")], outfile: path.join(dist, "esm/api.js") });
+await build({ ...readable, ...functionsOnly(true), entryPoints: [path.join(www, "src/node.js")], platform: "node", outfile: path.join(dist, "esm/node.js") });
 
 // The standalone script carries the wasm inside it, for servers that will not serve .wasm
 // and pages opened from a shared drive (file://), where fetch cannot reach a sibling file.
@@ -56,16 +62,27 @@ await build({
   loader: { ...common.loader, ".wasm": "binary" },
   format: "iife",
   globalName: "MaturityMatrix",
+  ...widget(),
   // import.meta.url is meaningless in a classic script; the bytes are passed instead.
-  define: { ...wasmBeside, "import.meta.url": "document.baseURI" },
+  define: { ...widget().define, "import.meta.url": "document.baseURI" },
   outfile: path.join(dist, "maturity-matrix.standalone.js"),
 });
 
 // The licences travel with the package (npm pack takes them from the package's root).
 for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(path.join(www, "..", licence), path.join(www, licence));
 
-// Type declarations: the data types generated from the Rust types, and the functions.
-for (const [from, to] of [["types.d.ts", "types.d.ts"], ["api.d.ts", "api.d.ts"], ["api-entry.d.ts", "api-entry.d.ts"], ["node.d.ts", "node.d.ts"], ["index.d.ts", "maturity-matrix.d.ts"]]) {
+// Type declarations. The functions' signatures, their doc comments and the data types are
+// wasm-bindgen's, written from the Rust code; what follows `InitInput` is the glue's own loader,
+// which the entries wrap as init().
+const generated = readFileSync(path.join(www, "build/api-pkg/maturity_api.d.ts"), "utf8");
+const loader = generated.indexOf("export type InitInput");
+if (loader < 0) throw new Error("the generated declarations no longer have InitInput: check where the glue's loader starts");
+// `[Symbol.dispose]` is declared only from TypeScript's esnext.disposable library on, so a
+// project compiling for ES2022 would fail to type-check the package: it is left out of the
+// declarations (it still works where it exists; `free()` does the same everywhere).
+const functions = generated.slice(0, loader).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/m, "\n").trimEnd();
+writeFileSync(path.join(dist, "functions.d.ts"), `// Generated by wasm-bindgen from the Rust code of the maturity-api crate.\n${functions}\n`);
+for (const [from, to] of [["api.d.ts", "api.d.ts"], ["api-entry.d.ts", "api-entry.d.ts"], ["node.d.ts", "node.d.ts"], ["index.d.ts", "maturity-matrix.d.ts"]]) {
   copyFileSync(path.join(www, "src", from), path.join(dist, to));
 }
 

@@ -1,7 +1,11 @@
 // The scoring functions, shared by every entry. Each one is the core compiled to WebAssembly:
 // decode, call, encode. Errors are `Error` objects named `MaturityMatrixError` with `path` and
 // `problems` ({ path, message }[]). This module has no side effects: nothing runs on import.
-import * as wasm from "../build/pkg/maturity_widget.js";
+//
+// "maturity-matrix:glue" is the wasm-bindgen glue of the WebAssembly an output carries, chosen
+// by www/scripts/bundle.mjs: the widget's in the element's entry (one file for the element and
+// the functions), the smaller functions-only build in `maturity-matrix/api` and Node.
+import * as wasm from "maturity-matrix:glue";
 import { isReady } from "./ready.js";
 
 /** What every function throws when its input cannot be used, so callers can test

@@ -163,6 +163,7 @@ export class MaturityMatrixElement extends ElementBase {
     if (!this.#container || !this.isConnected) return;
     const render = ++this.#renders; // a later change supersedes this one
     try {
+      await pageInitFirst();
       await init();
       await documentParsed();
       const inline = this.#inlineInstrument();
@@ -357,6 +358,15 @@ function documentParsed() {
 }
 
 /** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */
+// A page whose bundler does not copy the .wasm (esbuild, Rollup without an asset plugin) gives
+// its address with init({ module_or_path }) as soon as this module is imported; the element
+// waits one task for that before loading the file from beside the script itself.
+let pageInit;
+function pageInitFirst() {
+  pageInit ??= new Promise((resolve) => setTimeout(resolve, 0));
+  return pageInit;
+}
+
 export function defineElement() {
   if (typeof customElements === "undefined") return; // no DOM here: nothing to define
   if (!customElements.get("maturity-matrix")) {

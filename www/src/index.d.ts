@@ -1,6 +1,6 @@
 // The browser entry: the scoring functions, the <maturity-matrix> element and mount().
 import type { MaturityMatrixError } from "./api.js";
-import type { Instrument, Response, ScoreReport } from "./types.js";
+import type { Instrument, Response, ScoreReport } from "./api.js";
 
 export * from "./api-entry.js";
 

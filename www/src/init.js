@@ -1,6 +1,7 @@
 // Loading the WebAssembly in browsers (and bundlers' browser builds). The location of the .wasm
 // is always passed to the wasm-bindgen glue, which is built without a default path of its own.
-import initWasm from "../build/pkg/maturity_widget.js";
+// The glue of this output's WebAssembly (see api.js).
+import initWasm from "maturity-matrix:glue";
 import { markReady } from "./ready.js";
 
 let loading;

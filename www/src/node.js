@@ -1,8 +1,8 @@
 // The Node entry (`maturity-matrix` and `maturity-matrix/api` under Node): the same functions as
-// the browser build, with the WebAssembly loaded synchronously from the file beside this one.
-// No DOM is needed.
+// the browser build, with the functions-only WebAssembly loaded synchronously from the file
+// beside this one. No DOM is needed.
 import { readFileSync } from "node:fs";
-import { initSync } from "../build/pkg/maturity_widget.js";
+import { initSync } from "maturity-matrix:glue";
 import { markReady } from "./ready.js";
 
 initSync({ module: readFileSync(new URL(MATURITY_MATRIX_WASM, import.meta.url)) });

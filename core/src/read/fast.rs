@@ -16,7 +16,6 @@ use crate::response::limits::*;
 use crate::response::{Answer, Paper, Response, RESPONSE_FORMAT_VERSION};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -29,13 +28,6 @@ pub(crate) fn response(text: &str) -> Option<Response> {
     }
     let Object(response) = serde_json::from_str::<Object<Response>>(text).ok()?;
     follows_field_rules(&response).then_some(response)
-}
-
-/// Several responses given as one JSON array, each read as [`response`] reads it (its own text
-/// within the size limit); `None` when any one of them needs the full reader.
-pub(crate) fn responses(text: &str) -> Option<Vec<Response>> {
-    let each: Vec<&RawValue> = serde_json::from_str(text).ok()?;
-    each.iter().map(|raw| response(raw.get())).collect()
 }
 
 /// The field rules of `read::response`, as yes or no.

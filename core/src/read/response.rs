@@ -27,12 +27,6 @@ impl Response {
         super::fast::response(text)
     }
 
-    /// Several responses given as the JSON text of one array, each read as
-    /// [`Response::from_json_quickly`] reads it; `None` when any one needs `from_json`.
-    pub fn list_from_json_quickly(text: &str) -> Option<Vec<Response>> {
-        super::fast::responses(text)
-    }
-
     /// Reads a response from an already-parsed JSON value.
     pub fn from_value(value: &Value) -> Result<Response> {
         let format = format_of(value)?;

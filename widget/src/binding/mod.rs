@@ -1,6 +1,4 @@
-//! The WebAssembly surface: what JavaScript can call. Each function decodes its arguments,
-//! calls the core (or mounts the app) and encodes the result; no rules live here.
+//! The WebAssembly surface of the element: mounting the app. The scoring functions, and the
+//! conversions both use, are the `maturity-api` crate's, linked into this WebAssembly too.
 
-pub mod api;
-pub mod convert;
 pub mod mount;

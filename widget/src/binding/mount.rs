@@ -1,8 +1,8 @@
 //! Mounting the widget into an element: the options JavaScript passes, and the handle it gets.
 
-use super::convert as js;
 use crate::state::View;
 use crate::views::app::{App, AppProps, InstrumentSource};
+use maturity_api::convert as js;
 use maturity_core as core;
 use std::cell::Cell;
 use std::rc::Rc;

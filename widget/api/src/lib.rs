@@ -1,16 +1,37 @@
 //! The scoring functions of the npm package: decode, call the core, encode.
 //!
+//! Built on its own (with the `quick-read` feature) as the WebAssembly of `maturity-matrix/api`
+//! and of Node, with no yew in it; the widget links the same functions into its own, for pages
+//! that show the element and score too.
+//!
 //! [`PreparedInstrument`] is the fast route: the instrument is read and checked once, and each
 //! call then reads only its responses. The free functions are thin wrappers that prepare the
 //! instrument they are given (a cache keeps the last one, for loops that pass the same
 //! instrument every time).
 
-use super::convert as js;
+pub mod convert;
+
+use convert as js;
 use maturity_core as core;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// An instrument read and checked once, with the functions that use it. Made by `prepare`.
+// The data types, generated from the core's Rust types by `core/tests/typescript.rs`, so the
+// declarations wasm-bindgen writes for these functions are complete on their own.
+#[wasm_bindgen(typescript_custom_section)]
+const DATA_TYPES: &str = include_str!("../../../www/src/types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const INPUTS: &str = r#"
+/** An instrument as an object, as its JSON text, or a built-in id such as `"nhs-impact"`. */
+export type InstrumentInput = Instrument | string;
+/** A response as an object or as its JSON text (older formats are migrated). */
+export type ResponseInput = Response | string;
+"#;
+
+/// An instrument read and checked once, with the functions that use it: faster than the free
+/// functions when one instrument scores many responses. Made by `prepare`; call `free()` (or
+/// let it be garbage-collected) when done.
 #[wasm_bindgen]
 pub struct PreparedInstrument {
     instrument: Rc<core::Instrument>,

@@ -81,12 +81,21 @@ pub fn response_from_js(value: &JsValue, instrument: &Instrument) -> Result<Resp
     read_response(value, instrument).map_err(|e| error_to_js(&e))
 }
 
-/// Every response goes through the core's full reader, whose problems name their paths. A
-/// faster route (serde derive straight into the typed structs, then the reader's field rules)
-/// was built and measured: about a quarter less time per response, for 22 to 29 KiB more
-/// gzipped WebAssembly, which every page showing the widget would download. Not worth it.
 fn read_response(value: &JsValue, instrument: &Instrument) -> Result<Response, Error> {
-    json_text_from_js(value, "response").and_then(|text| Response::from_json_for(&text, instrument))
+    let response = read_unchecked(value, "response")?;
+    response.check(instrument)?;
+    Ok(response)
+}
+
+/// A response read from its JSON text: with the `quick-read` feature the quick way first, and
+/// the full reader (which migrates older formats and names every problem) when that declines.
+fn read_unchecked(value: &JsValue, what: &str) -> Result<Response, Error> {
+    let text = json_text_from_js(value, what)?;
+    #[cfg(feature = "quick-read")]
+    if let Some(response) = Response::from_json_quickly(&text) {
+        return Ok(response);
+    }
+    Response::from_json(&text)
 }
 
 /// A list of responses, each checked against `instrument`; a failure names its position
@@ -101,9 +110,7 @@ pub fn responses_from_js(
 /// A list of agreed records for the system view, read but not yet checked against the
 /// instrument: the core fits a record made against another version of it.
 pub fn records_from_js(value: &JsValue) -> Result<Vec<Response>, JsValue> {
-    list_from_js(value, |item| {
-        json_text_from_js(item, "record").and_then(|text| Response::from_json(&text))
-    })
+    list_from_js(value, |item| read_unchecked(item, "record"))
 }
 
 fn list_from_js(
