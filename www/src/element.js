@@ -359,13 +359,11 @@ function documentParsed() {
 
 /** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */
 // A page whose bundler does not copy the .wasm (esbuild, Rollup without an asset plugin) gives
-// its address with init({ module_or_path }) as soon as this module is imported; the element
-// waits one task for that before loading the file from beside the script itself.
-let pageInit;
-function pageInitFirst() {
-  pageInit ??= new Promise((resolve) => setTimeout(resolve, 0));
-  return pageInit;
-}
+// its address with init({ module_or_path }) in a module that imports this one statically: that
+// code runs before any promise settles, so waiting for one settled promise is enough for the
+// element to see that call before loading the file from beside the script itself (a task would
+// also wait behind the page's parsing, and delay every widget's start).
+const pageInitFirst = () => Promise.resolve();
 
 export function defineElement() {
   if (typeof customElements === "undefined") return; // no DOM here: nothing to define
