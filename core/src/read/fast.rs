@@ -10,7 +10,7 @@
 //! same.
 
 use super::response::{is_date, is_timestamp};
-use super::{Text, MAX_ID_CHARS};
+use super::{id_characters_only, Text, MAX_ID_CHARS};
 use crate::instrument::limits as instrument_limits;
 use crate::response::limits::*;
 use crate::response::{Answer, Paper, Response, RESPONSE_FORMAT_VERSION};
@@ -34,10 +34,7 @@ pub(crate) fn response(text: &str) -> Option<Response> {
 fn follows_field_rules(r: &Response) -> bool {
     let name = Text::optional(MAX_NAME_CHARS);
     let id_ok = Text::required(MAX_ID_CHARS).accepts(&r.instrument.id)
-        && r.instrument
-            .id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        && id_characters_only(&r.instrument.id);
     r.format_version == RESPONSE_FORMAT_VERSION
         && id_ok
         && Text::required(instrument_limits::MAX_TITLE_CHARS).accepts(&r.instrument.version)

@@ -2,8 +2,10 @@
 //! stopping at the first, so a person fixing a file sees the whole list at once.
 //!
 //! serde's derived `Deserialize` stops at the first error and cannot name unknown fields and
-//! missing fields together; this reader is the one parser users run. The derived impls on the
-//! model types are kept only to generate the JSON Schema, and a test checks both agree.
+//! missing fields together, so this reader is the one whose messages users see. The derived
+//! impls on the model types generate the JSON Schema (a test checks both agree), and on a
+//! response they are the quick reader of `fast`, which only ever says "fine" or "ask the full
+//! reader" (a property test checks it reads exactly what this reader reads).
 
 pub(crate) mod fast;
 mod instrument;
@@ -228,10 +230,7 @@ impl Reader {
     /// file names and JSON paths.
     pub(crate) fn id(&mut self, fields: &Fields<'_>, key: &str) -> Option<String> {
         let id = self.text(fields, key, Text::required(MAX_ID_CHARS))?;
-        if id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        {
+        if id_characters_only(&id) {
             Some(id)
         } else {
             self.report(
@@ -241,6 +240,12 @@ impl Reader {
             None
         }
     }
+}
+
+/// Whether `text` has only the characters an identifier may have.
+pub(crate) fn id_characters_only(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// The limits on one string field.
