@@ -1,6 +1,8 @@
 //! The instruments shipped with the tool, embedded at compile time.
 
+use crate::error::{Error, Result};
 use crate::instrument::Instrument;
+use crate::read::{id_characters_only, MAX_ID_CHARS};
 use std::sync::OnceLock;
 
 /// The id of the instrument used when none is named.
@@ -33,6 +35,32 @@ pub fn builtin(id: &str) -> Option<Instrument> {
         .clone()
 }
 
+/// A built-in instrument by id, or an error naming the ones there are.
+pub fn builtin_named(id: &str) -> Result<Instrument> {
+    builtin(id).ok_or_else(|| {
+        let known: Vec<&str> = builtin_ids().collect();
+        Error::single(
+            "instrument",
+            format!(
+                "there is no built-in instrument \"{id}\"; the built-in ones are {}",
+                known.join(", ")
+            ),
+        )
+    })
+}
+
+/// An instrument given as text, the way the element's `instrument` attribute and the
+/// JavaScript functions take it: text shaped like an identifier names a built-in instrument
+/// (`"nhs-impact"`); anything else is read as an instrument's JSON.
+pub fn instrument_from_text(text: &str) -> Result<Instrument> {
+    let id_shaped = !text.is_empty() && text.len() <= MAX_ID_CHARS && id_characters_only(text);
+    if id_shaped {
+        builtin_named(text)
+    } else {
+        Instrument::from_json(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +75,22 @@ mod tests {
                 "{id}, from the cache"
             );
         }
+    }
+
+    #[test]
+    fn text_names_a_builtin_or_is_read_as_json() {
+        assert_eq!(
+            instrument_from_text("nhs-impact").ok(),
+            builtin("nhs-impact")
+        );
+        let unknown = instrument_from_text("nhs-impact.v2").unwrap_err();
+        assert_eq!(unknown.problems()[0].path, "instrument");
+        assert!(unknown.problems()[0]
+            .message
+            .contains("nhs-impact, board-improvement-leadership"));
+        let json = instrument_from_text(BUILTIN_SOURCES[1].1).unwrap();
+        assert_eq!(json.id, "board-improvement-leadership");
+        assert!(instrument_from_text("{}").is_err());
     }
 
     #[test]

@@ -40,7 +40,10 @@ pub use aggregate::{
     aggregate, agreed_draft, Aggregate, ComponentAggregate, ItemAggregate,
     DEFAULT_DISAGREEMENT_THRESHOLD,
 };
-pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES, DEFAULT_INSTRUMENT_ID};
+pub use builtin::{
+    builtin, builtin_ids, builtin_named, instrument_from_text, BUILTIN_SOURCES,
+    DEFAULT_INSTRUMENT_ID,
+};
 pub use calendar::calendar_ics;
 pub use compare::{compare, Change, Comparison, ComponentChange, ItemChange};
 pub use csv::{aggregate_csv, csv_cell, response_csv};

@@ -59,17 +59,7 @@ pub fn instrument_from_js(value: &JsValue) -> Result<Rc<Instrument>, JsValue> {
     if let Some(instrument) = cached {
         return Ok(instrument);
     }
-    // Text shaped like an id (no JSON punctuation) names a built-in; other text is JSON.
-    let looks_like_id = value.is_string()
-        && !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    let read = if looks_like_id {
-        maturity_core::builtin(&text).ok_or_else(|| unknown_builtin(&text))
-    } else {
-        Instrument::from_json(&text)
-    };
+    let read = maturity_core::instrument_from_text(&text);
     let instrument = Rc::new(read.map_err(|e| error_to_js(&e))?);
     LAST_INSTRUMENT.with(|last| *last.borrow_mut() = Some((text, instrument.clone())));
     Ok(instrument)
@@ -136,16 +126,4 @@ fn list_from_js(
     } else {
         Err(error_to_js(&Error::Invalid(problems)))
     }
-}
-
-/// The error for a built-in instrument id that does not exist, naming the ones that do.
-pub fn unknown_builtin(id: &str) -> Error {
-    let known: Vec<&str> = maturity_core::builtin_ids().collect();
-    Error::single(
-        "instrument",
-        format!(
-            "there is no built-in instrument \"{id}\"; the built-in ones are {}",
-            known.join(", ")
-        ),
-    )
 }

@@ -370,7 +370,7 @@ pub fn system_csv(
 /// A built-in instrument by id, as a plain object.
 #[wasm_bindgen(js_name = builtinInstrument, unchecked_return_type = "Instrument")]
 pub fn builtin_instrument(id: &str) -> Result<JsValue, JsValue> {
-    let instrument = core::builtin(id).ok_or_else(|| js::error_to_js(&js::unknown_builtin(id)))?;
+    let instrument = core::builtin_named(id).map_err(|e| js::error_to_js(&e))?;
     js::to_js(&instrument)
 }
 

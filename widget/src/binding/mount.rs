@@ -212,14 +212,5 @@ fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error>
             core::builtin(core::DEFAULT_INSTRUMENT_ID).expect("the default instrument is built in")
         );
     };
-    let text = js::json_text_from_js(&value, "instrument")?;
-    let id_like = !text.is_empty()
-        && text.len() <= 64
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if id_like {
-        return core::builtin(&text).ok_or_else(|| js::unknown_builtin(&text));
-    }
-    core::Instrument::from_json(&text)
+    core::instrument_from_text(&js::json_text_from_js(&value, "instrument")?)
 }
