@@ -15,6 +15,9 @@ pub enum Special {
 }
 
 impl Special {
+    /// Both special answers.
+    pub const ALL: [Special; 2] = [Special::NotApplicable, Special::DontKnow];
+
     /// Its name in the file formats.
     pub fn name(self) -> &'static str {
         match self {
@@ -26,11 +29,7 @@ impl Special {
 
 impl<'de> Deserialize<'de> for Special {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::fast::by_name(
-            deserializer,
-            &[Special::NotApplicable, Special::DontKnow],
-            Special::name,
-        )
+        crate::read::fast::by_name(deserializer, &Special::ALL, Special::name)
     }
 }
 

@@ -193,14 +193,17 @@ fn read_answer(r: &mut Reader, value: &Value, path: &str, format: u32) -> Option
     let target = level_field(r, &f, "target");
     let special = match f.get("special") {
         None => Some(None),
-        Some(Value::String(s)) if s == "notApplicable" => Some(Some(Special::NotApplicable)),
-        Some(Value::String(s)) if s == "dontKnow" => Some(Some(Special::DontKnow)),
-        Some(_) => {
-            r.report(
-                f.path_of("special"),
-                "expected \"notApplicable\" or \"dontKnow\"",
-            );
-            None
+        Some(v) => {
+            let named = v
+                .as_str()
+                .and_then(|s| Special::ALL.into_iter().find(|special| special.name() == s));
+            if named.is_none() {
+                r.report(
+                    f.path_of("special"),
+                    "expected \"notApplicable\" or \"dontKnow\"",
+                );
+            }
+            named.map(Some)
         }
     };
     if let (Some(Some(_)), Some(Some(_))) = (&level, &special) {
