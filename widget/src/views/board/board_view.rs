@@ -3,7 +3,7 @@
 
 use super::board_discussion::BoardDiscussion;
 use super::respondent_turn::RespondentTurn;
-use crate::hooks::use_open_agreed;
+use crate::hooks::{use_disclosure, use_open_agreed};
 use crate::state::context::{use_board, use_library, use_widget};
 use crate::state::{admit_files, BoardAction, Open};
 use crate::views::common::DropZone;
@@ -56,7 +56,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     }
     let messages = use_state(Vec::<String>::new);
     // A large gathering's list of respondents is built only once it is asked for.
-    let list_open = use_state(|| false);
+    let (list_open, toggle_list) = use_disclosure(false);
     let name_ref = use_node_ref();
     // Back from a turn or from the board view, focus goes to the message that says what
     // happened (the button that was pressed is gone).
@@ -168,16 +168,6 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         Callback::from(move |_: MouseEvent| stage.set(Stage::Discuss))
     };
     let count = respondents.len();
-    let toggle_list = {
-        let list_open = list_open.clone();
-        Callback::from(move |event: Event| {
-            list_open.set(
-                event
-                    .target_unchecked_into::<web_sys::Element>()
-                    .has_attribute("open"),
-            )
-        })
-    };
     let uid = &widget.uid;
     html! {
         <div class="mm-board">
@@ -211,7 +201,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 } else {
                     <details class="mm-disclosure" ontoggle={toggle_list}>
                         <summary>{ format!("Show all {count}, to remove any") }</summary>
-                        if *list_open { <ul class="mm-library__list">{ for rows }</ul> }
+                        if list_open { <ul class="mm-library__list">{ for rows }</ul> }
                     </details>
                 }
             </section>

@@ -1,5 +1,6 @@
 //! Everyone's rating and notes for one item of the board view.
 
+use crate::hooks::use_disclosure;
 use crate::state::context::use_widget;
 use maturity_core::Response;
 use std::rc::Rc;
@@ -28,7 +29,7 @@ pub struct PeopleTableProps {
 pub fn PeopleTable(props: &PeopleTableProps) -> Html {
     let widget = use_widget();
     let many = props.respondents.len() > SHOWN_AT_ONCE;
-    let open = use_state(|| !many);
+    let (open, ontoggle) = use_disclosure(!many);
     let table = || {
         let rows = props.respondents.iter().enumerate().map(|(index, response)| {
             let who = if props.show_names {
@@ -56,20 +57,10 @@ pub fn PeopleTable(props: &PeopleTableProps) -> Html {
     if !many {
         return table();
     }
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            open.set(
-                event
-                    .target_unchecked_into::<web_sys::Element>()
-                    .has_attribute("open"),
-            )
-        })
-    };
     html! {
         <details class="mm-disclosure" {ontoggle}>
             <summary>{ format!("Everyone's rating and notes ({})", props.respondents.len()) }</summary>
-            if *open { { table() } }
+            if open { { table() } }
         </details>
     }
 }
