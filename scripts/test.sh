@@ -19,6 +19,10 @@ cargo clippy -p maturity-api --features quick-read --target wasm32-unknown-unkno
 echo "== Rust tests (native)"
 cargo test --workspace --all-features --locked
 
+echo "== Independent oracle (every golden figure recomputed in Python) and strict readers of the exports"
+python3 tests/oracle/oracle.py
+python3 tests/oracle/strict.py
+
 echo "== Build the package"
 scripts/build.sh
 
