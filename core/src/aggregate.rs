@@ -5,10 +5,10 @@
 //! people disagree most, first.
 
 use crate::error::{Error, Result};
-use crate::instrument::Instrument;
+use crate::instrument::{Instrument, Level};
 use crate::rating::{Rating, Special};
 use crate::report::{component_scores_of, Spread};
-use crate::response::{Answer, Response};
+use crate::response::{Agreed, Answer, Response};
 use crate::score::Score;
 use serde::Serialize;
 
@@ -22,6 +22,9 @@ pub const DEFAULT_DISAGREEMENT_THRESHOLD: u32 = 2;
 pub struct Aggregate {
     /// How many responses were combined.
     pub respondents: u32,
+    /// The organisation the responses name, when every one that names an organisation names
+    /// the same one (ignoring case and surrounding spaces); empty otherwise.
+    pub organisation: String,
     /// The spread (in levels) at which items were flagged.
     pub threshold: u32,
     /// Per component, in instrument order.
@@ -195,11 +198,61 @@ pub fn aggregate(
 
     Ok(Aggregate {
         respondents,
+        organisation: common_organisation(responses),
         threshold,
         discussion_order: discussion_order(&items),
         components,
         items,
     })
+}
+
+/// The level a median sits exactly on, if it sits on one.
+pub fn median_level(instrument: &Instrument, median: Score) -> Option<&Level> {
+    instrument
+        .scale
+        .levels
+        .iter()
+        .find(|l| Score::from_level(i64::from(l.value)) == median)
+}
+
+/// A median as a board reads it: "3.00 (Developing)" on a level, "2.50 (between Emerging and
+/// Developing)" between two, "no median" when nobody chose a level.
+pub fn median_words(instrument: &Instrument, median: Option<Score>) -> String {
+    let Some(median) = median else {
+        return "no median".to_owned();
+    };
+    if let Some(level) = median_level(instrument, median) {
+        return format!("{median} ({})", level.label);
+    }
+    let levels = &instrument.scale.levels;
+    let above = levels
+        .iter()
+        .position(|l| Score::from_level(i64::from(l.value)) > median);
+    match above {
+        Some(i) if i > 0 => format!(
+            "{median} (between {} and {})",
+            levels[i - 1].label,
+            levels[i].label
+        ),
+        _ => median.to_string(),
+    }
+}
+
+/// The organisation named by every response that names one, as the first of them writes it;
+/// empty when none names one or two name different ones (the board then says which).
+fn common_organisation(responses: &[Response]) -> String {
+    let mut named = responses
+        .iter()
+        .map(|r| r.organisation.trim())
+        .filter(|name| !name.is_empty());
+    let Some(first) = named.next() else {
+        return String::new();
+    };
+    if named.all(|name| name.eq_ignore_ascii_case(first)) {
+        first.to_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// The median from a distribution over levels, without sorting every rating.
@@ -252,21 +305,29 @@ fn discussion_order(items: &[ItemAggregate]) -> Vec<String> {
         .collect()
 }
 
-/// A starting point for the board's agreed response: each item at the level nearest below its
-/// median (the more cautious of two middle levels), with special answers kept when nobody
-/// chose a level but someone said "not applicable". The board then sets each agreed level.
-pub fn agreed_draft(instrument: &Instrument, aggregate: &Aggregate) -> Response {
+/// A starting point for the board's agreed response: each item whose median is a level at that
+/// level, with special answers kept when nobody chose a level but someone said "not
+/// applicable". An item whose median falls between two levels (2.50: half said Emerging, half
+/// Developing) is left for the board to choose: rounding it either way would record a level
+/// nobody agreed as if it were the board's. The board then sets each agreed level.
+///
+/// The draft says where it comes from: the organisation the raters named, and that it is an
+/// agreed record of `aggregate.respondents` people's ratings, agreed on `today` (`YYYY-MM-DD`).
+pub fn agreed_draft(instrument: &Instrument, aggregate: &Aggregate, today: &str) -> Response {
     let mut response = Response::new(instrument);
+    response.organisation = aggregate.organisation.clone();
+    // Nobody's ratings make no agreed record.
+    response.agreed = (aggregate.respondents > 0).then(|| Agreed {
+        raters: aggregate.respondents,
+        on: today.to_owned(),
+    });
     for item in &aggregate.items {
         let answer = if let Some(median) = item.median {
-            let level = instrument
-                .scale
-                .levels
-                .iter()
-                .rev()
-                .find(|l| Score::from_level(i64::from(l.value)) <= median);
+            let Some(level) = median_level(instrument, median) else {
+                continue;
+            };
             Answer {
-                level: level.map(|l| l.value),
+                level: Some(level.value),
                 ..Answer::default()
             }
         } else if item.not_applicable > 0 {
@@ -280,4 +341,75 @@ pub fn agreed_draft(instrument: &Instrument, aggregate: &Aggregate) -> Response 
         response.answers.insert(item.id.clone(), answer);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(instrument: &Instrument, organisation: &str) -> Response {
+        let mut response = Response::new(instrument);
+        response.organisation = organisation.to_owned();
+        response
+    }
+
+    #[test]
+    fn the_draft_names_the_organisation_its_raters_named_and_how_many_they_were() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let raters = [
+            named(&instrument, "North Trust"),
+            named(&instrument, " north trust"),
+            named(&instrument, ""),
+        ];
+        let board = aggregate(&instrument, &raters, DEFAULT_DISAGREEMENT_THRESHOLD).unwrap();
+        let draft = agreed_draft(&instrument, &board, "2026-12-03");
+        assert_eq!(draft.organisation, "North Trust");
+        assert_eq!(
+            draft.agreed,
+            Some(Agreed {
+                raters: 3,
+                on: "2026-12-03".into()
+            })
+        );
+        // Raters who name different organisations leave the board to say which.
+        let mixed = [
+            named(&instrument, "North Trust"),
+            named(&instrument, "South Trust"),
+        ];
+        let board = aggregate(&instrument, &mixed, DEFAULT_DISAGREEMENT_THRESHOLD).unwrap();
+        assert_eq!(agreed_draft(&instrument, &board, "").organisation, "");
+    }
+
+    #[test]
+    fn a_median_between_two_levels_is_left_for_the_board_and_said_so() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let rated = |level: u8| {
+            let mut response = Response::new(&instrument);
+            response
+                .answers
+                .entry("purpose-created".into())
+                .or_default()
+                .level = Some(level);
+            response
+                .answers
+                .entry("purpose-lived".into())
+                .or_default()
+                .level = Some(3);
+            response
+        };
+        let board = aggregate(&instrument, &[rated(2), rated(3)], 2).unwrap();
+        let draft = agreed_draft(&instrument, &board, "2026-12-03");
+        assert_eq!(draft.rating("purpose-created"), Rating::Unanswered);
+        assert_eq!(draft.rating("purpose-lived"), Rating::Level(3));
+        let median = |id: &str| board.items.iter().find(|i| i.id == id).unwrap().median;
+        assert_eq!(
+            median_words(&instrument, median("purpose-created")),
+            "2.50 (between Emerging and Developing)"
+        );
+        assert_eq!(
+            median_words(&instrument, median("purpose-lived")),
+            "3.00 (Developing)"
+        );
+        assert_eq!(median_words(&instrument, None), "no median");
+    }
 }

@@ -18,11 +18,22 @@ pub fn calendar_ics(
     now: &str,
     today: &str,
 ) -> String {
-    let stamp = compact(now);
-    // Stable across edits of this assessment, distinct between assessments.
-    let origin = match compact(&response.created) {
-        created if !created.is_empty() => created,
-        _ => "undated".to_owned(),
+    // The clock is always readable in practice; a stamp that is not still gives a valid file.
+    let stamp = match compact(now) {
+        stamp if stamp.is_empty() => "19700101T000000Z".to_owned(),
+        stamp => stamp,
+    };
+    // Stable across edits of this assessment, distinct between assessments, and the same as
+    // earlier versions wrote, so a calendar that imported them updates its events.
+    let origin: String = response
+        .created
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, 'T' | 'Z'))
+        .collect();
+    let origin = if origin.is_empty() {
+        "undated".to_owned()
+    } else {
+        origin
     };
     let name = if response.title.is_empty() {
         instrument.title.as_str()
@@ -100,18 +111,28 @@ pub fn calendar_ics(
         .join("")
 }
 
-/// `2026-11-29T09:30:00Z` as `20261129T093000Z`; anything unexpected as digits and `T`/`Z`.
+/// `2026-11-29T09:30:00.123Z` as `20261129T093000Z`, the only UTC date-time form RFC 5545
+/// allows (no fraction of a second), or empty when `timestamp` is not that shape.
 fn compact(timestamp: &str) -> String {
-    timestamp
+    // Date and time digits, up to the seconds: a browser clock's milliseconds are dropped.
+    let digits: String = timestamp
+        .get(..19)
+        .unwrap_or("")
         .chars()
-        .filter(|c| c.is_ascii_digit() || matches!(c, 'T' | 'Z'))
-        .collect()
+        .filter(char::is_ascii_digit)
+        .collect();
+    if digits.len() == 14 {
+        format!("{}T{}Z", &digits[..8], &digits[8..])
+    } else {
+        String::new()
+    }
 }
 
-/// Text as RFC 5545 writes it: backslash, semicolon and comma escaped, line breaks as `\n`.
+/// Text as RFC 5545 writes it: backslash, semicolon and comma escaped, line breaks as `\n`,
+/// and no control characters, which the RFC does not allow in text.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::control::without_controls(text).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
@@ -158,7 +179,18 @@ mod tests {
     }
 
     #[test]
+    fn stamps_drop_milliseconds_as_rfc_5545_requires() {
+        assert_eq!(compact("2027-03-10T10:00:04.628Z"), "20270310T100004Z");
+        assert_eq!(compact("2026-11-29T09:30:00Z"), "20261129T093000Z");
+        assert_eq!(compact("not a time"), "");
+    }
+
+    #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(
+            escape("bell\u{7} null\u{0} esc\u{1b} del\u{7f}"),
+            "bell null esc del"
+        );
     }
 }

@@ -157,3 +157,56 @@ pub fn compare(
     result.overall = score_change("overall", then.overall, now.overall);
     Ok(result)
 }
+
+/// The assessment before `current` among `others`: the latest made on an earlier day (by
+/// [`Response::assessed_on`], never by last edit, which moves whenever progress is recorded).
+/// `None` when none is dated before it.
+pub fn previous_assessment<'a>(
+    current: &Response,
+    others: impl IntoIterator<Item = &'a Response>,
+) -> Option<&'a Response> {
+    let day = current.assessed_on();
+    others
+        .into_iter()
+        .filter(|other| {
+            let made = other.assessed_on();
+            !made.is_empty() && (day.is_empty() || made < day)
+        })
+        .fold(None, |latest: Option<&Response>, other| match latest {
+            Some(l) if l.assessed_on() >= other.assessed_on() => Some(l),
+            _ => Some(other),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::Agreed;
+
+    fn made(created: &str, updated: &str, agreed_on: Option<&str>) -> Response {
+        let mut response = Response::new(&crate::builtin("nhs-impact").unwrap());
+        response.created = created.into();
+        response.updated = updated.into();
+        response.agreed = agreed_on.map(|on| Agreed {
+            raters: 6,
+            on: on.into(),
+        });
+        response
+    }
+
+    #[test]
+    fn the_previous_assessment_is_by_the_day_it_was_made_not_its_last_edit() {
+        // December's agreed record, with progress recorded in March; then June's.
+        let december = made(
+            "2026-12-01T10:00:00Z",
+            "2027-03-10T09:00:00Z",
+            Some("2026-12-03"),
+        );
+        let june = made("2027-06-01T10:00:00Z", "2027-06-02T10:00:00Z", None);
+        let older = made("2025-12-01T10:00:00Z", "2025-12-02T10:00:00Z", None);
+        assert_eq!(december.assessed_on(), "2026-12-03");
+        let found = previous_assessment(&june, [&older, &december]).unwrap();
+        assert_eq!(found, &december);
+        assert_eq!(previous_assessment(&older, [&june, &december]), None);
+    }
+}

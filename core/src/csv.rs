@@ -7,12 +7,14 @@ use crate::response::Response;
 
 /// Formats one cell. A cell a spreadsheet would execute as a formula (starting with `=`, `+`,
 /// `-`, `@`, tab or carriage return) is prefixed with `'` so it is shown as text; a cell with
-/// a comma, quote or line break is quoted, with quotes doubled.
+/// a comma, quote or line break is quoted, with quotes doubled. Control characters other than
+/// tab and line breaks are left out.
 pub fn csv_cell(text: &str) -> String {
+    let text = crate::control::without_controls(text);
     let neutralised = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text.into_owned()
     };
     if neutralised.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", neutralised.replace('"', "\"\""))

@@ -17,6 +17,7 @@ mod aggregate;
 mod builtin;
 mod calendar;
 mod compare;
+mod control;
 mod csv;
 mod error;
 mod instrument;
@@ -37,15 +38,15 @@ mod system;
 mod trend;
 
 pub use aggregate::{
-    aggregate, agreed_draft, Aggregate, ComponentAggregate, ItemAggregate,
-    DEFAULT_DISAGREEMENT_THRESHOLD,
+    aggregate, agreed_draft, median_level, median_words, Aggregate, ComponentAggregate,
+    ItemAggregate, DEFAULT_DISAGREEMENT_THRESHOLD,
 };
 pub use builtin::{
     builtin, builtin_ids, builtin_named, instrument_from_text, BUILTIN_SOURCES,
     DEFAULT_INSTRUMENT_ID,
 };
 pub use calendar::calendar_ics;
-pub use compare::{compare, Change, Comparison, ComponentChange, ItemChange};
+pub use compare::{compare, previous_assessment, Change, Comparison, ComponentChange, ItemChange};
 pub use csv::{aggregate_csv, csv_cell, response_csv};
 pub use error::{Error, Problem, Result};
 pub use instrument::{
@@ -61,13 +62,13 @@ pub use read::response::is_date as is_real_date;
 pub use read::text::{decode as decode_text, megabytes};
 pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport};
 pub use response::{
-    limits as response_limits, Answer, Fitted, InstrumentRef, Paper, ProgressLine, Respondent,
-    Response, SetAside, Status, RESPONSE_FORMAT_VERSION,
+    limits as response_limits, Agreed, Answer, Fitted, InstrumentRef, Paper, ProgressLine,
+    Respondent, Response, SetAside, Status, RESPONSE_FORMAT_VERSION,
 };
 pub use score::Score;
 pub use summary::{date_in_words, highlights, written_summary, Highlights, RatedItem};
 pub use system::{
-    organisation_name, system_csv, system_view, Organisation, SystemComponent, SystemItem,
-    SystemView,
+    admissible, organisation_name, system_csv, system_view, Organisation, SystemComponent,
+    SystemItem, SystemView,
 };
 pub use trend::{trend_words, trends, ComponentTrend, ItemMove, TrendPoint, Trends};

@@ -87,14 +87,16 @@ pub fn progress(instrument: &Instrument, response: &Response, today: &str) -> Pr
             })
         })
         .collect();
-    // Overdue first, earliest due first; the rest keep instrument order. Ranked through the
-    // shared sort, which costs no new sort in the WebAssembly.
+    // Overdue first, then the rest, each earliest due first; actions with no due date last,
+    // and instrument order among equals. Ranked through the shared sort, which costs no new
+    // sort in the WebAssembly. A day number is far below 2^40, so the flag bit ranks first.
     let actions = crate::order::by_rank(actions, |a| {
-        if a.overdue {
-            day_number(&a.due)
+        let due = if a.due.is_empty() {
+            (1 << 40) - 1
         } else {
-            u64::MAX
-        }
+            day_number(&a.due)
+        };
+        (u64::from(!a.overdue) << 40) | due
     });
     let count = |status: Status| {
         u32::try_from(actions.iter().filter(|a| a.status == status).count()).unwrap_or(u32::MAX)
@@ -205,6 +207,31 @@ mod tests {
         assert_eq!(
             progress_words(&report),
             "5 actions: 1 done, 1 in progress, 2 not started, 1 dropped; 1 overdue."
+        );
+    }
+
+    #[test]
+    fn after_the_overdue_actions_come_the_rest_by_due_date() {
+        // In instrument order: purpose-created, purpose-lived, culture-codesign, leaders-data,
+        // systems-daily; the due dates run the other way round, and one has none.
+        let (instrument, response) = with_actions(&[
+            ("purpose-created", None, "2027-03-01"),
+            ("purpose-lived", None, ""),
+            ("culture-codesign", None, "2027-01-15"),
+            ("leaders-data", None, "2026-10-01"),
+            ("systems-daily", None, "2026-12-20"),
+        ]);
+        let report = progress(&instrument, &response, "2026-11-29");
+        let order: Vec<&str> = report.actions.iter().map(|a| a.item_id.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "leaders-data",
+                "systems-daily",
+                "culture-codesign",
+                "purpose-created",
+                "purpose-lived"
+            ]
         );
     }
 

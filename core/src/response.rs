@@ -26,6 +26,8 @@ pub mod limits {
     pub const MAX_PROGRESS_LINES: usize = 500;
     /// Longest line of a progress log, in characters.
     pub const MAX_PROGRESS_CHARS: usize = 1_000;
+    /// Most people an agreed record can say it was agreed from.
+    pub const MAX_RATERS: u32 = 10_000;
 }
 
 /// A set of answers to one instrument.
@@ -67,6 +69,14 @@ pub struct Response {
         deserialize_with = "crate::read::fast::object"
     )]
     pub paper: Paper,
+    /// Present when this is a board's agreed record rather than one person's ratings: how many
+    /// people's ratings it was agreed from, and when (format 2).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::read::fast::optional_object"
+    )]
+    pub agreed: Option<Agreed>,
     /// Answers by item id. Items without an entry are unanswered.
     #[serde(default, deserialize_with = "crate::read::fast::answers_once")]
     pub answers: BTreeMap<String, Answer>,
@@ -105,6 +115,21 @@ impl Paper {
     pub fn is_empty(&self) -> bool {
         *self == Paper::default()
     }
+}
+
+/// What makes a record a board's agreed record: the people whose ratings it was agreed from
+/// are counted, and the day is kept, because an agreed record is dated by when the board
+/// agreed it, not by its last edit (progress notes are added to it all year).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Agreed {
+    /// How many people's ratings the board combined.
+    pub raters: u32,
+    /// The day the board agreed it (started it from everyone's ratings), as `YYYY-MM-DD`;
+    /// empty when not known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub on: String,
 }
 
 /// Where an action stands.
@@ -280,8 +305,45 @@ impl Response {
             updated: String::new(),
             next_review: String::new(),
             paper: Paper::default(),
+            agreed: None,
             answers: BTreeMap::new(),
         }
+    }
+
+    /// A copy to start the next assessment from (a board repeating last year's): the answers
+    /// and plan kept, started `now` (a timestamp) and, for an agreed record, marked as agreed
+    /// `today` from as many people's ratings as before; the meeting's details on the cover sheet
+    /// (meeting, date, agenda item) are cleared, since they belonged to the last meeting.
+    pub fn copy_for_next_time(&self, title: String, now: &str, today: &str) -> Response {
+        Response {
+            title,
+            created: now.to_owned(),
+            updated: now.to_owned(),
+            agreed: self.agreed.as_ref().map(|agreed| Agreed {
+                raters: agreed.raters,
+                on: today.to_owned(),
+            }),
+            paper: Paper {
+                meeting: String::new(),
+                date: String::new(),
+                agenda_item: String::new(),
+                ..self.paper.clone()
+            },
+            ..self.clone()
+        }
+    }
+
+    /// The day the assessment was made, as `YYYY-MM-DD` (or empty): the day a board agreed
+    /// it, else the day it was started, else the day it was last changed. Trends, comparisons
+    /// and the paper date assessments by this, never by their last edit, which moves whenever
+    /// progress is recorded.
+    pub fn assessed_on(&self) -> &str {
+        let agreed = self.agreed.as_ref().map_or("", |a| a.on.as_str());
+        [agreed, &self.created, &self.updated]
+            .into_iter()
+            .find(|when| !when.is_empty())
+            .and_then(|when| when.get(..10))
+            .unwrap_or("")
     }
 
     /// The rating for an item.
@@ -519,6 +581,45 @@ fn answer_problems(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_for_next_time_keeps_agreed_and_clears_the_meeting() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let mut record = Response::new(&instrument);
+        record.organisation = "North Trust".into();
+        record.created = "2025-12-01T10:00:00Z".into();
+        record.agreed = Some(Agreed {
+            raters: 6,
+            on: "2025-12-03".into(),
+        });
+        record.paper = Paper {
+            meeting: "Board of Directors (public)".into(),
+            date: "2025-12-10".into(),
+            agenda_item: "7.2".into(),
+            author: "Board Secretary".into(),
+            ..Paper::default()
+        };
+        let copy =
+            record.copy_for_next_time("Next year".into(), "2026-11-30T09:00:00.000Z", "2026-11-30");
+        assert_eq!(
+            copy.agreed,
+            Some(Agreed {
+                raters: 6,
+                on: "2026-11-30".into()
+            })
+        );
+        assert_eq!(copy.assessed_on(), "2026-11-30");
+        assert_eq!(copy.organisation, "North Trust");
+        assert_eq!(
+            (
+                copy.paper.meeting.as_str(),
+                copy.paper.date.as_str(),
+                copy.paper.agenda_item.as_str()
+            ),
+            ("", "", "")
+        );
+        assert_eq!(copy.paper.author, "Board Secretary");
+    }
     use crate::builtin;
 
     #[test]

@@ -8,7 +8,7 @@ use crate::instrument::Instrument;
 use crate::order::{ascending, descending};
 use crate::rating::Rating;
 use crate::report::{median, score, Spread};
-use crate::response::Response;
+use crate::response::{Agreed, Response};
 use crate::score::Score;
 use serde::Serialize;
 
@@ -37,7 +37,7 @@ pub struct SystemView {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {
-    /// The organisation's name: the record's organisation, else its title.
+    /// The organisation's name, as its record gives it.
     pub name: String,
     /// The name used when names are hidden: "Organisation A", "Organisation B", …. The letters
     /// do not follow the alphabetical order of the names (which anyone knowing the members
@@ -46,6 +46,10 @@ pub struct Organisation {
     pub alias: String,
     /// The version of the instrument the record was made against.
     pub instrument_version: String,
+    /// How the record says it was agreed; `None` when it is not marked as a board's agreed
+    /// record (one person's ratings, or a record from before records were marked), which a
+    /// system view flags rather than counts silently.
+    pub agreed: Option<Agreed>,
     /// How many of its answers do not fit this version of the instrument and are left out.
     pub set_aside: u32,
     /// Its overall score.
@@ -94,16 +98,20 @@ pub struct SystemItem {
 }
 
 /// Puts the agreed `records` of several organisations side by side. Each record must be for
-/// `instrument`; one made against another version of it counts with the answers that fit (the
-/// rest are counted in `set_aside`). Otherwise the error names which record (`[2].instrument.id`)
-/// and why.
+/// `instrument` and name its organisation, and no two may name the same one; a record made
+/// against another version of the instrument counts with the answers that fit (the rest are
+/// counted in `set_aside`). Otherwise the error names which record (`[2].instrument.id`) and why.
 pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<SystemView> {
     let mut problems = Vec::new();
     let mut fitted = Vec::with_capacity(records.len());
     for (i, record) in records.iter().enumerate() {
+        let at = format!("[{i}]");
+        if let Err(error) = admissible(record, &records[..i]) {
+            problems.extend(error.nested(&at).problems().to_vec());
+        }
         match record.clone().import(instrument) {
             Ok(f) => fitted.push(f),
-            Err(error) => problems.extend(error.nested(&format!("[{i}]")).problems().to_vec()),
+            Err(error) => problems.extend(error.nested(&at).problems().to_vec()),
         }
     }
     if !problems.is_empty() {
@@ -129,6 +137,7 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
                 name: names[i].clone(),
                 alias: format!("Organisation {}", letters(letter_of[place])),
                 instrument_version: fitted[i].response.instrument.version.clone(),
+                agreed: fitted[i].response.agreed.clone(),
                 set_aside: u32::try_from(fitted[i].set_aside.len()).unwrap_or(u32::MAX),
                 overall: report.overall,
                 components: report.components.iter().map(|c| c.score).collect(),
@@ -212,15 +221,43 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
     })
 }
 
-/// The name an organisation is shown by: the record's organisation, else its title, else
-/// "Unnamed organisation".
+/// The name an organisation is shown by: the record's organisation, trimmed.
 pub fn organisation_name(record: &Response) -> String {
-    [&record.organisation, &record.title]
-        .into_iter()
-        .map(|s| s.trim())
-        .find(|s| !s.is_empty())
-        .unwrap_or("Unnamed organisation")
-        .to_owned()
+    record.organisation.trim().to_owned()
+}
+
+/// Whether `record` may join `others` in a system view: it must name its organisation (a
+/// record named only by its title, or by its file, could be a second copy of one already
+/// counted), name another organisation than each of them, and not repeat one's answers under
+/// another name. Each rule keeps one organisation from counting twice in the system median.
+pub fn admissible(record: &Response, others: &[Response]) -> Result<()> {
+    let name = organisation_name(record);
+    if name.is_empty() {
+        return Err(Error::single(
+            "organisation",
+            "names no organisation; open the record in the tool, fill in the organisation on its start page and download it again",
+        ));
+    }
+    for other in others {
+        if organisation_name(other).eq_ignore_ascii_case(&name) {
+            return Err(Error::single(
+                "organisation",
+                format!(
+                    "a record for {name} is already loaded; remove that one first to use this one"
+                ),
+            ));
+        }
+        if !record.answers.is_empty() && other.answers == record.answers {
+            return Err(Error::single(
+                "answers",
+                format!(
+                    "the same answers as the record for {}; one organisation's record under two names would count it twice",
+                    organisation_name(other)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Positions of `names` in alphabetical order, ignoring (ASCII) case; equal names keep their order.
@@ -256,7 +293,8 @@ fn letters(mut place: usize) -> String {
     String::from_utf8(out).expect("ASCII letters")
 }
 
-/// The system table for a spreadsheet: one row per component, then one per item, with each
+/// The system table for a spreadsheet: a row saying which records are agreed records and of
+/// how many people's ratings, one row per component, then one per item, with each
 /// organisation's score or answer (organisations named in alphabetical order, or by alias in
 /// the aliases' order when `anonymous`), the system median, lowest, highest and spread.
 pub fn system_csv(instrument: &Instrument, view: &SystemView, anonymous: bool) -> String {
@@ -279,6 +317,20 @@ pub fn system_csv(instrument: &Instrument, view: &SystemView, anonymous: bool) -
     }));
     header.extend(["System median", "Lowest", "Highest", "Spread"].map(str::to_owned));
     push_row(&mut out, &header);
+    // Which records are a board's agreed record, and of how many people's ratings: a figure
+    // from one person's file must not pass for a board's.
+    let mut provenance = vec![
+        "(record)".to_owned(),
+        "Agreed from how many people's ratings".to_owned(),
+    ];
+    provenance.extend(columns.iter().map(|&o| {
+        view.organisations[o].agreed.as_ref().map_or_else(
+            || "Not marked as agreed".to_owned(),
+            |a| a.raters.to_string(),
+        )
+    }));
+    provenance.extend(["", "", "", ""].map(str::to_owned));
+    push_row(&mut out, &provenance);
     let text = |s: Option<Score>| s.map(|s| s.to_string()).unwrap_or_default();
     for (ci, (component, c)) in instrument
         .components
@@ -297,16 +349,12 @@ pub fn system_csv(instrument: &Instrument, view: &SystemView, anonymous: bool) -
     }
     for ((component, item), i) in instrument.items().zip(&view.items) {
         let mut row = vec![component.title.clone(), item.title.clone()];
-        row.extend(
-            i.levels
-                .iter()
-                .zip(&i.answers)
-                .map(|(level, answer)| match level {
-                    Some(value) => value.to_string(),
-                    None if answer == "–" => String::new(),
-                    None => answer.clone(),
-                }),
-        );
+        // The same columns as the header: with names hidden, in the letters' order.
+        row.extend(columns.iter().map(|&o| match i.levels[o] {
+            Some(value) => value.to_string(),
+            None if i.answers[o] == "–" => String::new(),
+            None => i.answers[o].clone(),
+        }));
         let (lo, hi) = (
             i.levels.iter().flatten().min(),
             i.levels.iter().flatten().max(),
@@ -387,6 +435,108 @@ mod tests {
         reversed.reverse();
         let again = system_view(&instrument, &reversed).unwrap();
         assert_eq!(again.organisations, view.organisations);
+    }
+
+    fn agreed_record(instrument: &Instrument, name: &str, levels: &[(&str, u8)]) -> Response {
+        let mut record = Response::new(instrument);
+        record.organisation = name.to_owned();
+        record.agreed = Some(Agreed {
+            raters: 5,
+            on: "2026-11-30".into(),
+        });
+        for (id, level) in levels {
+            record.answers.entry((*id).to_owned()).or_default().level = Some(*level);
+        }
+        record
+    }
+
+    #[test]
+    fn each_lettered_column_of_the_csv_is_one_organisations_whole_column() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let names = ["Alpha Trust", "Bravo Trust", "Charlie Trust", "Delta Trust"];
+        let records: Vec<Response> = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                let level = u8::try_from(n + 1).unwrap();
+                agreed_record(
+                    &instrument,
+                    name,
+                    &[("purpose-created", level), ("purpose-lived", 5 - level)],
+                )
+            })
+            .collect();
+        let view = system_view(&instrument, &records).unwrap();
+        assert_ne!(
+            view.alias_order,
+            [0, 1, 2, 3],
+            "the letters do not follow the names"
+        );
+        let table = |anonymous| -> Vec<Vec<String>> {
+            system_csv(&instrument, &view, anonymous)
+                .lines()
+                .map(|line| {
+                    // Cells split at commas outside quotes (some item titles hold commas).
+                    let mut cells = vec![String::new()];
+                    let mut quoted = false;
+                    for c in line.chars() {
+                        match c {
+                            '"' => quoted = !quoted,
+                            ',' if !quoted => cells.push(String::new()),
+                            c => cells.last_mut().unwrap().push(c),
+                        }
+                    }
+                    cells
+                })
+                .collect()
+        };
+        let (named, hidden) = (table(false), table(true));
+        let column = |rows: &[Vec<String>], c: usize| -> Vec<String> {
+            rows.iter().skip(1).map(|row| row[c].clone()).collect()
+        };
+        for (letter, &o) in view.alias_order.iter().enumerate() {
+            assert_eq!(hidden[0][2 + letter], view.organisations[o].alias);
+            assert_eq!(column(&hidden, 2 + letter), column(&named, 2 + o));
+        }
+    }
+
+    #[test]
+    fn a_record_naming_no_organisation_or_repeating_one_is_refused() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let north = agreed_record(&instrument, "North Trust", &[("purpose-created", 3)]);
+        let mut unnamed = north.clone();
+        unnamed.organisation = String::new();
+        unnamed.title = "Copy of the agreed board view".into();
+        let mut renamed = north.clone();
+        renamed.organisation = "Northern Trust".into();
+        let mut again = agreed_record(&instrument, " north trust ", &[("purpose-created", 4)]);
+        again.agreed = None;
+        let error =
+            system_view(&instrument, &[north.clone(), unnamed, renamed, again]).unwrap_err();
+        let paths: Vec<&str> = error.problems().iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["[1].organisation", "[2].answers", "[3].organisation"]
+        );
+    }
+
+    #[test]
+    fn a_record_not_marked_as_agreed_is_flagged_in_the_view_and_the_csv() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let agreed = agreed_record(&instrument, "North Trust", &[("purpose-created", 3)]);
+        let mut one_person = agreed_record(&instrument, "South Trust", &[("purpose-created", 2)]);
+        one_person.agreed = None;
+        let view = system_view(&instrument, &[agreed, one_person]).unwrap();
+        assert_eq!(
+            view.organisations[0].agreed.as_ref().map(|a| a.raters),
+            Some(5)
+        );
+        assert_eq!(view.organisations[1].agreed, None);
+        let csv = system_csv(&instrument, &view, false);
+        assert_eq!(
+            csv.lines().nth(1),
+            Some("(record),Agreed from how many people's ratings,5,Not marked as agreed,,,,")
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use serde::Serialize;
 pub struct TrendPoint {
     /// The assessment's name, or "Assessment N" in date order.
     pub label: String,
-    /// The day it was last changed (`YYYY-MM-DD`), or empty.
+    /// The day it was made (`YYYY-MM-DD`, [`Response::assessed_on`]), or empty.
     pub date: String,
 }
 
@@ -157,13 +157,10 @@ pub fn trends(instrument: &Instrument, responses: &[Response]) -> Trends {
     trends
 }
 
+/// An assessment is placed by the day it was made, never by its last edit: progress notes
+/// recorded months later must not move it along the axis.
 fn day(response: &Response) -> &str {
-    let when = if response.updated.is_empty() {
-        &response.created
-    } else {
-        &response.updated
-    };
-    when.get(..10).unwrap_or("")
+    response.assessed_on()
 }
 
 /// The trends in words, for the chart's description and the board paper.

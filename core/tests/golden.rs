@@ -2,7 +2,8 @@
 //! `builtin.txt` naming a built-in one), response files under `responses/` (read in name
 //! order), an optional `organisations/` folder of agreed records (the case then also covers
 //! the system view), an optional `threshold.txt`, an optional `today.txt` (a `YYYY-MM-DD` day: the case
-//! then also covers progress on actions, trends and the calendar file), and `expected.json`,
+//! then also covers progress on actions, trends and the calendar file, and is the day the
+//! agreed draft is agreed on; otherwise that is 2026-12-01), and `expected.json`,
 //! the output of every computation.
 //!
 //! Regenerate the expected files after an intended change with:
@@ -60,13 +61,16 @@ fn run_case(dir: &Path) -> Value {
         }
     }
     let aggregate = aggregate(&instrument, &responses, threshold).unwrap();
+    // The day an agreed record is started: the case's day, or a fixed one.
+    let agreed_on = fs::read_to_string(dir.join("today.txt"))
+        .map_or_else(|_| "2026-12-01".to_owned(), |t| t.trim().to_owned());
     let mut output = json!({
         "responseErrors": response_errors,
         "scores": responses.iter().map(|r| score(&instrument, r)).collect::<Vec<_>>(),
         "actionPlans": responses.iter().map(|r| action_plan(&instrument, r)).collect::<Vec<_>>(),
         "responseCsv": responses.iter().map(|r| response_csv(&instrument, r)).collect::<Vec<_>>(),
         "aggregateCsv": aggregate_csv(&instrument, &aggregate),
-        "agreedDraft": agreed_draft(&instrument, &aggregate),
+        "agreedDraft": agreed_draft(&instrument, &aggregate, &agreed_on),
         "aggregate": aggregate,
         "comparison": match responses.as_slice() {
             [first, .., last] => serde_json::to_value(compare(&instrument, first, last).unwrap()).unwrap(),

@@ -200,6 +200,17 @@ test("a revised local matrix keeps every answer: those that fit open, the rest a
   // Nothing was dropped from the records.
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("maturity-matrix:northfield-local:revised:response")));
   assert.ok(stored.answers[second.id], "the answer set aside is still in the saved record");
+  // ... and it leaves the tool with the rest: in the host's copy and in the JSON download.
+  const exported = await widget.evaluate((element) => element.exportResponse());
+  assert.equal(exported.answers[second.id]?.level, LOCAL.scale.levels[2].value, "exportResponse keeps the answer set aside");
+  await openView(widget, "results");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    widget.getByRole("button", { name: "Download answers (JSON)" }).first().click(),
+  ]);
+  const downloaded = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(downloaded.answers[second.id]?.level, LOCAL.scale.levels[2].value, "the download keeps the answer set aside");
+  assert.equal(downloaded.answers[first.id]?.level, LOCAL.scale.levels[1].value);
   const board = await page.evaluate(() => JSON.parse(localStorage.getItem("maturity-matrix:northfield-local:revised:board")));
   assert.ok(board.respondents[0].answers[second.id]);
   assert.deepEqual(errors, []);

@@ -26,6 +26,11 @@ export interface Instrument {
 
 /** A set of answers to one instrument. */
 export interface Response {
+  /**
+   * Present when this is a board's agreed record rather than one person's ratings: how many
+   * people's ratings it was agreed from, and when (format 2).
+   */
+  agreed?: Agreed | null;
   /** Answers by item id. Items without an entry are unanswered. */
   answers?: Record<string, Answer>;
   /** When it was started, as an RFC 3339 timestamp (`2026-11-28T12:00:00Z`). */
@@ -68,6 +73,11 @@ export interface Aggregate {
   discussionOrder: string[];
   /** Per item, in instrument order. */
   items: ItemAggregate[];
+  /**
+   * The organisation the responses name, when every one that names an organisation names
+   * the same one (ignoring case and surrounding spaces); empty otherwise.
+   */
+  organisation: string;
   /** How many responses were combined. */
   respondents: number;
   /** The spread (in levels) at which items were flagged. */
@@ -235,6 +245,21 @@ export interface ActionProgress {
   owner: string;
   /** Where it stands; an action with no status has not started. */
   status: Status;
+}
+
+/**
+ * What makes a record a board's agreed record: the people whose ratings it was agreed from
+ * are counted, and the day is kept, because an agreed record is dated by when the board
+ * agreed it, not by its last edit (progress notes are added to it all year).
+ */
+export interface Agreed {
+  /**
+   * The day the board agreed it (started it from everyone's ratings), as `YYYY-MM-DD`;
+   * empty when not known.
+   */
+  on?: string;
+  /** How many people's ratings the board combined. */
+  raters: number;
 }
 
 /**
@@ -493,6 +518,12 @@ export interface LevelDescriptor {
 /** One organisation's agreed profile. */
 export interface Organisation {
   /**
+   * How the record says it was agreed; `None` when it is not marked as a board's agreed
+   * record (one person's ratings, or a record from before records were marked), which a
+   * system view flags rather than counts silently.
+   */
+  agreed?: Agreed | null;
+  /**
    * The name used when names are hidden: "Organisation A", "Organisation B", …. The letters
    * do not follow the alphabetical order of the names (which anyone knowing the members
    * could undo), but a fixed scramble of them: the same organisations get the same letters
@@ -503,7 +534,7 @@ export interface Organisation {
   components: (number | null)[];
   /** The version of the instrument the record was made against. */
   instrumentVersion: string;
-  /** The organisation's name: the record's organisation, else its title. */
+  /** The organisation's name, as its record gives it. */
   name: string;
   /** Its overall score. */
   overall?: number | null;
@@ -619,7 +650,7 @@ export interface SystemItem {
 
 /** One assessment's place in the series. */
 export interface TrendPoint {
-  /** The day it was last changed (`YYYY-MM-DD`), or empty. */
+  /** The day it was made (`YYYY-MM-DD`, [`Response::assessed_on`]), or empty. */
   date: string;
   /** The assessment's name, or "Assessment N" in date order. */
   label: string;

@@ -13,7 +13,7 @@ use super::response::{is_date, is_timestamp};
 use super::{id_characters_only, Text, MAX_ID_CHARS};
 use crate::instrument::limits as instrument_limits;
 use crate::response::limits::*;
-use crate::response::{Answer, Paper, Response, RESPONSE_FORMAT_VERSION};
+use crate::response::{Agreed, Answer, Paper, Response, RESPONSE_FORMAT_VERSION};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -46,6 +46,7 @@ fn follows_field_rules(r: &Response) -> bool {
         && timestamp_ok(&r.updated)
         && date_ok(&r.next_review)
         && paper_ok(&r.paper)
+        && r.agreed.as_ref().is_none_or(agreed_ok)
         && r.answers.len() <= instrument_limits::MAX_ITEMS
         && r.answers.values().all(answer_ok)
 }
@@ -60,6 +61,10 @@ fn paper_ok(p: &Paper) -> bool {
         && notes.accepts(&p.purpose)
         && notes.accepts(&p.board_asked_to)
         && date_ok(&p.date)
+}
+
+fn agreed_ok(a: &Agreed) -> bool {
+    (1..=MAX_RATERS).contains(&a.raters) && date_ok(&a.on)
 }
 
 fn answer_ok(a: &Answer) -> bool {
@@ -138,6 +143,14 @@ pub(crate) fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     Object::deserialize(deserializer).map(|Object(value)| value)
+}
+
+/// For `#[serde(deserialize_with)]` on an optional field holding a struct: present means an
+/// object (never `null`), absent means `None` through `#[serde(default)]`.
+pub(crate) fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    object(deserializer).map(Some)
 }
 
 /// For `#[serde(deserialize_with)]` on a field holding a list of structs: see [`Object`].

@@ -7,7 +7,7 @@ use crate::instrument::{limits as instrument_limits, Instrument};
 use crate::rating::Special;
 use crate::response::limits::*;
 use crate::response::{
-    Answer, InstrumentRef, Paper, ProgressLine, Respondent, Response, Status,
+    Agreed, Answer, InstrumentRef, Paper, ProgressLine, Respondent, Response, Status,
     RESPONSE_FORMAT_VERSION,
 };
 use serde_json::Value;
@@ -86,6 +86,7 @@ fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response>
         "updated",
         "nextReview",
         "paper",
+        "agreed",
         "answers",
     ];
     let f = r.object(value, "", if format == 1 { FORMAT_1 } else { FORMAT_2 })?;
@@ -131,6 +132,10 @@ fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response>
         None => Some(Paper::default()),
         Some(v) => read_paper(r, v),
     };
+    let agreed = match f.get("agreed") {
+        None => Some(None),
+        Some(v) => read_agreed(r, v).map(Some),
+    };
     let mut answers = BTreeMap::new();
     match f.get("answers") {
         None => {}
@@ -168,7 +173,33 @@ fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response>
         updated: updated?,
         next_review: next_review?,
         paper: paper?,
+        agreed: agreed?,
         answers,
+    })
+}
+
+fn read_agreed(r: &mut Reader, value: &Value) -> Option<Agreed> {
+    let f = r.object(value, "agreed", &["raters", "on"])?;
+    let raters = match f.get("raters") {
+        None => {
+            r.report(f.path_of("raters"), "missing; this field is required");
+            None
+        }
+        Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n @ 1..=MAX_RATERS) => Some(n),
+            _ => {
+                r.report(
+                    f.path_of("raters"),
+                    format!("{v} is not a number of people from 1 to {MAX_RATERS}"),
+                );
+                None
+            }
+        },
+    };
+    let on = read_date(r, &f, "on");
+    Some(Agreed {
+        raters: raters?,
+        on: on?,
     })
 }
 

@@ -87,14 +87,24 @@ impl PreparedInstrument {
         js::to_js(&self.aggregate_of(&responses, threshold)?)
     }
 
-    /// A draft agreed response from several responses: each item at its median level.
+    /// A draft agreed response from several responses: each item at its median level, the
+    /// organisation they all name, and `agreed` saying how many people's ratings it combines
+    /// and, when `today` (`YYYY-MM-DD`) is given, the day it was agreed.
     #[wasm_bindgen(js_name = agreedDraft, unchecked_return_type = "Response")]
     pub fn agreed_draft(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+        today: Option<String>,
     ) -> Result<JsValue, JsValue> {
+        let today = today.unwrap_or_default();
+        if !today.is_empty() && !core::is_real_date(&today) {
+            return Err(js::error_to_js(&core::Error::single(
+                "today",
+                format!("\"{today}\" is not a real date written as YYYY-MM-DD"),
+            )));
+        }
         let aggregate = self.aggregate_of(&responses, None)?;
-        js::to_js(&core::agreed_draft(&self.instrument, &aggregate))
+        js::to_js(&core::agreed_draft(&self.instrument, &aggregate, &today))
     }
 
     /// Compares two responses (baseline, then current): per item and component, and the lists
@@ -268,13 +278,16 @@ pub fn aggregate(
     prepare(instrument)?.aggregate(responses, threshold)
 }
 
-/// A draft agreed response from several responses: each item at its median level.
+/// A draft agreed response from several responses: each item at its median level, the
+/// organisation they all name, and `agreed` saying how many people's ratings it combines and,
+/// when `today` (`YYYY-MM-DD`) is given, the day it was agreed.
 #[wasm_bindgen(js_name = agreedDraft, unchecked_return_type = "Response")]
 pub fn agreed_draft(
     #[wasm_bindgen(unchecked_param_type = "InstrumentInput")] instrument: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ResponseInput[]")] responses: JsValue,
+    today: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    prepare(instrument)?.agreed_draft(responses)
+    prepare(instrument)?.agreed_draft(responses, today)
 }
 
 /// Compares two responses (baseline, then current): per item and component, and the lists of

@@ -1,7 +1,7 @@
 //! The board's agreed record: one saved assessment, started from everyone's medians the first
 //! time the board view or the facilitation view asks for it, then opened wherever it is.
 
-use crate::platform::clock::now;
+use crate::platform::clock::{now, today};
 use crate::state::context::{use_board, use_library};
 use crate::state::{BoardAction, LibraryAction, Open, Place, View};
 use maturity_core::{Fitted, Response};
@@ -26,6 +26,10 @@ pub fn use_open_agreed(current: u32, on_open: Callback<Open>) -> Callback<(Respo
         let slot = library.free_slot(current);
         draft.created = now();
         draft.updated = draft.created.clone();
+        // The day the board agreed it dates the record in trends and comparisons.
+        if let Some(agreed) = &mut draft.agreed {
+            agreed.on = today();
+        }
         draft.title = format!("Agreed board view, {}", &draft.created[..10]);
         library.dispatch(LibraryAction::Put {
             slot,
@@ -36,9 +40,9 @@ pub fn use_open_agreed(current: u32, on_open: Callback<Open>) -> Callback<(Respo
         });
         board.dispatch(BoardAction::Agreed(slot));
         let started = if view == View::Facilitate {
-            "The agreed record has started from everyone's medians: record the level the board agrees for each item as the discussion goes."
+            "The agreed record has started from everyone's medians (an item whose median falls between two levels is left for the board to choose): record the level the board agrees for each item as the discussion goes."
         } else {
-            "The agreed record has started from everyone's medians: set the level the board agrees for each item, with its rationale in the notes."
+            "The agreed record has started from everyone's medians (an item whose median falls between two levels is left for the board to choose): set the level the board agrees for each item, with its rationale in the notes."
         };
         on_open.emit(Open::saying(Place::at(slot, view), started));
     })

@@ -29,6 +29,7 @@ where
     let context = SessionContext {
         slot: None,
         response: state.response.clone(),
+        whole: state.response.clone(),
         report,
         on_action,
     };

@@ -279,6 +279,24 @@ pub fn admit_files(
                     rejected.push(format!("{name}: already added."));
                     continue;
                 }
+                // One person, one voice: a second, different response under a name the board
+                // already has would count that person twice.
+                let who = fitted.response.respondent.name.trim();
+                if !who.is_empty()
+                    && existing.iter().chain(&added).any(|other| {
+                        other
+                            .response
+                            .respondent
+                            .name
+                            .trim()
+                            .eq_ignore_ascii_case(who)
+                    })
+                {
+                    rejected.push(format!(
+                        "{name} was not added: the board already has a response from {who}, with other answers. If this file is their newer response, remove the other one first, then add this one."
+                    ));
+                    continue;
+                }
                 if !fitted.set_aside.is_empty() {
                     rejected.push(format!(
                         "{name}: added, but {} this matrix; {} kept with the response and left out of the figures.",
@@ -370,6 +388,27 @@ mod tests {
         assert!(admitted.messages[1]
             .starts_with("broken.json was not added. this is not a readable data (JSON) file"));
         assert_eq!(admitted.messages[2], "again.json: already added.");
+    }
+
+    #[test]
+    fn a_second_different_response_from_the_same_person_is_not_counted_twice() {
+        let chair = admit_files(&instrument(), &[], vec![file("chair.json", "Chair", 3)]);
+        let admitted = admit_files(
+            &instrument(),
+            &chair.added,
+            vec![
+                file("chair-later.json", " chair", 4),
+                file("ceo.json", "Chief Executive", 4),
+            ],
+        );
+        assert_eq!(admitted.added.len(), 1);
+        assert_eq!(
+            admitted.added[0].response.respondent.name,
+            "Chief Executive"
+        );
+        assert!(admitted.messages[1].starts_with(
+            "chair-later.json was not added: the board already has a response from chair"
+        ));
     }
 
     #[test]

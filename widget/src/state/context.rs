@@ -49,6 +49,9 @@ pub struct SessionContext {
     pub slot: Option<u32>,
     /// The answers so far.
     pub response: Rc<Response>,
+    /// The answers as they leave the tool (downloads, the host page): `response` with any
+    /// answers set aside after a revision of the matrix, which are kept, never scored.
+    pub whole: Rc<Response>,
     /// Their scores, computed by the core once per change.
     pub report: Rc<ScoreReport>,
     /// One callback for the whole session, so items whose answers did not change are not

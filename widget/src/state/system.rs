@@ -2,14 +2,15 @@
 //! file. They live in the page while the view is open; the files are the organisations' own.
 
 use super::board::{added_line, answers_that_do_not_fit, refusal, Admitted};
-use maturity_core::{organisation_name, Instrument, Response};
+use maturity_core::{admissible, Instrument, Response};
 
 /// Reads `(file name, text or why it could not be read)` pairs as organisations' agreed
 /// records: a file that cannot be used (not readable, another instrument, answers that are
-/// wrong for the matrix version it names) is refused with why; so is a second record for an
-/// organisation already loaded. A record made against another version of the matrix is added
-/// with the answers that fit, and the person is told. A record with neither an organisation
-/// nor a title is named after its file.
+/// wrong for the matrix version it names) is refused with why; so is a record the core does not
+/// admit beside those loaded (no organisation named, a second record for one, or one's answers
+/// under another name). A record made against another version of the matrix is added with the
+/// answers that fit, and one not marked as a board's agreed record is added with a warning;
+/// the person is told both.
 pub fn admit_records(
     instrument: &Instrument,
     existing: &[Response],
@@ -21,26 +22,22 @@ pub fn admit_records(
         let read = text
             .and_then(|text| Response::from_json(&text))
             .and_then(|record| {
+                let loaded: Vec<Response> = existing.iter().chain(&added).cloned().collect();
+                admissible(&record, &loaded)?;
                 let fitted = record.clone().import(instrument)?;
                 Ok((record, fitted.set_aside.len()))
             });
-        let (mut record, unfit) = match read {
+        let (record, unfit) = match read {
             Ok(read) => read,
             Err(error) => {
                 notes.push(refusal(&name, &error));
                 continue;
             }
         };
-        if record.organisation.trim().is_empty() && record.title.trim().is_empty() {
-            record.organisation = name.trim_end_matches(".json").to_owned();
-        }
-        let organisation = organisation_name(&record);
-        let same = |other: &Response| organisation_name(other).eq_ignore_ascii_case(&organisation);
-        if existing.iter().chain(&added).any(same) {
+        if record.agreed.is_none() {
             notes.push(format!(
-                "{name} was not added: a record for {organisation} is already loaded. Remove that one first to use this one."
+                "{name}: added, but it is not marked as a board's agreed record: it may be one person's ratings, or a record saved before records were marked. Use the record the board agreed where you have it."
             ));
-            continue;
         }
         if unfit > 0 {
             notes.push(format!(
@@ -67,7 +64,7 @@ mod tests {
 
     fn record(organisation: &str, version: &str) -> String {
         format!(
-            r#"{{"formatVersion":1,"instrument":{{"id":"nhs-impact","version":"{version}"}},"organisation":"{organisation}","answers":{{"purpose-created":{{"level":3}},"retired-item":{{"level":2}}}}}}"#
+            r#"{{"formatVersion":2,"instrument":{{"id":"nhs-impact","version":"{version}"}},"organisation":"{organisation}","agreed":{{"raters":5}},"answers":{{"purpose-created":{{"level":3}},"retired-item":{{"level":2}}}}}}"#
         )
     }
 
@@ -94,5 +91,22 @@ mod tests {
         assert!(admitted.messages[4].contains("a record for north trust is already loaded"));
         // Made for this version, an answer that does not fit is a mistake in the file.
         assert!(admitted.messages[5].starts_with("current.json was not added."));
+    }
+
+    #[test]
+    fn a_record_naming_no_organisation_is_refused_and_one_not_agreed_is_flagged() {
+        let instrument = maturity_core::builtin("nhs-impact").unwrap();
+        let one_person = r#"{"formatVersion":2,"instrument":{"id":"nhs-impact","version":"1.0.0"},"organisation":"East Trust","answers":{"purpose-lived":{"level":2}}}"#;
+        let unnamed = r#"{"formatVersion":2,"instrument":{"id":"nhs-impact","version":"1.0.0"},"title":"Copy of the agreed board view","agreed":{"raters":6},"answers":{"purpose-lived":{"level":4}}}"#;
+        let admitted = admit_records(
+            &instrument,
+            &[],
+            vec![file("east.json", one_person), file("copy.json", unnamed)],
+        );
+        assert_eq!(admitted.added.len(), 1);
+        assert!(admitted.messages[1]
+            .starts_with("east.json: added, but it is not marked as a board's agreed record"));
+        assert!(admitted.messages[2].starts_with("copy.json was not added."));
+        assert!(admitted.messages[2].contains("names no organisation"));
     }
 }

@@ -67,18 +67,28 @@ pub fn Session(props: &SessionProps) -> Html {
             });
         },
     );
+    // Answers set aside after a revision of the matrix leave the tool with the rest.
+    let whole = {
+        let response = response.clone();
+        use_memo(record.clone(), move |record| match record {
+            Some(record) if !record.set_aside.is_empty() => Rc::new(record.whole()),
+            _ => response,
+        })
+    };
+    let whole: Rc<Response> = (*whole).clone();
     let session = SessionContext {
         slot: Some(slot),
         response: response.clone(),
+        whole: whole.clone(),
         report: report.clone(),
         on_action,
     };
     {
         // The host hears the answers once on opening, then after each change.
         let (on_response, opened) = (props.on_response.clone(), use_mut_ref(|| false));
-        use_effect_with(response.clone(), move |response| {
+        use_effect_with(whole, move |whole| {
             let changed = std::mem::replace(&mut *opened.borrow_mut(), true);
-            on_response.emit((response.clone(), changed));
+            on_response.emit((whole.clone(), changed));
         });
     }
     let place = use_state(|| props.opening.place);

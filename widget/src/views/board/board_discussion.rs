@@ -127,7 +127,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
         })
     };
     let print = Callback::from(|_: MouseEvent| print());
-    let draft = agreed_draft(instrument, &board);
+    let draft = agreed_draft(instrument, &board, "");
     let open_agreed = |view: View| {
         let (draft, on_agree) = (draft.clone(), props.on_agree.clone());
         Callback::from(move |_: MouseEvent| on_agree.emit((draft.clone(), view)))

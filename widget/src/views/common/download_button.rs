@@ -25,9 +25,13 @@ pub struct DownloadButtonProps {
 pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
     let (widget, session, library) = (use_widget(), use_session(), use_library());
     let onclick = {
+        // The JSON file is the lossless copy: it keeps answers set aside after a revision.
         let (instrument, response, format) = (
             widget.instrument.clone(),
-            session.response.clone(),
+            match props.format {
+                Format::Json => session.whole.clone(),
+                Format::Csv => session.response.clone(),
+            },
             props.format,
         );
         let (library, slot) = (library.library.dispatcher(), session.slot);

@@ -17,6 +17,8 @@ pub struct DiscussionEndProps {
     /// The level each item started from (the board's median), by position in the instrument,
     /// so a level the board kept is told apart from one it changed.
     pub started: Rc<Vec<Rating>>,
+    /// Each item's median in words, by position in the instrument.
+    pub medians: Rc<Vec<String>>,
     /// The heading, which receives focus on arriving here from the last item.
     pub heading: NodeRef,
     /// Back to the last item.
@@ -57,8 +59,12 @@ pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
         html! {
             <tr key={item.id.clone()}>
                 <th scope="row">{ &item.title }</th>
-                <td>{ instrument.rating_label(started).to_owned() }</td>
-                <td>{ if agreed == started { "Kept".to_owned() } else { instrument.rating_label(agreed).to_owned() } }</td>
+                <td>{ props.medians.get(position).cloned().unwrap_or_default() }</td>
+                <td>{ match agreed {
+                    Rating::Unanswered => "Not agreed yet".to_owned(),
+                    _ if agreed == started => format!("{} (kept)", instrument.rating_label(agreed)),
+                    _ => instrument.rating_label(agreed).to_owned(),
+                } }</td>
                 <td class="mm-prewrap">{ answer.map(|a| a.notes.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| "None recorded".to_owned()) }</td>
             </tr>
         }

@@ -9,7 +9,7 @@ use crate::hooks::{use_focus_on_change, use_open_agreed};
 use crate::state::context::{use_board, use_session, use_widget};
 use crate::state::{Action, BoardAction, Open, View};
 use crate::views::assess::ItemQuestion;
-use maturity_core::{aggregate, agreed_draft, Rating};
+use maturity_core::{aggregate, agreed_draft, median_words, Rating};
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -63,7 +63,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
     };
     if board.board.record.agreed != Some(props.slot) {
         let start = {
-            let draft = agreed_draft(instrument, board_figures);
+            let draft = agreed_draft(instrument, board_figures, "");
             open_agreed.reform(move |_: MouseEvent| (draft.clone(), View::Facilitate))
         };
         return html! {
@@ -171,9 +171,10 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
         }
     };
 
-    // The level each item started from: the medians' draft the agreed record began as.
+    // The level each item started from (the medians' draft the agreed record began as), and
+    // its median in words, so the end tells what the board kept from what it chose.
     let started: Rc<Vec<Rating>> = {
-        let draft = agreed_draft(instrument, board_figures);
+        let draft = agreed_draft(instrument, board_figures, "");
         Rc::new(
             instrument
                 .items()
@@ -181,11 +182,18 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
                 .collect(),
         )
     };
+    let medians: Rc<Vec<String>> = Rc::new(
+        board_figures
+            .items
+            .iter()
+            .map(|i| median_words(instrument, i.median))
+            .collect(),
+    );
     let Some(step) = step else {
         return html! {
             <div class="mm-facilitate">
                 { options }
-                <DiscussionEnd steps={Rc::new(steps.clone())} {started} heading={heading.clone()} on_back={go_to(steps.len().checked_sub(1))}
+                <DiscussionEnd steps={Rc::new(steps.clone())} {started} {medians} heading={heading.clone()} on_back={go_to(steps.len().checked_sub(1))}
                     on_view={props.on_view.clone()} />
             </div>
         };
@@ -271,20 +279,9 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             }
         })
     };
-    // A median on a level is named too ("3.00 (Developing)"); between two levels it is a number.
-    let median = figures.median.map_or_else(
-        || "no median".to_owned(),
-        |m| {
-            let level = (m.hundredths() % 100 == 0)
-                .then(|| u8::try_from(m.hundredths() / 100).ok())
-                .flatten()
-                .and_then(|value| instrument.level(value));
-            match level {
-                Some(level) => format!("median {m} ({})", level.label),
-                None => format!("median {m}"),
-            }
-        },
-    );
+    // "median 3.00 (Developing)", or "median 2.50 (between Emerging and Developing)": then no
+    // level is chosen until the room chooses one.
+    let median = format!("median {}", median_words(instrument, figures.median));
     let last = step + 1 == steps.len();
     html! {
         <div class="mm-facilitate" onkeydown={on_key} ref={panel} data-step={step.to_string()} data-item={item.id.clone()}>

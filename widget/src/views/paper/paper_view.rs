@@ -9,8 +9,8 @@ use crate::platform::print::print;
 use crate::state::context::{use_board, use_library, use_session, use_widget};
 use crate::views::common::{scroll_region, PlanTable, ScoreTable};
 use maturity_core::{
-    action_plan, aggregate, compare, date_in_words, written_summary, Change, Score,
-    DEFAULT_DISAGREEMENT_THRESHOLD,
+    action_plan, aggregate, compare, date_in_words, previous_assessment, written_summary, Change,
+    Score, DEFAULT_DISAGREEMENT_THRESHOLD,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,16 +26,19 @@ pub fn PaperView() -> Html {
     let (instrument, response, report) = (&widget.instrument, &session.response, &session.report);
     let uid = &widget.uid;
     let paper = &response.paper;
-    // Whose view this is: the board's agreed record, or one person's ratings.
-    let agreed = session
-        .slot
-        .is_some_and(|slot| board.board.record.agreed == Some(slot));
+    // Whose view this is: the board's agreed record (as the record says, or as this board
+    // holds it), or one person's ratings.
     let respondents = board.board.responses.clone();
-    let kind = if agreed {
-        format!(
-            "The board's agreed view, from {} members' ratings",
-            respondents.len()
-        )
+    let raters = match &response.agreed {
+        Some(agreed) => Some(agreed.raters as usize),
+        None => session
+            .slot
+            .is_some_and(|slot| board.board.record.agreed == Some(slot))
+            .then(|| respondents.len()),
+    };
+    let agreed = raters.is_some();
+    let kind = if let Some(raters) = raters {
+        format!("The board's agreed view, from {raters} members' ratings")
     } else if !response.respondent.is_empty() {
         let who = [
             response.respondent.name.as_str(),
@@ -66,7 +69,10 @@ pub fn PaperView() -> Html {
         fact("Executive lead", paper.executive_lead.clone()),
         fact("Organisation", response.organisation.clone()),
         fact("Assessment", kind),
-        fact("Date of the assessment", date_in_words(&response.updated)),
+        fact(
+            "Date of the assessment",
+            date_in_words(response.assessed_on()),
+        ),
         fact(
             "Instrument",
             format!("{} (version {})", instrument.title, instrument.version),
@@ -102,12 +108,7 @@ pub fn PaperView() -> Html {
 
     // The change since the previous assessment: the latest one saved before this one began.
     let since = session.slot.and_then(|slot| {
-        let started = if response.created.is_empty() { &response.updated } else { &response.created };
-        let (_, previous) = library
-            .library
-            .others(slot)
-            .filter(|(_, other)| !other.updated.is_empty() && (started.is_empty() || other.updated < *started))
-            .max_by(|(_, a), (_, b)| a.updated.cmp(&b.updated))?;
+        let previous = previous_assessment(response, library.library.others(slot).map(|(_, other)| &**other))?;
         let change = compare(instrument, previous, response).ok()?;
         let shown = |s: Option<Score>| s.map_or_else(|| "not rated".to_owned(), |s| s.to_string());
         let rows = instrument.components.iter().zip(&change.components).map(|(component, c)| {
@@ -122,7 +123,7 @@ pub fn PaperView() -> Html {
                 </tr>
             }
         });
-        let when = date_in_words(&previous.updated);
+        let when = date_in_words(previous.assessed_on());
         let name = match previous.title.trim() {
             "" => "the previous assessment",
             title => title,

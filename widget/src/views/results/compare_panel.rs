@@ -46,7 +46,10 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         })
     };
     let label = |slot: u32, response: &Response| {
-        let date = response.updated.get(..10).unwrap_or("not dated");
+        let date = match response.assessed_on() {
+            "" => "not dated",
+            day => day,
+        };
         format!("{} ({date})", response.display_name(slot))
     };
     let options = others.iter().map(|(slot, response)| html! {

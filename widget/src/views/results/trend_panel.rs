@@ -47,7 +47,7 @@ pub fn TrendPanel(props: &TrendPanelProps) -> Html {
                 left_out.set(next);
             })
         };
-        let when = response.updated.get(..10).map(date_in_words).unwrap_or_default();
+        let when = date_in_words(response.assessed_on());
         html! {
             <div class="mm-checkbox" key={slot}>
                 <input type="checkbox" id={id.clone()} checked={!left_out.contains(&slot)} {onchange} />

@@ -113,6 +113,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                 slot: None,
                 report: Rc::new(score(&widget.instrument, response)),
                 response: response.clone(),
+                whole: response.clone(),
                 on_action: Callback::noop(),
             };
             let shown = WidgetContext {

@@ -1,7 +1,7 @@
 //! The saved assessments of this instrument: open, rename, duplicate, delete, start, import.
 
 use super::aside_copies::aside_copies;
-use crate::platform::clock::now;
+use crate::platform::clock::{now, today};
 use crate::state::context::{use_library, use_session, use_widget};
 use crate::state::{Action, Detail, LibraryAction, Open, Place, Record, Saved, View};
 use crate::views::common::{ErrorView, ImportButton};
@@ -150,8 +150,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                     let (library, notice, put, pending) = (library.library.clone(), notice.clone(), put.clone(), pending.clone());
                     let (response, set_aside, name) = (response.clone(), set_aside.clone(), name.clone());
                     Callback::from(move |_: MouseEvent| {
-                        let created = now();
-                        let copy = Response { title: format!("Copy of {name}"), created: created.clone(), updated: created, ..(*response).clone() };
+                        let copy = response.copy_for_next_time(format!("Copy of {name}"), &now(), &today());
                         notice.set(format!("Saved a copy called \u{201c}{}\u{201d}.", copy.title));
                         put(library.free_slot(current), copy, (*set_aside).clone());
                         pending.set(Pending::Nothing);

@@ -121,6 +121,14 @@ pub fn SystemView() -> Html {
             )
         })
         .collect();
+    // Figures from one person's file must not pass for a board's: say which records are not
+    // marked as agreed.
+    let unmarked: Vec<String> = shown
+        .iter()
+        .copied()
+        .filter(|&i| system.organisations[i].agreed.is_none())
+        .map(name_of)
+        .collect();
     let differing: Vec<_> = system
         .differences
         .iter()
@@ -173,6 +181,9 @@ pub fn SystemView() -> Html {
                     if *anonymous { "listed by letter (the letters do not follow their names)" } else { "in alphabetical order" }) }
                 if !older.is_empty() {
                     { format!(" Made against an earlier version of the matrix: {}.", older.join("; ")) }
+                }
+                if !unmarked.is_empty() {
+                    { format!(" Not marked as a board's agreed record (it may be one person's ratings): {}.", unmarked.join("; ")) }
                 }
             </p>
             <section aria-labelledby={format!("{uid}-system-profiles")}>
