@@ -81,7 +81,8 @@ fn run_case(dir: &Path) -> Value {
     // and calendar, and the trends across every assessment.
     if let Ok(today) = fs::read_to_string(dir.join("today.txt")) {
         let today = today.trim();
-        let now = format!("{today}T09:00:00Z");
+        // A browser clock has milliseconds, which the calendar must drop.
+        let now = format!("{today}T09:00:00.628Z");
         let latest = responses.last().expect("a case for the year has responses");
         output["progress"] = serde_json::to_value(progress(&instrument, latest, today)).unwrap();
         output["trends"] = serde_json::to_value(trends(&instrument, &responses)).unwrap();
