@@ -201,6 +201,8 @@ test("the system view: four organisations side by side, names shown and hidden, 
   const said = await messages.allTextContents();
   assert.equal(said[0], "4 records added.");
   assert.ok(said.some((m) => m.startsWith("4-westfield.json: added, made against version 0.9.0")), said.join("\n"));
+  // Westfield's file is not marked as a board's agreed record: added, and flagged.
+  assert.ok(said.some((m) => m.startsWith("4-westfield.json: added, but it is not marked as a board's agreed record")), said.join("\n"));
   assert.ok(said.some((m) => m.startsWith("northgate-again.json was not added: a record for Northgate Hospitals NHS Foundation Trust is already loaded")), said.join("\n"));
   assert.ok(said.some((m) => m.startsWith("broken.json was not added.")), said.join("\n"));
   assert.ok(said.some((m) => m.startsWith("other-matrix.json was not added.") && m.includes("instrument.id")), said.join("\n"));
@@ -218,6 +220,7 @@ test("the system view: four organisations side by side, names shown and hidden, 
   assert.deepEqual(await widget.locator("[data-difference]").evaluateAll((els) => els.map((e) => e.dataset.difference)),
     expected.system.differences.slice(0, 5));
   assert.match(await widget.locator(".mm-summary").textContent(), /for learning together/);
+  assert.match(await widget.locator(".mm-summary").textContent(), /Not marked as a board's agreed record \(it may be one person's ratings\): Westfield Teaching Hospitals\./);
   const { violations } = await axeViolations(page, axeSource);
   assert.deepEqual(violations, [], "axe at 1280 px");
 

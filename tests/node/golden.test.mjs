@@ -33,7 +33,7 @@ const routes = {
       actionPlan: (r) => mm.actionPlan(instrument, r),
       responseCsv: (r) => mm.responseCsv(instrument, r),
       aggregateCsv: (rs, t) => mm.aggregateCsv(instrument, rs, t),
-      agreedDraft: (rs) => mm.agreedDraft(instrument, rs),
+      agreedDraft: (rs, today) => mm.agreedDraft(instrument, rs, today),
       aggregate: (rs, t) => mm.aggregate(instrument, rs, t),
       compare: (a, b) => mm.compare(instrument, a, b),
       progress: (r, today) => mm.progress(instrument, r, today),
@@ -72,11 +72,13 @@ function runCase(dir, route) {
   }
   const year = {};
   const todayFile = path.join(dir, "today.txt");
+  // The day the agreed draft is agreed on, as the native golden test takes it.
+  const agreedOn = existsSync(todayFile) ? readFileSync(todayFile, "utf8").trim() : "2026-12-01";
   if (existsSync(todayFile)) {
     const today = readFileSync(todayFile, "utf8").trim();
     year.progress = api.progress(responses.at(-1), today);
     year.trends = api.trends(responses);
-    year.calendar = api.calendarIcs(responses.at(-1), `${today}T09:00:00Z`, today);
+    year.calendar = api.calendarIcs(responses.at(-1), `${today}T09:00:00.628Z`, today);
   }
   const system = {};
   const organisationsDir = path.join(dir, "organisations");
@@ -94,7 +96,7 @@ function runCase(dir, route) {
     actionPlans: responses.map((r) => api.actionPlan(r)),
     responseCsv: responses.map((r) => api.responseCsv(r)),
     aggregateCsv: api.aggregateCsv(responses, threshold),
-    agreedDraft: api.agreedDraft(responses),
+    agreedDraft: api.agreedDraft(responses, agreedOn),
     aggregate: api.aggregate(responses, threshold),
     comparison: responses.length >= 2 ? api.compare(responses[0], responses.at(-1)) : null,
   };

@@ -30,7 +30,9 @@ export const validateResponse = call("validateResponse");
 export const score = call("score");
 /** Combines several responses: distributions, medians, spread, disagreement, discussion order. */
 export const aggregate = call("aggregate");
-/** A draft agreed response from several responses (each item at its median level). */
+/** A draft agreed response from several responses: each item whose median is a level at that
+ * level (a median between two levels is left for the board), the organisation they all name,
+ * and `agreed` (how many people's ratings, and the day given as `today`, `YYYY-MM-DD`). */
 export const agreedDraft = call("agreedDraft");
 /** Compares a baseline response with a current one. */
 export const compare = call("compare");

@@ -22,8 +22,6 @@ pub fn admit_records(
         let read = text
             .and_then(|text| Response::from_json(&text))
             .and_then(|record| {
-                let loaded: Vec<Response> = existing.iter().chain(&added).cloned().collect();
-                admissible(&record, &loaded)?;
                 let fitted = record.clone().import(instrument)?;
                 Ok((record, fitted.set_aside.len()))
             });
@@ -34,6 +32,12 @@ pub fn admit_records(
                 continue;
             }
         };
+        let loaded: Vec<Response> = existing.iter().chain(&added).cloned().collect();
+        if let Err(error) = admissible(&record, &loaded) {
+            let why = error.problems().first().map_or("", |p| p.message.as_str());
+            notes.push(format!("{name} was not added: {why}."));
+            continue;
+        }
         if record.agreed.is_none() {
             notes.push(format!(
                 "{name}: added, but it is not marked as a board's agreed record: it may be one person's ratings, or a record saved before records were marked. Use the record the board agreed where you have it."
@@ -106,7 +110,6 @@ mod tests {
         assert_eq!(admitted.added.len(), 1);
         assert!(admitted.messages[1]
             .starts_with("east.json: added, but it is not marked as a board's agreed record"));
-        assert!(admitted.messages[2].starts_with("copy.json was not added."));
-        assert!(admitted.messages[2].contains("names no organisation"));
+        assert!(admitted.messages[2].starts_with("copy.json was not added: names no organisation"));
     }
 }
