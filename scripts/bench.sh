@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
-scripts/build.sh
+CONVERGE=1 scripts/build.sh
 
 echo "== Core, native (release build)"
 cargo bench -q --locked -p maturity-core --features sample --bench core | tee target/native-bench.txt

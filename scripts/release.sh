@@ -8,5 +8,5 @@
 # says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build.sh
+CONVERGE=1 scripts/build.sh
 node www/scripts/release.mjs "${1:-target/distrib}"

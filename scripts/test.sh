@@ -8,35 +8,58 @@
 # Time-bounded fuzzing is its own command: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Each phase's wall time, printed as a table when the run ends (passed or not), so anyone can
+# see where the time goes.
+phases=()
+phase_started=$SECONDS
+phase_name=""
+phase() { # phase "name": ends the phase running, starts the next
+  if [ -n "$phase_name" ]; then phases+=("$(printf '%-10s %5d s' "$phase_name" $((SECONDS - phase_started)))"); fi
+  phase_name="$1"
+  phase_started=$SECONDS
+  [ -n "$1" ] && printf '\n\033[1m== %s\033[0m\n' "$2"
+  return 0
+}
+report() {
+  local status=$?
+  phase ""
+  printf '\nPhase times (%s):\n' "$([ $status = 0 ] && echo passed || echo "failed in the last phase listed")"
+  printf '  %s\n' "${phases[@]}"
+  printf '  %-10s %5d s\n' total "$SECONDS"
+}
+trap report EXIT
+
+phase install "Installing what is missing (skipped when present)"
 scripts/setup.sh test
 
-echo "== Formatting and lints"
+phase lints "Formatting and lints (native, then wasm32 for both WebAssembly crates at once)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
-cargo clippy -p maturity-widget --target wasm32-unknown-unknown --locked -- -D warnings
-cargo clippy -p maturity-api --features quick-read --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p maturity-widget -p maturity-api --features maturity-api/quick-read \
+  --target wasm32-unknown-unknown --locked -- -D warnings
 
-echo "== Rust tests (native)"
+phase rust "Rust tests (native)"
 cargo test --workspace --all-features --locked
 
-echo "== Independent oracle (every golden figure recomputed in Python) and strict readers of the exports"
+phase oracle "Independent oracle (every golden figure recomputed in Python) and strict readers of the exports"
 python3 tests/oracle/oracle.py
 python3 tests/oracle/strict.py
 
-echo "== Build the package"
+phase build "Build the package"
 scripts/build.sh
 
-echo "== Node tests of the built package (WebAssembly)"
+phase node "Node tests of the built package (WebAssembly)"
 node --test tests/node/
 
-echo "== Browser tests (headless Chromium)"
+phase browser "Browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
 
-echo "== Journeys in every engine (Chromium, Firefox ESR, WebKitGTK), each timed"
+phase journeys "Journeys in every engine (Chromium, Firefox ESR, WebKitGTK), each timed"
 node --test --test-concurrency=1 tests/journeys/
 
-echo "== Consumer tests of the packed npm package"
+phase consumers "Consumer tests of the packed npm package"
 node --test tests/consumers/
 
-echo "== The release zip, unpacked into an empty folder: every page over http and from file://"
+phase release "The release zip, unpacked into an empty folder: every page over http and from file://"
 node --test --test-concurrency=1 tests/release/

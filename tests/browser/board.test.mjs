@@ -8,7 +8,7 @@ import { deflateRawSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { openDemo, withDemo } from "../support/browser.mjs";
 import { writeFiles } from "../support/files.mjs";
-import { axeViolations, focused, item, openView, option, overall, rate } from "../support/widget.mjs";
+import { axeViolations, focused, item, openView, option, overall, rate, focusLandsOn } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -49,7 +49,7 @@ test("import five respondents; bad files are rejected one by one; the board view
   assert.equal(await widget.locator(".mm-prompt, .mm-distribution").count(), 0);
 
   await widget.getByRole("button", { name: "Open the board view (facilitator)" }).click();
-  assert.match((await focused(page)).text, /^5 respondents\./, "focus moves to the board's summary");
+  await focusLandsOn(page, /^5 respondents\./, "focus moves to the board's summary");
   const expected = await page.evaluate(async (responses) => {
     const api = await import("/dist/maturity-matrix.js");
     await api.init();
@@ -125,7 +125,7 @@ test("respondents take turns on one device without seeing each other's answers",
     await option(widget, "purpose-created", level).click();
     await widget.getByRole("button", { name: "Finish and hand over" }).last().click();
     await widget.locator(".mm-board__messages", { hasText: "Hand the device to the next person" }).waitFor();
-    assert.match((await focused(page)).text, /Hand the device to the next person/, "focus lands on what happened");
+    await focusLandsOn(page, /Hand the device to the next person/, "focus lands on what happened");
     // The hand-over screen lists who has rated, never what they said.
     assert.equal(await widget.locator(".mm-prompt, .mm-distribution, .mm-turn").count(), 0);
   }

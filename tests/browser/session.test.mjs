@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { openDemo, repo, withDemo } from "../support/browser.mjs";
 import { writeFiles } from "../support/files.mjs";
-import { axeViolations, focused, openView } from "../support/widget.mjs";
+import { axeViolations, focused, openView, focusLandsOn } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -69,10 +69,10 @@ const step = (widget) => widget.locator(".mm-facilitate[data-item]");
 test("keyboard-only facilitation of five disagreements ends in the expected agreed record", async () => {
   const { page, errors, widget, expected } = await startFacilitation(env);
   assert.equal(expected.flagged.length, 5, "the core flags five items");
-  assert.equal((await focused(page)).text, "The board's discussion, item by item", "focus starts on the view's heading");
+  await focusLandsOn(page, "The board's discussion, item by item", "focus starts on the view's heading");
   // Into the panel: the first thing in it is the options and shortcuts.
   await page.keyboard.press("Tab");
-  assert.match((await focused(page)).text, /Options and keyboard shortcuts/);
+  await focusLandsOn(page, /Options and keyboard shortcuts/);
   const agreed = [4, 2, 3, 3, 2];
   for (const [index, id] of expected.flagged.entries()) {
     assert.equal(await step(widget).getAttribute("data-item"), id, `item ${index + 1} is the next in the discussion order`);
@@ -89,7 +89,7 @@ test("keyboard-only facilitation of five disagreements ends in the expected agre
     assert.equal(await step(widget).getAttribute("data-item"), id, "typing N in the rationale stays on the item");
     await page.keyboard.press("Tab");
     await page.keyboard.press("n");
-    if (index < 4) assert.equal((await focused(page)).text, (await widget.locator(".mm-facilitate__title").textContent()), "focus moves to the next item's title");
+    if (index < 4) await focusLandsOn(page, () => widget.locator(".mm-facilitate__title").textContent(), "focus moves to the next item's title");
   }
   const end = widget.locator("[data-end]");
   await end.waitFor();
@@ -100,7 +100,7 @@ test("keyboard-only facilitation of five disagreements ends in the expected agre
   assert.match(cells[1], /^\d\.\d\d \((between )?[A-Z]/);
   assert.deepEqual(cells.slice(2), ["Embedding", "Noted 1: evidence seen"]);
   assert.equal(cells[0], await page.evaluate(async (id) => (await import("/dist/maturity-matrix.js")).builtinInstrument("nhs-impact").components.flatMap((c) => c.items).find((i) => i.id === id).title, expected.flagged[0]));
-  assert.equal((await focused(page)).text, "The agreed profile", "focus moves to the end's heading");
+  await focusLandsOn(page, "The agreed profile", "focus moves to the end's heading");
   // The agreed record: everyone's medians, with the board's five decisions.
   const wanted = structuredClone(expected.draft.answers);
   for (const [index, id] of expected.flagged.entries()) wanted[id] = { level: agreed[index], notes: `Noted ${index + 1}: evidence seen` };

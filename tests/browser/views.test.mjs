@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDemo, withDemo } from "../support/browser.mjs";
-import { axeViolations, focused, item, openView, overall, rate } from "../support/widget.mjs";
+import { axeViolations, focused, item, openView, overall, rate, focusLandsOn } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -45,7 +45,7 @@ test("results show the profile chart, its table, a summary, the heat map, streng
   const { page, errors, widget } = await openDemo(env);
   await rateSome(widget);
   await openView(widget, "results");
-  assert.equal((await focused(page)).text, "Results", "focus on the view heading");
+  await focusLandsOn(page, "Results", "focus on the view heading");
   const report = await core(page, "score");
   for (const component of report.components) {
     const shown = component.score === null ? "Not yet scored" : component.score.toFixed(2);
@@ -231,7 +231,7 @@ test("several named assessments: start, rename, duplicate, switch and delete wit
   await widget.getByRole("button", { name: "Save name" }).click();
   await widget.getByRole("button", { name: "Open Autumn" }).click();
   await widget.locator("article[data-view=assess]").waitFor();
-  assert.equal((await focused(page)).text, "Rate each item", "opening moves focus to the heading");
+  await focusLandsOn(page, "Rate each item", "opening moves focus to the heading");
   // The copy carries the answers; changing it leaves the original alone.
   assert.equal(await overall(widget).textContent(), "5.00");
   await rate(widget, "purpose-created", "Emerging");

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
 import { openDemo, withDemo } from "../support/browser.mjs";
-import { axeViolations, focused, openView, rate } from "../support/widget.mjs";
+import { axeViolations, focused, openView, rate, focusLandsOn } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -59,7 +59,7 @@ test("an action's status and a progress note are updated with the keyboard alone
   assert.match((await focused(page)).tag, /textarea/);
   await page.keyboard.type("Session booked for the December board");
   await page.keyboard.press("Tab");
-  assert.match((await focused(page)).text, /^Add the note/);
+  await focusLandsOn(page, /^Add the note/);
   await page.keyboard.press("Enter");
   await first.locator("[role=status]", { hasText: "Note added." }).waitFor();
   const { words } = await today(page);

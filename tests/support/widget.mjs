@@ -1,4 +1,6 @@
 // Helpers that drive the widget the way a person does: through its navigation and labels.
+import assert from "node:assert/strict";
+import { waitUntil } from "./wait.mjs";
 
 /** The element for one item of the matrix. */
 export const item = (widget, id) => widget.locator(`[data-item="${id}"]`);
@@ -33,6 +35,30 @@ export async function rate(widget, id, label) {
 }
 
 /** What has keyboard focus, looking inside shadow roots. */
+/**
+ * Waits until focus rests on an element whose text is `expected` (a string, a RegExp, or an
+ * async function giving the string, read afresh each time), then returns what is focused. Yew
+ * moves focus in an effect after it renders, a moment after the key or click that caused it,
+ * so reading focus at once races the render on a busy machine.
+ */
+export async function focusLandsOn(page, expected, message = "focus lands where expected") {
+  const matches = async (text) => {
+    if (expected instanceof RegExp) return expected.test(text);
+    const wanted = typeof expected === "function" ? await expected() : expected;
+    return text === wanted;
+  };
+  let last;
+  try {
+    await waitUntil(async () => { last = await focused(page); return last && (await matches(last.text)); }, { what: message });
+  } catch {
+    // Fails with the text actually focused, as an assertion on the spot would.
+    const wanted = typeof expected === "function" ? await expected() : expected;
+    if (expected instanceof RegExp) assert.match(last?.text ?? "", expected, message);
+    else assert.equal(last?.text, wanted, message);
+  }
+  return last;
+}
+
 export function focused(page) {
   return page.evaluate(() => {
     let element = document.activeElement;
