@@ -255,6 +255,20 @@ fn common_organisation(responses: &[Response]) -> String {
     }
 }
 
+impl Aggregate {
+    /// The items a facilitated discussion steps through, by id: those flagged for disagreement,
+    /// most disagreement first; every item in discussion order when `every_item` is asked for,
+    /// or when nobody disagrees enough to flag one (a board still agrees every level).
+    pub fn discussion_steps(&self, every_item: bool) -> impl Iterator<Item = &str> {
+        let flagged = |id: &str| self.items.iter().any(|i| i.id == id && i.disagreement);
+        let all = every_item || !self.discussion_order.iter().any(|id| flagged(id));
+        self.discussion_order
+            .iter()
+            .map(String::as_str)
+            .filter(move |id| all || flagged(id))
+    }
+}
+
 /// The median from a distribution over levels, without sorting every rating.
 fn distribution_median(instrument: &Instrument, distribution: &[u32]) -> Score {
     let n: u32 = distribution.iter().sum();
@@ -378,6 +392,36 @@ mod tests {
         ];
         let board = aggregate(&instrument, &mixed, DEFAULT_DISAGREEMENT_THRESHOLD).unwrap();
         assert_eq!(agreed_draft(&instrument, &board, "").organisation, "");
+    }
+
+    #[test]
+    fn the_discussion_steps_through_the_flagged_items_or_every_item() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let rated = |a: u8, b: u8| {
+            let mut response = Response::new(&instrument);
+            response
+                .answers
+                .entry("purpose-created".into())
+                .or_default()
+                .level = Some(a);
+            response
+                .answers
+                .entry("purpose-lived".into())
+                .or_default()
+                .level = Some(b);
+            response
+        };
+        let board = aggregate(&instrument, &[rated(1, 3), rated(4, 3)], 2).unwrap();
+        let flagged: Vec<&str> = board.discussion_steps(false).collect();
+        assert_eq!(flagged, ["purpose-created"]);
+        let every: Vec<&str> = board.discussion_steps(true).collect();
+        assert_eq!(every, board.discussion_order);
+        // Nobody far enough apart: every item, so the board still agrees each level.
+        let calm = aggregate(&instrument, &[rated(3, 3), rated(3, 4)], 2).unwrap();
+        assert_eq!(
+            calm.discussion_steps(false).count(),
+            instrument.item_count()
+        );
     }
 
     #[test]

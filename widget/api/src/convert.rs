@@ -2,7 +2,6 @@
 
 use maturity_core::{Error, Instrument, Response};
 use serde::Serialize;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -40,29 +39,12 @@ pub fn json_text_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
         .ok_or_else(|| Error::single("", format!("the {what} is not plain JSON data")))
 }
 
-thread_local! {
-    /// The last instrument read, by its JSON text: callers pass the same instrument to every
-    /// call (`score(instrument, r)` in a loop), and validating it again each time cost more
-    /// than the scoring.
-    static LAST_INSTRUMENT: RefCell<Option<(String, Rc<Instrument>)>> = const { RefCell::new(None) };
-}
-
-/// An instrument from a plain object, its JSON text, or a built-in id (`"nhs-impact"`).
+/// An instrument from a plain object, its JSON text, or a built-in id (`"nhs-impact"`), read and
+/// checked on every call: a caller with many calls to make prepares it once (`prepare()`).
 pub fn instrument_from_js(value: &JsValue) -> Result<Rc<Instrument>, JsValue> {
     let text = json_text_from_js(value, "instrument").map_err(|e| error_to_js(&e))?;
-    let cached = LAST_INSTRUMENT.with(|last| {
-        last.borrow()
-            .as_ref()
-            .filter(|(known, _)| *known == text)
-            .map(|(_, instrument)| instrument.clone())
-    });
-    if let Some(instrument) = cached {
-        return Ok(instrument);
-    }
     let read = maturity_core::instrument_from_text(&text);
-    let instrument = Rc::new(read.map_err(|e| error_to_js(&e))?);
-    LAST_INSTRUMENT.with(|last| *last.borrow_mut() = Some((text, instrument.clone())));
-    Ok(instrument)
+    Ok(Rc::new(read.map_err(|e| error_to_js(&e))?))
 }
 
 /// A response from a JSON string or a plain object, checked against `instrument`. Objects go

@@ -1,6 +1,6 @@
 //! Mounting the widget into an element: the options JavaScript passes, and the handle it gets.
 
-use crate::state::View;
+use crate::state::{Answers, View};
 use crate::views::app::{App, AppProps, InstrumentSource};
 use maturity_api::convert as js;
 use maturity_core as core;
@@ -16,6 +16,9 @@ pub struct MountHandle {
     root: web_sys::Element,
     uid: String,
     options: JsValue,
+    /// `reset()` cleared the answers the host supplies: the widget starts from empty ones until
+    /// the host passes options again. (The host's options object is never written to.)
+    cleared: bool,
     /// The app and the element it renders into, a fresh child of `root` per mount: yew tears
     /// an app down on its scheduler, later, so a remount must not share the old app's element.
     app: Option<(yew::AppHandle<App>, web_sys::Element)>,
@@ -27,6 +30,7 @@ impl MountHandle {
     /// saved answers, or from `options.response`, so nothing the person did is lost.
     pub fn update(&mut self, options: JsValue) {
         self.options = options;
+        self.cleared = false;
         self.render(false);
     }
 
@@ -34,12 +38,7 @@ impl MountHandle {
     /// the answers, they are replaced by empty ones) and the widget starts afresh.
     pub fn reset(&mut self) {
         let host_owned = option_value(&self.options, "response").is_some();
-        if host_owned {
-            if let Ok(instrument) = instrument_option(&self.options) {
-                let empty = JsValue::from(core::Response::new(&instrument).to_json());
-                let _ = js_sys::Reflect::set(&self.options, &"response".into(), &empty);
-            }
-        }
+        self.cleared = host_owned;
         // The widget's own answers are cleared by the widget, which owns their record.
         self.render(!host_owned);
     }
@@ -78,6 +77,9 @@ impl MountHandle {
             }
         };
         let host_response = match (&source, self.option("response")) {
+            (InstrumentSource::Ready(instrument), Some(_)) if self.cleared => {
+                Some(Rc::new(core::Response::new(instrument)))
+            }
             (InstrumentSource::Ready(instrument), Some(value)) => {
                 match js::json_text_from_js(&value, "response")
                     .and_then(|text| core::Response::from_json_for(&text, instrument))
@@ -94,14 +96,10 @@ impl MountHandle {
             _ => None,
         };
         let on_response = match (&source, self.option("onResponse")) {
-            (InstrumentSource::Ready(instrument), Some(function)) => {
-                let (instrument, function) = (
-                    instrument.clone(),
-                    function.unchecked_into::<js_sys::Function>(),
-                );
-                Callback::from(move |(response, changed): (Rc<core::Response>, bool)| {
-                    let report = core::score(&instrument, &response);
-                    if let (Ok(response), Ok(report)) = (js::to_js(&*response), js::to_js(&report))
+            (InstrumentSource::Ready(_), Some(function)) => {
+                let function = function.unchecked_into::<js_sys::Function>();
+                Callback::from(move |(response, report, changed): Answers| {
+                    if let (Ok(response), Ok(report)) = (js::to_js(&*response), js::to_js(&*report))
                     {
                         let _ = function.call3(&JsValue::NULL, &response, &report, &changed.into());
                     }
@@ -190,6 +188,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
         root,
         uid,
         options,
+        cleared: false,
         app: None,
     };
     handle.render(false);

@@ -20,4 +20,4 @@ pub use assessment::{Action, Assessment, Detail, PaperField, PlanField, Timed};
 pub use board::{admit_files, Board, BoardAction, BoardRecord};
 pub use library::{read_record, Library, LibraryAction, Notice, Pace, Record, Saved};
 pub use system::admit_records;
-pub use view::{Open, Place, View};
+pub use view::{Answers, Open, Opening, Place, View};

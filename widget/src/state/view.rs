@@ -1,5 +1,8 @@
 //! The screens of the widget, and where a person is among them.
 
+use maturity_core::{Response, ScoreReport};
+use std::rc::Rc;
+
 /// The views of the widget, in the order the navigation lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -138,3 +141,23 @@ impl Open {
         }
     }
 }
+
+/// An assessment being opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// Where to go.
+    pub place: Place,
+    /// Whether to move focus to the view's heading: yes when the person asked for it, no when
+    /// the page has just loaded.
+    pub focus: bool,
+    /// What to tell the person about it, once.
+    pub message: Option<Rc<str>>,
+    /// Counts the openings, so opening the assessment already open (on another view) mounts
+    /// a fresh session there too.
+    pub serial: u32,
+}
+
+/// What the host hears on opening and after every change: the answers as they leave the tool
+/// (with any set aside after a revision of the matrix), their scores as the session computed
+/// them, and whether the person changed something.
+pub type Answers = (Rc<Response>, Rc<ScoreReport>, bool);

@@ -2,7 +2,7 @@
 
 use super::common::ErrorView;
 use super::workspace::Workspace;
-use crate::state::View;
+use crate::state::{Answers, View};
 use maturity_core::{Error, Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +38,7 @@ pub struct AppProps {
     /// Told the answers when the widget opens them and after every change (`true` when the
     /// person changed something).
     #[prop_or_default]
-    pub on_response: Callback<(Rc<Response>, bool)>,
+    pub on_response: Callback<Answers>,
     /// Deletes the open assessment's saved answers as the widget opens.
     #[prop_or_default]
     pub start_afresh: bool,

@@ -11,12 +11,11 @@ use super::progress::ProgressView;
 use super::results::ResultsView;
 use super::start::StartView;
 use super::system::SystemView;
-use super::workspace::Opening;
 use crate::hooks::use_focus_on_change;
 use crate::platform::clock::now;
 use crate::platform::storage::Loaded;
 use crate::state::context::{use_board, use_library, use_widget, SessionContext};
-use crate::state::{Action, LibraryAction, Open, Place, Timed, View};
+use crate::state::{Action, Answers, LibraryAction, Open, Opening, Place, Timed, View};
 use maturity_core::{score, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,7 +32,7 @@ pub struct SessionProps {
     /// Told where the person is, to remember it.
     pub on_place: Callback<Place>,
     /// Told the answers on opening and after every change.
-    pub on_response: Callback<(Rc<Response>, bool)>,
+    pub on_response: Callback<Answers>,
 }
 
 /// The open assessment, its navigation and its views; every score shown comes from the core.
@@ -86,9 +85,9 @@ pub fn Session(props: &SessionProps) -> Html {
     {
         // The host hears the answers once on opening, then after each change.
         let (on_response, opened) = (props.on_response.clone(), use_mut_ref(|| false));
-        use_effect_with(whole, move |whole| {
+        use_effect_with((whole, report.clone()), move |(whole, report)| {
             let changed = std::mem::replace(&mut *opened.borrow_mut(), true);
-            on_response.emit((whole.clone(), changed));
+            on_response.emit((whole.clone(), report.clone(), changed));
         });
     }
     let place = use_state(|| props.opening.place);

@@ -8,7 +8,7 @@ use crate::hooks::use_store;
 use crate::platform::share_link;
 use crate::platform::storage::{Loaded, Shelf};
 use crate::state::context::{BoardContext, LibraryContext, WidgetContext};
-use crate::state::{Open, Place, Saved, View};
+use crate::state::{Answers, Open, Opening, Place, Saved, View};
 use maturity_core::{Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,7 +29,7 @@ pub struct WorkspaceProps {
     /// Answers owned by the host page (see [`crate::AppProps::host_response`]).
     pub host_response: Option<Rc<Response>>,
     /// Told the answers on opening and after every change.
-    pub on_response: Callback<(Rc<Response>, bool)>,
+    pub on_response: Callback<Answers>,
     /// Deletes the open assessment's saved answers as the widget opens.
     pub start_afresh: bool,
     /// Shows the board view's tab.
@@ -38,21 +38,6 @@ pub struct WorkspaceProps {
     pub heading_level: u8,
     /// Whether to show the instrument's title as the widget's heading.
     pub show_title: bool,
-}
-
-/// An assessment being opened.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Opening {
-    /// Where to go.
-    pub place: Place,
-    /// Whether to move focus to the view's heading: yes when the person asked for it, no when
-    /// the page has just loaded.
-    pub focus: bool,
-    /// What to tell the person about it, once.
-    pub message: Option<std::rc::Rc<str>>,
-    /// Counts the openings, so opening the assessment already open (on another view) mounts
-    /// a fresh session there too.
-    pub serial: u32,
 }
 
 /// Opens the assessment the person last had open (or the first), at the view they were on;
@@ -67,7 +52,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         uid: props.uid.clone(),
         readonly: props.readonly,
         stored,
-        heading: props.heading_level.clamp(1, 5),
+        heading: props.heading_level,
         board: props.board,
         show_title: props.show_title,
     };

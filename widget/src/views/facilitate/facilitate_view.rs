@@ -78,29 +78,12 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             </div>
         };
     }
-    // The steps: the items people disagree on, most first; every item when asked, or when
-    // nobody disagrees enough to flag one.
+    // The steps, as the core chooses them, by position in the instrument.
     let position_of = |id: &str| instrument.items().position(|(_, item)| item.id == id);
-    let flagged: Vec<usize> = board_figures
-        .discussion_order
-        .iter()
-        .filter(|id| {
-            board_figures
-                .items
-                .iter()
-                .any(|i| &i.id == *id && i.disagreement)
-        })
-        .filter_map(|id| position_of(id))
+    let steps: Vec<usize> = board_figures
+        .discussion_steps(*every_item)
+        .filter_map(position_of)
         .collect();
-    let steps: Vec<usize> = if *every_item || flagged.is_empty() {
-        board_figures
-            .discussion_order
-            .iter()
-            .filter_map(|id| position_of(id))
-            .collect()
-    } else {
-        flagged
-    };
     // Where the room is: an item on the way, or the end (an empty id); at first, the first.
     let step = match discussing.as_deref() {
         Some("") => None,
