@@ -73,16 +73,9 @@ pub struct ItemAggregate {
 pub struct ComponentAggregate {
     /// The component's id.
     pub id: String,
-    /// How many respondents have a score for it.
-    pub count: u32,
-    /// The median of their component scores.
-    pub median: Option<Score>,
-    /// The lowest component score.
-    pub min: Option<Score>,
-    /// The highest component score.
-    pub max: Option<Score>,
-    /// `max - min`.
-    pub spread: Option<Score>,
+    /// How the respondents' scores for it spread (`count` is how many have one).
+    #[serde(flatten)]
+    pub scores: Spread,
     /// How many of its items are flagged for disagreement.
     pub disagreements: u32,
 }
@@ -176,23 +169,16 @@ pub fn aggregate(
         .components
         .iter()
         .zip(component_scores)
-        .map(|(component, scores)| {
-            let spread = Spread::of(scores);
-            ComponentAggregate {
-                id: component.id.clone(),
-                count: spread.count,
-                median: spread.median,
-                min: spread.min,
-                max: spread.max,
-                spread: spread.spread,
-                disagreements: u32::try_from(
-                    items
-                        .iter()
-                        .filter(|i| i.component_id == component.id && i.disagreement)
-                        .count(),
-                )
-                .unwrap_or(u32::MAX),
-            }
+        .map(|(component, scores)| ComponentAggregate {
+            id: component.id.clone(),
+            scores: Spread::of(scores),
+            disagreements: u32::try_from(
+                items
+                    .iter()
+                    .filter(|i| i.component_id == component.id && i.disagreement)
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
         })
         .collect();
 

@@ -60,7 +60,7 @@ pub use rating::{Rating, Special};
 pub use read::json_text::parse as parse_json;
 pub use read::response::is_date as is_real_date;
 pub use read::text::{decode as decode_text, megabytes};
-pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport};
+pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport, Spread};
 pub use response::{
     limits as response_limits, Agreed, Answer, Fitted, InstrumentRef, Paper, ProgressLine,
     Respondent, Response, SetAside, Status, RESPONSE_FORMAT_VERSION,

@@ -180,14 +180,22 @@ pub(crate) fn roll_up(rule: Rollup, values: &[(i64, i64)]) -> Option<Score> {
     })
 }
 
-/// How a set of scores (in hundredths) spreads: how many, the median, the lowest, the highest
-/// and the distance between them; the figures are `None` for an empty set. One component's
-/// scores across a board's respondents, or across a system's organisations.
-pub(crate) struct Spread {
+/// How a set of scores spreads: how many, the median, the lowest, the highest and the distance
+/// between them; the figures are `None` for an empty set. One component's scores across a
+/// board's respondents, or across a system's organisations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Spread {
+    /// How many have a score (respondents, or organisations).
     pub count: u32,
+    /// The median of their scores.
     pub median: Option<Score>,
+    /// The lowest score.
     pub min: Option<Score>,
+    /// The highest score.
     pub max: Option<Score>,
+    /// `max - min`.
     pub spread: Option<Score>,
 }
 

@@ -65,16 +65,9 @@ pub struct Organisation {
 pub struct SystemComponent {
     /// The component's id.
     pub id: String,
-    /// How many organisations have a score for it.
-    pub count: u32,
-    /// The median of their scores.
-    pub median: Option<Score>,
-    /// The lowest score.
-    pub min: Option<Score>,
-    /// The highest score.
-    pub max: Option<Score>,
-    /// `max - min`.
-    pub spread: Option<Score>,
+    /// How the organisations' scores for it spread (`count` is how many have one).
+    #[serde(flatten)]
+    pub scores: Spread,
 }
 
 /// One item across the organisations.
@@ -153,14 +146,9 @@ pub fn system_view(instrument: &Instrument, records: &[Response]) -> Result<Syst
                 .iter()
                 .filter_map(|o| o.components[ci].map(Score::hundredths))
                 .collect();
-            let spread = Spread::of(scores);
             SystemComponent {
                 id: component.id.clone(),
-                count: spread.count,
-                median: spread.median,
-                min: spread.min,
-                max: spread.max,
-                spread: spread.spread,
+                scores: Spread::of(scores),
             }
         })
         .collect();
@@ -344,7 +332,8 @@ pub fn system_csv(instrument: &Instrument, view: &SystemView, anonymous: bool) -
                 .iter()
                 .map(|&o| text(view.organisations[o].components[ci])),
         );
-        row.extend([text(c.median), text(c.min), text(c.max), text(c.spread)]);
+        let s = &c.scores;
+        row.extend([text(s.median), text(s.min), text(s.max), text(s.spread)]);
         push_row(&mut out, &row);
     }
     for ((component, item), i) in instrument.items().zip(&view.items) {

@@ -156,8 +156,8 @@ proptest! {
         let report = score(&instrument, &responses[0]);
         let aggregate = aggregate(&instrument, &responses, 2).unwrap();
         for (c, s) in aggregate.components.iter().zip(&report.components) {
-            prop_assert_eq!(c.median, s.score);
-            prop_assert_eq!(c.spread, s.score.map(|_| Score(0)));
+            prop_assert_eq!(c.scores.median, s.score);
+            prop_assert_eq!(c.scores.spread, s.score.map(|_| Score(0)));
         }
         for (item, scored) in aggregate.items.iter().zip(report.components.iter().flat_map(|c| &c.items)) {
             prop_assert_eq!(item.median, scored.level.map(|v| Score::from_level(i64::from(v))));

@@ -318,17 +318,17 @@ export interface Component {
 
 /** The spread of one component's scores across respondents. */
 export interface ComponentAggregate {
-  /** How many respondents have a score for it. */
+  /** How many have a score (respondents, or organisations). */
   count: number;
   /** How many of its items are flagged for disagreement. */
   disagreements: number;
   /** The component's id. */
   id: string;
-  /** The highest component score. */
+  /** The highest score. */
   max?: number | null;
-  /** The median of their component scores. */
+  /** The median of their scores. */
   median?: number | null;
-  /** The lowest component score. */
+  /** The lowest score. */
   min?: number | null;
   /** `max - min`. */
   spread?: number | null;
@@ -615,7 +615,7 @@ export type Status = "notStarted" | "inProgress" | "done" | "dropped";
 
 /** One component across the organisations. */
 export interface SystemComponent {
-  /** How many organisations have a score for it. */
+  /** How many have a score (respondents, or organisations). */
   count: number;
   /** The component's id. */
   id: string;

@@ -100,9 +100,9 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 html! {
                     <tr key={component.id.clone()} data-board-component={component.id.clone()}>
                         <th scope="row">{ &component.title }</th>
-                        <td>{ median_text(c.median) }</td>
-                        <td>{ median_text(c.min) }</td>
-                        <td>{ median_text(c.max) }</td>
+                        <td>{ median_text(c.scores.median) }</td>
+                        <td>{ median_text(c.scores.min) }</td>
+                        <td>{ median_text(c.scores.max) }</td>
                         <td>{ c.disagreements }</td>
                     </tr>
                 }
@@ -134,8 +134,12 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
     };
     let mut profiles = vec![Profile {
         label: "Board median".to_owned(),
-        scores: board.components.iter().map(|c| c.median).collect(),
-        ranges: board.components.iter().map(|c| c.min.zip(c.max)).collect(),
+        scores: board.components.iter().map(|c| c.scores.median).collect(),
+        ranges: board
+            .components
+            .iter()
+            .map(|c| c.scores.min.zip(c.scores.max))
+            .collect(),
     }];
     if let Some(agreed) = &props.agreed {
         profiles.push(Profile {
@@ -187,7 +191,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             </p>
             <section aria-labelledby={format!("{}-board-components", widget.uid)}>
                 <@{widget.h(2)} id={format!("{}-board-components", widget.uid)}>{ "Components" }</@>
-                if board.components.iter().any(|c| c.median.is_some()) {
+                if board.components.iter().any(|c| c.scores.median.is_some()) {
                     <RadarChart profiles={Rc::new(profiles)} described_by={format!("{}-board-summary", widget.uid)} />
                 }
                 <div class="mm-scroll" tabindex="0" role="region" aria-label="Component scores across respondents">

@@ -26,7 +26,12 @@ pub fn ProfileMultiples(props: &ProfileMultiplesProps) -> Html {
     let widget = use_widget();
     let median = Profile {
         label: "System median".to_owned(),
-        scores: props.system.components.iter().map(|c| c.median).collect(),
+        scores: props
+            .system
+            .components
+            .iter()
+            .map(|c| c.scores.median)
+            .collect(),
         ..Profile::default()
     };
     let charts = props.order.iter().map(|&i| {

@@ -202,9 +202,9 @@ pub fn SystemView() -> Html {
                         <tbody>{ for component_rows }</tbody>
                         <tfoot>
                             <tr><th scope="row">{ "System median" }</th>
-                                { for system.components.iter().map(|c| html! { <td>{ show(c.median) }</td> }) }</tr>
+                                { for system.components.iter().map(|c| html! { <td>{ show(c.scores.median) }</td> }) }</tr>
                             <tr><th scope="row">{ "Lowest to highest" }</th>
-                                { for system.components.iter().map(|c| html! { <td>{ format!("{} to {}", show(c.min), show(c.max)) }</td> }) }</tr>
+                                { for system.components.iter().map(|c| html! { <td>{ format!("{} to {}", show(c.scores.min), show(c.scores.max)) }</td> }) }</tr>
                         </tfoot>
                     </table>
                 }) }
