@@ -7,6 +7,8 @@ import { createForm, fitsForm } from "./author/form.js";
 import { describeProblem } from "./author/problems.js";
 import { cellText, matrixFromRows, readDelimited } from "./author/csv.js";
 import { pageWithMatrix, standaloneScript } from "./author/page.js";
+import { MAX_BYTES, MAX_SHEET_BYTES, tooLarge, utf8Bytes } from "./author/limits.js";
+import { plural } from "./author/words.js";
 
 /** A small, valid starting point that shows every feature of the format. */
 const TEMPLATE = {
@@ -85,7 +87,9 @@ function check() {
       problems = error.problems ?? [{ path: "", message: error.message }];
     }
   }
-  if (state.mode === "json") state.draft = readableObject(text) ?? state.draft;
+  // Text longer than a matrix may be is refused by the core at once; parsing it here too
+  // would only hold the page up (a string's length never exceeds its size in UTF-8).
+  if (state.mode === "json" && text.length <= MAX_BYTES) state.draft = readableObject(text) ?? state.draft;
   state.problems = problems.map((problem) => describeProblem(problem, state.draft));
   if (instrument) {
     state.valid = instrument;
@@ -156,8 +160,6 @@ function showFieldProblems() {
 
 /** "the title is missing" as "The title is missing." */
 const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!]$/.test(text) ? "" : "."}`;
-
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Starts editing `draft`: in the form, unless the form cannot show it or JSON is being edited. */
 function load(draft, message) {
@@ -235,28 +237,46 @@ async function downloadPage() {
 
 let imported = null; // the rows read last, while they await "Create the matrix"
 
+/** The most problems with a sheet listed at once; the rest show once these are fixed. */
+const MAX_LISTED = 50;
+
 /** Reads spreadsheet text and shows how its rows were read, or what stops them being used. */
 function readRows(text, from) {
   const { rows: records, problems: syntax } = readDelimited(text);
   const read = matrixFromRows(records);
   const problems = [...syntax, ...read.problems];
   if (problems.length === 0) problems.push(...coreProblemsByCell(read));
-  problems.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   imported = problems.length === 0 ? read : null;
-  const result = $("csv-result");
-  const heading = h("h3", { id: "csv-result-title", tabindex: "-1" }, `How the rows of ${from} were read`);
+  const heading = resultHeading(`How the rows of ${from} were read`);
   if (problems.length > 0) {
-    result.replaceChildren(heading,
+    const unlisted = problems.length - MAX_LISTED;
+    $("csv-result").replaceChildren(heading,
       h("p", { class: "author-problems-title" }, `The rows cannot be made into a matrix yet: ${plural(problems.length, "problem")} to fix in the spreadsheet.`),
-      h("ul", { class: "author-problems" }, problems.map((p) => h("li", {}, cellText(p)))));
+      h("ul", { class: "author-problems" }, problems.slice(0, MAX_LISTED).map((p) => h("li", {}, cellText(p)))),
+      ...(unlisted > 0 ? [h("p", {}, `The first ${MAX_LISTED} are listed; fix them and read the rows again to see the other ${plural(unlisted, "problem")}.`)] : []));
   } else {
-    result.replaceChildren(heading,
+    $("csv-result").replaceChildren(heading,
       h("p", {}, `${plural(read.rows.length, "item")} in ${plural(read.components.length, "component")}, on a scale of ${plural(read.levels.length, "level")}: ${read.levels.join(", ")}.`),
       rowsTable(read),
       h("p", { class: "author-hint" }, "Creating the matrix replaces the scale\u2019s levels and the components of the matrix being edited; its title, id and other details stay."),
       h("button", { type: "button", class: "demo-button", id: "csv-create", onclick: createFromRows }, "Create the matrix from these rows"));
   }
   heading.focus();
+}
+
+const resultHeading = (text) => h("h3", { id: "csv-result-title", tabindex: "-1" }, text);
+
+/** Refuses a sheet too large to be a matrix's before it is read (a file's size is known without
+ * reading it) or parsed; true when it was refused. */
+function refuseLargeSheet(name, from, bytes) {
+  const refusal = tooLarge({ name, bytes, limit: MAX_SHEET_BYTES, what: "a spreadsheet for a matrix" });
+  if (!refusal) return false;
+  imported = null;
+  const heading = resultHeading(`The rows of ${from} were not read`);
+  $("csv-result").replaceChildren(heading, h("p", { class: "author-problems-title" }, `${refusal}, so it was not read. Check that this is the right spreadsheet.`));
+  heading.focus();
+  return true;
 }
 
 function rowsTable(read) {
@@ -280,13 +300,15 @@ function draftFromRows(read) {
 
 /** The core's own problems with the rows (a title too long, say), told by row and column. */
 function coreProblemsByCell(read) {
+  const draft = draftFromRows(read);
   try {
-    validateInstrument(JSON.stringify(draftFromRows(read)));
+    validateInstrument(JSON.stringify(draft));
     return [];
   } catch (error) {
-    return (error.problems ?? []).flatMap((problem) => {
+    return (error.problems ?? [{ path: "", message: error.message }]).map((problem) => {
       const cell = read.cellOf(problem.path);
-      return cell ? [{ ...cell, message: describeProblem(problem, draftFromRows(read)).text.replace(/^[^:]*: /, "") }] : [];
+      const { text } = describeProblem(problem, draft);
+      return cell ? { ...cell, message: text.replace(/^[^:]*: /, "") } : { message: text };
     });
   }
 }
@@ -309,8 +331,13 @@ function start() {
   $("open").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     if (!file) return;
-    const text = await file.text();
     event.target.value = "";
+    const refusal = tooLarge({ name: file.name, bytes: file.size, limit: MAX_BYTES, what: "a matrix file" });
+    if (refusal) {
+      $("start-message").textContent = `${refusal}, so it was not opened. Check that this is the right file.`;
+      return;
+    }
+    const text = await file.text();
     const draft = readableObject(text);
     if (draft) load(draft, `Opened ${file.name}.`);
     else {
@@ -329,9 +356,12 @@ function start() {
     const [file] = event.target.files;
     if (!file) return;
     event.target.value = "";
-    readRows(await file.text(), file.name);
+    if (!refuseLargeSheet(file.name, file.name, file.size)) readRows(await file.text(), file.name);
   });
-  $("csv-read").addEventListener("click", () => readRows($("csv-text").value, "the pasted text"));
+  $("csv-read").addEventListener("click", () => {
+    const text = $("csv-text").value;
+    if (!refuseLargeSheet("The pasted text", "the pasted text", utf8Bytes(text))) readRows(text, "the pasted text");
+  });
   load(state.draft, "");
 }
 

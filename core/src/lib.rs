@@ -36,6 +36,7 @@ pub mod share;
 mod summary;
 mod system;
 mod trend;
+mod words;
 
 pub use aggregate::{
     aggregate, agreed_draft, median_level, median_words, Aggregate, ComponentAggregate,
@@ -57,9 +58,13 @@ pub use merge::{differences, merge, Field, Merged};
 pub use plan::{action_plan, gap_words, ActionPlanEntry, LevelDescriptor};
 pub use progress::{is_overdue, progress, progress_words, ActionProgress, ProgressReport};
 pub use rating::{Rating, Special};
-pub use read::json_text::parse as parse_json;
+pub use read::json_text::{
+    parse as parse_json, too_many_entries, MAX_DEPTH as MAX_JSON_DEPTH,
+    MAX_ENTRIES as MAX_JSON_ENTRIES,
+};
 pub use read::response::is_date as is_real_date;
 pub use read::text::{decode as decode_text, megabytes};
+pub use read::{child as json_path_key, index as json_path_index, too_large};
 pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport, Spread};
 pub use response::{
     limits as response_limits, Agreed, Answer, Fitted, InstrumentRef, Paper, ProgressLine,
@@ -72,3 +77,4 @@ pub use system::{
     SystemItem, SystemView,
 };
 pub use trend::{trend_words, trends, ComponentTrend, ItemMove, TrendPoint, Trends};
+pub use words::{answered_words, plural, with_article};

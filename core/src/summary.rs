@@ -5,13 +5,14 @@ use crate::instrument::{Component, Instrument, Item, Level};
 use crate::order::{by_rank, descending};
 use crate::plan::ActionPlanEntry;
 use crate::report::ScoreReport;
+use crate::words::answered_words;
 
 /// One paragraph: completion, the overall figure (said to be indicative) and the strongest and
 /// weakest components.
 pub fn written_summary(instrument: &Instrument, report: &ScoreReport) -> String {
     let counts = report.counts;
     let answered = counts.total - counts.unanswered;
-    let mut text = format!("{answered} of {} items answered.", counts.total);
+    let mut text = format!("{}.", answered_words(answered, counts.total));
     let Some(overall) = report.overall else {
         text.push_str(" No item has been rated on the scale yet, so there is no profile to show.");
         return text;

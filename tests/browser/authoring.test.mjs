@@ -266,6 +266,34 @@ test("a spreadsheet with two mistakes is refused naming row and column; fixed, i
   await page.close();
 });
 
+test("a file too large to be a matrix's is refused unread, and a sheet of 10,000 rows is refused by its count at once", async () => {
+  const { page, errors } = await openAuthoring();
+  // Reading a chosen file's text would now fail: a refusal that appears was made unread.
+  await page.evaluate(() => {
+    Blob.prototype.text = () => Promise.reject(new Error("the file was read"));
+  });
+  const result = page.locator("#csv-result");
+  await page.locator("#csv-file").setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.alloc(3 * 1024 * 1024, "a,b\n") });
+  await result.locator("h3", { hasText: "The rows of export.csv were not read" }).waitFor();
+  assert.equal(await result.locator("p").textContent(),
+    "export.csv is 3 MB; a spreadsheet for a matrix can be at most 2 MB, so it was not read. Check that this is the right spreadsheet.");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "The rows of export.csv were not read");
+  await page.locator("#open").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(1024 * 1024 + 1, " ") });
+  await page.locator("#start-message", { hasText: "huge.json is 1.1 MB; a matrix file can be at most 1 MB, so it was not opened." }).waitFor();
+
+  // Ten thousand rows (pasted as a spreadsheet's cells are): the limit and the excess, nothing offered.
+  const rows = ["Component\tItem\tLow\tHigh", ...Array.from({ length: 10_000 }, (_, i) => `Huddles\tItem ${i + 1}\tRarely.\tDaily.`)];
+  await page.evaluate((text) => (document.getElementById("csv-text").value = text), rows.join("\n"));
+  await page.getByRole("button", { name: "Read the pasted rows" }).click();
+  await result.locator("h3", { hasText: "How the rows of the pasted text were read" }).waitFor();
+  assert.deepEqual(await result.locator(".author-problems li").allTextContents(), [
+    "Row 502: the sheet has 10,000 item rows; a matrix can have at most 500 items: 9,500 too many (this row and those after it)",
+  ]);
+  assert.equal(await result.getByRole("button", { name: "Create the matrix from these rows" }).count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a page with the matrix inside downloads, and works opened from a shared drive (file://)", async () => {
   const { page, errors } = await openAuthoring();
   await page.locator('[data-path="title"]').fill("Drive matrix");

@@ -2,6 +2,8 @@
 // descriptor) under a header row naming the levels. Read here, in the page, rather than in the
 // WebAssembly, whose every byte each embed downloads. Rows and columns count from 1, as a
 // spreadsheet shows them.
+import { MAX_COMPONENTS, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, charactersOver, overBy } from "./limits.js";
+import { number, plural } from "./words.js";
 
 /**
  * Splits CSV text (RFC 4180: quoted cells may hold commas, quotes doubled, line breaks) into
@@ -16,34 +18,53 @@ export function readDelimited(text) {
   const problems = [];
   let cells = [];
   let cell = "";
-  let quoted = false;
   let row = 1;
-  let startRow = 1;
-  const endCell = () => {
-    cells.push(cell);
-    cell = "";
-  };
   const endRow = () => {
-    endCell();
-    rows.push({ row: startRow, cells });
+    cells.push(cell);
+    rows.push({ row, cells });
     cells = [];
-    startRow = ++row;
+    cell = "";
+    row++;
   };
-  for (let at = 0; at < source.length; at++) {
+  // Runs of text are taken whole (a slice each), never a character at a time, so a sheet of
+  // megabytes is read in milliseconds.
+  let at = 0;
+  while (at < source.length) {
     const char = source[at];
-    if (quoted) {
-      if (char === '"' && source[at + 1] === '"') {
-        cell += '"';
-        at++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"' && cell === "") quoted = true;
-    else if (char === separator) endCell();
-    else if (char === "\r" && source[at + 1] === "\n") continue;
-    else if (char === "\n" || char === "\r") endRow();
-    else cell += char;
+    if (char === '"' && cell === "") {
+      // Quoted: up to the closing quote, a doubled quote standing for one.
+      let from = at + 1;
+      for (;;) {
+        const quote = source.indexOf('"', from);
+        if (quote < 0) {
+          cell += source.slice(from);
+          problems.push({ row, message: "a quoted cell is not closed (a \u201c\"\u201d is missing), so the rest of the file was read as one cell" });
+          at = source.length;
+          break;
+        }
+        cell += source.slice(from, quote);
+        if (source[quote + 1] === '"') {
+          cell += '"';
+          from = quote + 2;
+        } else {
+          at = quote + 1;
+          break;
+        }
+      }
+    } else if (char === separator) {
+      cells.push(cell);
+      cell = "";
+      at++;
+    } else if (char === "\n" || char === "\r") {
+      endRow();
+      at += char === "\r" && source[at + 1] === "\n" ? 2 : 1;
+    } else {
+      let end = at + 1;
+      while (end < source.length && source[end] !== separator && source[end] !== "\n" && source[end] !== "\r") end++;
+      cell += source.slice(at, end);
+      at = end;
+    }
   }
-  if (quoted) problems.push({ row: startRow, message: "a quoted cell is not closed (a \u201c\"\u201d is missing), so the rest of the file was read as one cell" });
   if (cell !== "" || cells.length > 0) endRow();
   return { rows, problems, separator };
 }
@@ -93,6 +114,9 @@ export function matrixFromRows(records) {
     else seen.set(label, column);
   });
   const width = levels.length + 2;
+  // Over the matrix's limits, nothing is built: the counts and lengths are told first.
+  const overLimits = limitProblems(header, body, levels);
+  if (overLimits.length > 0) return { levels, components: [], rows: [], problems: overLimits, cellOf: () => undefined };
 
   const components = [];
   const rows = [];
@@ -107,7 +131,7 @@ export function matrixFromRows(records) {
       problems.push({ row, column: width + extra + 1, message: `this cell is beyond the last level (${columnName(width)}, column ${width}); a cell holding a comma needs quotes` });
     }
     if (values.length < width) {
-      problems.push({ row, message: `${values.length} cells, but the header row has ${width} columns` });
+      problems.push({ row, message: `${plural(values.length, "cell")}, but the header row has ${plural(width, "column")}` });
       continue;
     }
     const [componentTitle, itemTitle, ...descriptors] = values.slice(0, width).map((c) => c.trim());
@@ -147,6 +171,45 @@ export function matrixFromRows(records) {
   return { levels, components, rows, problems, cellOf: (path) => cellOf(path, cells, header.row) };
 }
 
+/**
+ * What in the sheet is over the matrix's limits, told by row and column with the limit and by
+ * how much: first the counts (levels, items, components), which make the rest moot, then any
+ * cell longer than its field allows. One pass over the cells, so a sheet of thousands of rows
+ * is answered at once.
+ */
+function limitProblems(header, body, levels) {
+  const counts = [];
+  if (levels.length > MAX_LEVELS) {
+    counts.push({ row: header.row, column: MAX_LEVELS + 3, message: `the header row names ${plural(levels.length, "level")}; a matrix can have at most ${MAX_LEVELS}: ${number(levels.length - MAX_LEVELS)} too many (this column and those after it)` });
+  }
+  if (body.length > MAX_ITEMS) {
+    counts.push({ row: body[MAX_ITEMS].row, message: `the sheet has ${plural(body.length, "item row")}; a matrix can have at most ${MAX_ITEMS} items: ${number(body.length - MAX_ITEMS)} too many (this row and those after it)` });
+  }
+  const components = new Map(); // title → the row it first appears on
+  for (const { row, cells } of body) {
+    const title = cells[0]?.trim();
+    if (title && !components.has(title)) components.set(title, row);
+  }
+  if (components.size > MAX_COMPONENTS) {
+    const [title, row] = [...components][MAX_COMPONENTS];
+    counts.push({ row, column: 1, message: `\u201c${title}\u201d is component ${MAX_COMPONENTS + 1}: the sheet names ${plural(components.size, "component")}; a matrix can have at most ${MAX_COMPONENTS}: ${number(components.size - MAX_COMPONENTS)} too many` });
+  }
+  if (counts.length > 0) return counts;
+
+  const lengths = [];
+  const check = (row, column, text, limit, what) => {
+    const count = charactersOver(text.trim(), limit);
+    if (count > 0) lengths.push({ row, column, message: `${what} is ${overBy(count, limit, "character")}` });
+  };
+  levels.forEach((label, index) => check(header.row, index + 3, label, MAX_TITLE_CHARS, "the level\u2019s name"));
+  for (const { row, cells } of body) {
+    check(row, 1, cells[0] ?? "", MAX_TITLE_CHARS, "the component\u2019s title");
+    check(row, 2, cells[1] ?? "", MAX_TITLE_CHARS, "the item\u2019s title");
+    for (let column = 3; column <= levels.length + 2; column++) check(row, column, cells[column - 1] ?? "", MAX_TEXT_CHARS, "the description");
+  }
+  return lengths;
+}
+
 /** The cell behind a path of the matrix built from the rows. */
 function cellOf(path, cells, headerRow) {
   const level = /^scale\.levels\[(\d+)\]/.exec(path);
@@ -161,5 +224,8 @@ function cellOf(path, cells, headerRow) {
   return undefined;
 }
 
-/** "Row 3, column 2: …", counting as a spreadsheet does. */
-export const cellText = ({ row, column, message }) => `Row ${row}${column ? `, column ${column}` : ""}: ${message}`;
+/** "Row 3, column 2: …", counting as a spreadsheet does; a problem with no cell of its own
+ * (one the core found in the matrix as a whole) as it is. */
+export const cellText = ({ row, column, message }) => (row
+  ? `Row ${row}${column ? `, column ${column}` : ""}: ${message}`
+  : `${message.charAt(0).toUpperCase()}${message.slice(1)}`);

@@ -3,7 +3,8 @@
 // the Rust app owns everything inside.
 import { mount as mountWasm } from "../build/pkg/maturity_widget.js";
 import { isReady } from "./ready.js";
-import { init, namedError } from "./init.js";
+import { init } from "./init.js";
+import { fetchMatrix } from "./fetch-matrix.js";
 import css from "./maturity-matrix.css";
 
 export { init };
@@ -282,72 +283,6 @@ function printAlone(element) {
     for (const [node, cssText] of saved.reverse()) node.style.cssText = cssText;
     if (numbered) document.adoptedStyleSheets = before;
   };
-}
-
-/** The most an instrument may be, as the core's readers enforce: checked here before a byte
- * more is read, so a wrong address that serves a huge file costs nothing. */
-const MAX_INSTRUMENT_BYTES = 1 << 20;
-
-/** Fetches a local matrix, explaining in plain words what went wrong and what to check. */
-async function fetchMatrix(url) {
-  let response;
-  try {
-    response = await fetch(url, { credentials: "same-origin" });
-  } catch (error) {
-    const check = location.protocol === "file:"
-      ? "A page opened from a shared drive (file://) cannot fetch other files: put the matrix inside the page instead, in a <script type=\"application/json\"> inside the element (see the embedding guide)."
-      : "Check the address, and that this page is allowed to fetch it.";
-    throw namedError(`The matrix at ${url} could not be loaded (${error.message}). ${check}`, { cause: error });
-  }
-  if (!response.ok) {
-    throw namedError(
-      `The matrix at ${url} could not be loaded: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}. ` +
-      `Check that the file is uploaded at that address; a relative address is taken from the page's own address (${document.baseURI}).`,
-    );
-  }
-  const tooLarge = () => namedError(`The file at ${url} is too large to be a matrix (a matrix is at most 1 MB). Check the address.`);
-  if (Number(response.headers.get("content-length")) > MAX_INSTRUMENT_BYTES) throw tooLarge();
-  const text = await readAtMost(response, MAX_INSTRUMENT_BYTES, tooLarge);
-  const type = response.headers.get("content-type") ?? "";
-  if (/html/i.test(type) || /^\s*</.test(text)) {
-    throw namedError(
-      `The file at ${url} is not a matrix (it looks like a web page${excerpt(text)}). ` +
-      "Check the address: an intranet may send a sign-in or error page in place of the file.",
-    );
-  }
-  return text;
-}
-
-/** The body as text, refusing (with `tooLarge()`) as soon as it passes `max` bytes. */
-async function readAtMost(response, max, tooLarge) {
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > max) {
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-/** A few words of what a web page says, to help someone recognise it. */
-function excerpt(html) {
-  const title = /<title[^>]*>([^<]*)/i.exec(html)?.[1];
-  const words = (title ?? html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim().slice(0, 60);
-  return words ? `: \u201c${words}${words.length === 60 ? "\u2026" : ""}\u201d` : "";
 }
 
 /** Resolves once the parser has read the whole page. A script in the page's head defines the

@@ -3,6 +3,9 @@
 // The glue of this output's WebAssembly (see api.js).
 import initWasm from "maturity-matrix:glue";
 import { markReady } from "./ready.js";
+import { namedError } from "./errors.js";
+
+export { namedError };
 
 let loading;
 
@@ -32,11 +35,4 @@ function explain(error) {
       "The site needs to add 'wasm-unsafe-eval' to the script-src directive."
     : `The assessment could not start: ${error?.message ?? error}`;
   return namedError(message, { cause: error });
-}
-
-/** An `Error` named `MaturityMatrixError`, as every function throws. */
-export function namedError(message, options) {
-  const error = new Error(message, options);
-  error.name = "MaturityMatrixError";
-  return error;
 }

@@ -1,7 +1,7 @@
 //! Reading an instrument from JSON: every rule of the format checked, every problem reported
 //! with its path, before a single score is computed.
 
-use super::{index, kind, parse_document, Fields, Reader, Text};
+use super::{format_version_words, index, kind, parse_document, Fields, Reader, Text};
 use crate::error::Result;
 use crate::instrument::limits::*;
 use crate::instrument::{
@@ -9,6 +9,7 @@ use crate::instrument::{
     INSTRUMENT_FORMAT_VERSION,
 };
 use crate::score::Score;
+use crate::words::plural;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -43,12 +44,7 @@ fn read_instrument(r: &mut Reader, value: &Value) -> Option<Instrument> {
             "components",
         ],
     )?;
-    let format_version = r.integer(&f, "formatVersion", true, 1, i64::MAX);
-    if let Some(v) = format_version {
-        if v != i64::from(INSTRUMENT_FORMAT_VERSION) {
-            r.report(f.path_of("formatVersion"), format!("format {v} is newer than this tool understands (it reads format 1); update the tool"));
-        }
-    }
+    read_format_version(r, &f);
     let id = r.id(&f, "id");
     let version = r.text(&f, "version", Text::required(MAX_TITLE_CHARS));
     let title = r.text(&f, "title", Text::required(MAX_TITLE_CHARS));
@@ -78,6 +74,20 @@ fn read_instrument(r: &mut Reader, value: &Value) -> Option<Instrument> {
     })
 }
 
+/// The format version: the number 1. A newer one asks for a newer tool; text, even "1", is named
+/// as text rather than taken.
+fn read_format_version(r: &mut Reader, f: &Fields<'_>) {
+    let path = f.path_of("formatVersion");
+    match f.get("formatVersion") {
+        None => r.report(path, "missing; this field is required"),
+        Some(v) => match v.as_u64() {
+            Some(v) if v == u64::from(INSTRUMENT_FORMAT_VERSION) => {}
+            Some(v) if v > u64::from(INSTRUMENT_FORMAT_VERSION) => r.report(path, format!("format {v} is newer than this tool understands (it reads format {INSTRUMENT_FORMAT_VERSION}); update the tool")),
+            _ => r.report(path, format_version_words(v, "instrument", INSTRUMENT_FORMAT_VERSION)),
+        },
+    }
+}
+
 fn read_scale(r: &mut Reader, value: &Value, path: &str) -> Option<Scale> {
     let f = r.object(value, path, &["levels", "notApplicable", "dontKnow"])?;
     let mut levels = Vec::new();
@@ -86,8 +96,8 @@ fn read_scale(r: &mut Reader, value: &Value, path: &str) -> Option<Scale> {
             r.report(
                 f.path_of("levels"),
                 format!(
-                    "{} levels; a scale needs {MIN_LEVELS} to {MAX_LEVELS}",
-                    list.len()
+                    "{}; a scale needs {MIN_LEVELS} to {MAX_LEVELS}",
+                    plural(list.len(), "level", "levels")
                 ),
             );
         }
@@ -352,7 +362,11 @@ fn read_item(
         if !d.is_empty() && d.len() != n {
             r.report(
                 f.path_of("levels"),
-                format!("{} descriptors, the scale has {n} levels", d.len()),
+                format!(
+                    "{}, the scale has {}",
+                    plural(d.len(), "descriptor", "descriptors"),
+                    plural(n, "level", "levels")
+                ),
             );
         }
     }
@@ -362,9 +376,10 @@ fn read_item(
             r.report(
                 f.path_of("moveUp"),
                 format!(
-                    "{} steps; a scale of {n} levels has {} steps up (one for each level but the top)",
-                    steps.len(),
-                    n - 1
+                    "{}; a scale of {} has {} up (one for each level but the top)",
+                    plural(steps.len(), "step", "steps"),
+                    plural(n, "level", "levels"),
+                    plural(n.saturating_sub(1), "step", "steps")
                 ),
             );
         }
@@ -418,6 +433,107 @@ fn read_text_list(r: &mut Reader, f: &Fields<'_>, key: &str, max: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The messages of reading a small instrument (two levels, one item) changed by `change`.
+    fn messages(change: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut value = serde_json::json!({
+            "formatVersion": 1, "id": "x", "version": "1", "title": "T",
+            "scale": { "levels": [{ "value": 1, "label": "Low" }, { "value": 2, "label": "High" }] },
+            "components": [{ "id": "c", "title": "C", "items": [{ "id": "i", "title": "I" }] }],
+        });
+        assert!(Instrument::from_value(&value).is_ok());
+        change(&mut value);
+        Instrument::from_json(&value.to_string())
+            .unwrap_err()
+            .problems()
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        assert_eq!(
+            messages(|v| {
+                v["scale"]["levels"].as_array_mut().unwrap().truncate(1);
+                let item = &mut v["components"][0]["items"][0];
+                item["levels"] = serde_json::json!(["a", "b"]);
+                item["moveUp"] = serde_json::json!(["x", "y"]);
+            }),
+            [
+                "scale.levels: 1 level; a scale needs 2 to 10",
+                "components[0].items[0].levels: 2 descriptors, the scale has 1 level",
+                "components[0].items[0].moveUp: 2 steps; a scale of 1 level has 0 steps up (one for each level but the top)",
+            ]
+        );
+        assert_eq!(
+            messages(|v| {
+                let item = &mut v["components"][0]["items"][0];
+                item["levels"] = serde_json::json!(["a"]);
+                item["moveUp"] = serde_json::json!(["x", "y"]);
+            }),
+            [
+                "components[0].items[0].levels: 1 descriptor, the scale has 2 levels",
+                "components[0].items[0].moveUp: 2 steps; a scale of 2 levels has 1 step up (one for each level but the top)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_format_version_written_as_text_is_named_as_text() {
+        assert_eq!(
+            messages(|v| v["formatVersion"] = "1".into()),
+            ["formatVersion: \"1\" is text; it must be the number 1"]
+        );
+        assert_eq!(
+            messages(|v| v["formatVersion"] = 0.into()),
+            ["formatVersion: instrument format 0 is not one this tool has ever written; this tool reads format 1"]
+        );
+        assert_eq!(
+            messages(|v| v["formatVersion"] = 2.into()),
+            ["formatVersion: format 2 is newer than this tool understands (it reads format 1); update the tool"]
+        );
+        assert_eq!(
+            messages(|v| {
+                v.as_object_mut().unwrap().remove("formatVersion");
+            }),
+            ["formatVersion: missing; this field is required"]
+        );
+    }
+
+    #[test]
+    fn a_list_or_object_far_over_every_limit_is_refused_by_its_count_alone() {
+        let huge_list = messages(|v| {
+            v["components"][0]["items"] = Value::Array(vec![serde_json::json!({}); 100_000]);
+        });
+        assert_eq!(
+            huge_list,
+            ["components[0].items: 100000 entries: far too many for a list in this format, so the file was not read further"]
+        );
+        let huge_object = messages(|v| {
+            let fields = (0..100_000).map(|i| (format!("{i:x}"), Value::from(0)));
+            v["components"][0]["items"][0] = Value::Object(fields.collect());
+        });
+        assert_eq!(
+            huge_object,
+            ["components[0].items[0]: 100000 fields: far too many for one object in this format, so the file was not read further"]
+        );
+        // Up to the parser's most, the reader's own limits speak.
+        let many = messages(|v| {
+            v["components"][0]["items"] = Value::Array(vec![serde_json::json!({}); 1_000]);
+        });
+        assert_eq!(many, ["components: 1000 items in all; the limit is 500"]);
+    }
+
+    #[test]
+    fn a_file_too_large_says_so_with_the_right_article() {
+        let text = format!("{{\"title\": \"{}\"}}", "x".repeat(MAX_BYTES));
+        let error = Instrument::from_json(&text).unwrap_err();
+        assert_eq!(
+            error.problems()[0].message,
+            "the file is too large to be an instrument: 1.1 MB, where an instrument can be at most 1 MB"
+        );
+    }
 
     #[test]
     fn parses_two_decimal_numbers_exactly() {

@@ -3,7 +3,12 @@
 //! and explains what is wrong in plain words, keeping the line and column as technical detail.
 //!
 //! It produces the same `serde_json::Value` the validating readers walk, and nests at most
-//! [`MAX_DEPTH`] levels deep, so a hostile file cannot exhaust the stack.
+//! [`MAX_DEPTH`] levels deep, so a hostile file cannot exhaust the stack. Reading a document of
+//! one of the formats ([`parse_document`]), a list or object of more than [`MAX_ENTRIES`]
+//! entries is refused as soon as it is over: the rest of its entries are counted, for the
+//! message, but not kept.
+//!
+//! [`parse_document`]: super::parse_document
 
 use super::{child, index};
 use crate::error::{Error, Problem};
@@ -12,13 +17,24 @@ use serde_json::{Map, Number, Value};
 /// How deeply arrays and objects may nest. The formats need five levels; this leaves room.
 pub const MAX_DEPTH: usize = 64;
 
-/// Parses `text` as one JSON value.
+/// The most entries one list or object of an instrument or a response may have before it is
+/// refused unread: twice the most any of them allows (500 items, answers or progress lines), so
+/// the readers' own messages, which name each field's limit, cover every size short of absurd.
+pub const MAX_ENTRIES: usize = 1_000;
+
+/// Parses `text` as one JSON value, of any size.
 pub fn parse(text: &str) -> Result<Value, Error> {
+    parse_bounded(text, usize::MAX)
+}
+
+/// Parses `text` as one JSON value, refusing any list or object of more than `max_entries`.
+pub(crate) fn parse_bounded(text: &str, max_entries: usize) -> Result<Value, Error> {
     let mut parser = Parser {
         bytes: text.as_bytes(),
         at: 0,
         path: Vec::new(),
         duplicates: Vec::new(),
+        max_entries,
     };
     parser.skip_space();
     if parser.at == parser.bytes.len() {
@@ -54,6 +70,22 @@ struct Parser<'t> {
     at: usize,
     path: Vec<Step>,
     duplicates: Vec<Problem>,
+    max_entries: usize,
+}
+
+/// A list or object with `count` entries, far more than the formats allow anywhere: `path` is
+/// where it is, `fields` whether it is an object. The same words whether the data came as text
+/// or as an object from JavaScript.
+pub fn too_many_entries(path: &str, count: usize, fields: bool) -> Error {
+    let (entries, place) = if fields {
+        ("fields", "one object")
+    } else {
+        ("entries", "a list")
+    };
+    Error::single(
+        path,
+        format!("{count} {entries}: far too many for {place} in this format, so the file was not read further"),
+    )
 }
 
 impl Parser<'_> {
@@ -192,6 +224,11 @@ impl Parser<'_> {
             }
             self.skip_space();
             match self.peek() {
+                Some(b',') if map.len() == self.max_entries => {
+                    self.at += 1;
+                    let count = self.count_rest(depth, b'}')?;
+                    return Err(too_many_entries(&self.path_text(), map.len() + count, true));
+                }
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
@@ -218,10 +255,46 @@ impl Parser<'_> {
             items.push(value);
             self.skip_space();
             match self.peek() {
+                Some(b',') if items.len() == self.max_entries => {
+                    self.at += 1;
+                    let count = self.count_rest(depth, b']')?;
+                    return Err(too_many_entries(
+                        &self.path_text(),
+                        items.len() + count,
+                        false,
+                    ));
+                }
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
                     return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    /// Counts the entries left in a list (`close` is `]`) or an object (`}`) past the comma
+    /// that follows the last one kept, reading each but keeping none.
+    fn count_rest(&mut self, depth: usize, close: u8) -> Result<usize, Error> {
+        let mut count = 0;
+        loop {
+            if close == b'}' {
+                self.skip_space();
+                if self.peek() != Some(b'"') {
+                    return Err(self.unexpected());
+                }
+                self.string()?;
+                self.expect(b':')?;
+            }
+            self.value(depth)?;
+            count += 1;
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b) if b == close => {
+                    self.at += 1;
+                    return Ok(count);
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -470,6 +543,36 @@ mod tests {
                 assert!(!p.message.contains(jargon), "{}", p.message);
             }
         }
+    }
+
+    #[test]
+    fn lists_and_objects_past_the_most_entries_are_counted_not_kept() {
+        let list = |n: usize| format!("{{\"a\": [{}]}}", vec!["{\"b\": [1]}"; n].join(","));
+        assert!(parse_bounded(&list(MAX_ENTRIES), MAX_ENTRIES).is_ok());
+        let over = parse_bounded(&list(MAX_ENTRIES + 1), MAX_ENTRIES).unwrap_err();
+        assert_eq!(over.problems()[0].path, "a");
+        assert!(over.problems()[0]
+            .message
+            .starts_with("1001 entries: far too many for a list"));
+        let fields = |n: usize| {
+            let entries: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {{}}")).collect();
+            format!("[{{{}}}]", entries.join(","))
+        };
+        assert!(parse_bounded(&fields(MAX_ENTRIES), MAX_ENTRIES).is_ok());
+        let over = parse_bounded(&fields(100_000), MAX_ENTRIES).unwrap_err();
+        assert_eq!(over.problems()[0].path, "[0]");
+        assert!(over.problems()[0]
+            .message
+            .starts_with("100000 fields: far too many for one object"));
+        // What follows the cut is still read as JSON: a broken file is told as broken.
+        let broken = format!("[{}, }}]", vec!["0"; MAX_ENTRIES + 1].join(","));
+        assert!(
+            parse_bounded(&broken, MAX_ENTRIES).unwrap_err().problems()[0]
+                .message
+                .contains("punctuation")
+        );
+        // Unbounded, as the widget's own records are read.
+        assert!(parse(&list(MAX_ENTRIES + 1)).is_ok());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::error::{Error, Problem};
 use serde_json::{Map, Value};
 
 /// Builds JSON paths the way people read them: `components[2].items[0].title`.
-pub(crate) fn child(path: &str, key: &str) -> String {
+pub fn child(path: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && key
             .bytes()
@@ -29,25 +29,42 @@ pub(crate) fn child(path: &str, key: &str) -> String {
     }
 }
 
-pub(crate) fn index(path: &str, i: usize) -> String {
+/// Builds the path of a list's entry: `components[2]`.
+pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-/// Parses text as JSON after checking its size, so a hostile file is refused before it is read.
-/// A leading byte-order mark, which some editors write, is passed over.
+/// Parses text as JSON after checking its size, so a hostile file is refused before it is read,
+/// and with no list or object of more than [`json_text::MAX_ENTRIES`] entries. `what` is the
+/// format's noun ("instrument"). A leading byte-order mark, which some editors write, is passed
+/// over.
 pub(crate) fn parse_document(text: &str, max_bytes: usize, what: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > max_bytes {
-        return Err(Error::single(
-            "",
-            format!(
-                "the file is too large to be a {what}: {} where a {what} can be at most {}",
-                text::megabytes(text.len()),
-                text::megabytes(max_bytes)
-            ),
-        ));
+        return Err(too_large(Some(text.len()), max_bytes, what));
     }
-    json_text::parse(text)
+    json_text::parse_bounded(text, json_text::MAX_ENTRIES)
+}
+
+/// The refusal of a document where a `what` ("instrument") can be at most `max_bytes`: of
+/// `bytes`, "the file is too large to be an instrument: 2.3 MB, where an instrument can be at
+/// most 1 MB"; of a size not measured to the end (an object from JavaScript), that its text
+/// would be more than the limit.
+pub fn too_large(bytes: Option<usize>, max_bytes: usize, what: &str) -> Error {
+    let a_what = crate::words::with_article(what);
+    let limit = text::megabytes(max_bytes);
+    Error::single(
+        "",
+        match bytes {
+            Some(bytes) => format!(
+                "the file is too large to be {a_what}: {}, where {a_what} can be at most {limit}",
+                text::megabytes(bytes)
+            ),
+            None => format!(
+                "the {what} is too large: as JSON text it would be more than {limit}, the most {a_what} can be"
+            ),
+        },
+    )
 }
 
 /// Collects problems while reading a document.
@@ -98,6 +115,10 @@ impl Reader {
             return None;
         };
         for key in map.keys() {
+            // Past the most problems shown, the rest need not be worded.
+            if self.problems.len() >= MAX_PROBLEMS {
+                break;
+            }
             if !known.contains(&key.as_str()) {
                 self.report(
                     child(path, key),
@@ -290,6 +311,29 @@ impl<'v> Fields<'v> {
     }
     pub(crate) fn path_of(&self, key: &str) -> String {
         child(&self.path, key)
+    }
+}
+
+/// What is wrong with a `formatVersion` that is there but not a format `what` ("response") has
+/// had: text, even of the right number, is named as text (`"2" is text; it must be the number
+/// 2`), and a number that is no format says which one this tool reads.
+pub(crate) fn format_version_words(value: &Value, what: &str, current: u32) -> String {
+    match value {
+        Value::String(s) => {
+            let number = s.trim().parse::<u32>().ok().filter(|n| (1..=current).contains(n));
+            format!(
+                "{} is text; it must be the number {}",
+                Value::String(s.clone()),
+                number.unwrap_or(current)
+            )
+        }
+        Value::Number(n) => format!(
+            "{what} format {n} is not one this tool has ever written; this tool reads format {current}"
+        ),
+        other => format!(
+            "expected the number {current}, found {}",
+            kind(other)
+        ),
     }
 }
 

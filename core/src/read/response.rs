@@ -1,7 +1,7 @@
 //! Reading a response from JSON, in the current format or an older one, every field checked
 //! with its path.
 
-use super::{child, kind, parse_document, Fields, Reader, Text};
+use super::{child, format_version_words, kind, parse_document, Fields, Reader, Text};
 use crate::error::{Error, Result};
 use crate::instrument::{limits as instrument_limits, Instrument};
 use crate::rating::Special;
@@ -52,16 +52,25 @@ impl Response {
 /// refused in it rather than silently taken. Files from a newer format are refused with a
 /// message rather than misread.
 fn format_of(value: &Value) -> Result<u32> {
-    let version = value.get("formatVersion").and_then(Value::as_u64);
-    match version {
+    if !value.is_object() {
+        return Err(Error::single(
+            "",
+            format!("expected an object, found {}", kind(value)),
+        ));
+    }
+    let Some(version) = value.get("formatVersion").filter(|v| !v.is_null()) else {
+        return Err(Error::single(
+            "formatVersion",
+            "missing; is this a maturity-matrix response file?",
+        ));
+    };
+    match version.as_u64() {
         Some(v @ (1 | 2)) => Ok(u32::try_from(v).unwrap_or(RESPONSE_FORMAT_VERSION)),
         Some(v) if v > u64::from(RESPONSE_FORMAT_VERSION) => Err(Error::single(
             "formatVersion",
             format!("this file uses response format {v}, newer than this tool reads ({RESPONSE_FORMAT_VERSION}); update the tool"),
         )),
-        Some(v) => Err(Error::single("formatVersion", format!("response format {v} is not one this tool has ever written"))),
-        None if value.is_object() => Err(Error::single("formatVersion", "missing; is this a maturity-matrix response file?")),
-        None => Err(Error::single("", format!("expected an object, found {}", kind(value)))),
+        _ => Err(Error::single("formatVersion", format_version_words(version, "response", RESPONSE_FORMAT_VERSION))),
     }
 }
 
@@ -475,6 +484,58 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn format_message(format_version: &str) -> String {
+        let text = format!(
+            r#"{{"formatVersion": {format_version}, "instrument": {{"id": "x", "version": "1"}}}}"#
+        );
+        let error = Response::from_json(&text).unwrap_err();
+        let problem = &error.problems()[0];
+        format!("{}: {}", problem.path, problem.message)
+    }
+
+    #[test]
+    fn a_format_version_written_as_text_is_named_as_text_not_missing() {
+        assert_eq!(
+            format_message(r#""2""#),
+            r#"formatVersion: "2" is text; it must be the number 2"#
+        );
+        assert_eq!(
+            format_message(r#""two""#),
+            r#"formatVersion: "two" is text; it must be the number 2"#
+        );
+        assert_eq!(
+            format_message("null"),
+            "formatVersion: missing; is this a maturity-matrix response file?"
+        );
+        assert_eq!(
+            format_message("0"),
+            "formatVersion: response format 0 is not one this tool has ever written; this tool reads format 2"
+        );
+        assert_eq!(
+            format_message("[2]"),
+            "formatVersion: expected the number 2, found a list"
+        );
+        assert_eq!(
+            format_message("3"),
+            "formatVersion: this file uses response format 3, newer than this tool reads (2); update the tool"
+        );
+    }
+
+    #[test]
+    fn a_huge_answers_object_is_refused_by_its_count() {
+        let answers: Vec<String> = (0..100_000).map(|i| format!(r#""{i:x}":0"#)).collect();
+        let text = format!(
+            r#"{{"formatVersion": 2, "instrument": {{"id": "x", "version": "1"}}, "answers": {{{}}}}}"#,
+            answers.join(",")
+        );
+        let error = Response::from_json(&text).unwrap_err();
+        assert_eq!(
+            error.problems()[0].message,
+            "100000 fields: far too many for one object in this format, so the file was not read further"
+        );
+        assert_eq!(error.problems()[0].path, "answers");
+    }
 
     #[test]
     fn dates_must_exist() {

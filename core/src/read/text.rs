@@ -26,13 +26,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
     })
 }
 
-/// A size in words: "1 MB", "2.3 MB", "850 KB".
+/// A size in words: "1 MB", "2.3 MB", "850 KB". Rounded up, so a size over a limit never reads
+/// the same as the limit.
 pub fn megabytes(bytes: usize) -> String {
     const MB: usize = 1 << 20;
     if bytes < MB {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
-        let tenths = bytes * 10 / MB;
+        let tenths = (bytes * 10).div_ceil(MB);
         if tenths % 10 == 0 {
             format!("{} MB", tenths / 10)
         } else {
@@ -80,7 +81,12 @@ mod tests {
     #[test]
     fn sizes_read_as_words() {
         assert_eq!(megabytes(1 << 20), "1 MB");
-        assert_eq!(megabytes(2_400_000), "2.2 MB");
+        assert_eq!(megabytes(2_400_000), "2.3 MB");
+        assert_eq!(
+            megabytes((1 << 20) + 1),
+            "1.1 MB",
+            "over the limit reads as over it"
+        );
         assert_eq!(megabytes(10_000), "10 KB");
     }
 }

@@ -81,7 +81,7 @@ impl MountHandle {
                 Some(Rc::new(core::Response::new(instrument)))
             }
             (InstrumentSource::Ready(instrument), Some(value)) => {
-                match js::json_text_from_js(&value, "response")
+                match js::response_text_from_js(&value, "response")
                     .and_then(|text| core::Response::from_json_for(&text, instrument))
                 {
                     Ok(response) => Some(Rc::new(response)),
@@ -211,5 +211,5 @@ fn instrument_option(options: &JsValue) -> Result<core::Instrument, core::Error>
             core::builtin(core::DEFAULT_INSTRUMENT_ID).expect("the default instrument is built in")
         );
     };
-    core::instrument_from_text(&js::json_text_from_js(&value, "instrument")?)
+    core::instrument_from_text(&js::instrument_text_from_js(&value)?)
 }

@@ -57,7 +57,7 @@ pub fn AssessView(props: &AssessViewProps) -> Html {
         <div class="mm-layout">
             <div class="mm-layout__main">
                 <p class="mm-progress" data-answered={(counts.total - counts.unanswered).to_string()}>
-                    { format!("{} of {} items answered ({}%).", counts.total - counts.unanswered, counts.total, counts.completion_percent) }
+                    { format!("{} ({}%).", maturity_core::answered_words(counts.total - counts.unanswered, counts.total), counts.completion_percent) }
                 </p>
                 <nav class="mm-steps" aria-label="Components">
                     <ol class="mm-steps__list">{ for steps }</ol>

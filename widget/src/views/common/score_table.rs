@@ -41,7 +41,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
         <section class="mm-results" aria-labelledby={heading_id.clone()}>
             <@{widget.h(2)} id={heading_id.clone()}>{ &props.heading }</@>
             <p class="mm-results__progress" data-answered={(report.counts.total - report.counts.unanswered).to_string()}>
-                { format!("{} of {} items answered.", report.counts.total - report.counts.unanswered, report.counts.total) }
+                { format!("{}.", maturity_core::answered_words(report.counts.total - report.counts.unanswered, report.counts.total)) }
             </p>
             <div class="mm-scroll" tabindex="0" role="region" aria-labelledby={heading_id.clone()}>
             <table class="mm-table">

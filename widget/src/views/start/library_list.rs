@@ -76,10 +76,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                     "" => "not yet".to_owned(),
                     updated => maturity_core::date_in_words(updated),
                 };
-                let kept = match record.set_aside.len() {
-                    0 => String::new(),
-                    n => format!(" · {n} answers no longer fit the matrix"),
-                };
+                let kept = set_aside_note(record.set_aside.len());
                 (response.display_name(slot), format!("{} of {} answered · last changed {when}{kept}", response.answered_count(), widget.instrument.item_count()))
             }
             Saved::Unreadable(reason) => (format!("Saved assessment {slot}"), format!("Could not be read ({reason}); it is left untouched.")),
@@ -238,5 +235,27 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
             }
             { aside_copies(&widget, &library) }
         </section>
+    }
+}
+
+/// What a saved assessment keeps aside, after its other details: " · 2 answers no longer fit
+/// the matrix", nothing when it keeps nothing aside.
+fn set_aside_note(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " · 1 answer no longer fits the matrix".to_owned(),
+        n => format!(" · {n} answers no longer fit the matrix"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_aside_note;
+
+    #[test]
+    fn answers_set_aside_are_counted_in_words() {
+        assert_eq!(set_aside_note(0), "");
+        assert_eq!(set_aside_note(1), " · 1 answer no longer fits the matrix");
+        assert_eq!(set_aside_note(3), " · 3 answers no longer fit the matrix");
     }
 }

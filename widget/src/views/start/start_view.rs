@@ -30,7 +30,10 @@ pub fn StartView(props: &StartViewProps) -> Html {
     } else {
         (
             "Continue rating",
-            format!("{answered} of {} items answered so far.", counts.total),
+            format!(
+                "{} so far.",
+                maturity_core::answered_words(answered, counts.total)
+            ),
         )
     };
     let start = props.on_view.reform(|_: MouseEvent| View::Assess);
