@@ -158,22 +158,21 @@ pub fn compare(
     Ok(result)
 }
 
-/// The assessment before `current` among `others`: the latest made on an earlier day (by
-/// [`Response::assessed_on`], never by last edit, which moves whenever progress is recorded).
-/// `None` when none is dated before it.
+/// The assessment before `current` among `others`: the latest made before it, by the day it was
+/// made ([`Response::assessed_on`], never its last edit, which moves whenever progress is
+/// recorded), then by when it was started, for two made on one day. `None` when none is.
 pub fn previous_assessment<'a>(
     current: &Response,
     others: impl IntoIterator<Item = &'a Response>,
 ) -> Option<&'a Response> {
-    let day = current.assessed_on();
+    let made = |r: &Response| (r.assessed_on().to_owned(), r.created.clone());
+    let now = made(current);
     others
         .into_iter()
-        .filter(|other| {
-            let made = other.assessed_on();
-            !made.is_empty() && (day.is_empty() || made < day)
-        })
+        .filter(|other| !other.assessed_on().is_empty())
+        .filter(|other| now.0.is_empty() || made(other) < now)
         .fold(None, |latest: Option<&Response>, other| match latest {
-            Some(l) if l.assessed_on() >= other.assessed_on() => Some(l),
+            Some(l) if made(l) >= made(other) => Some(l),
             _ => Some(other),
         })
 }
@@ -208,5 +207,12 @@ mod tests {
         let found = previous_assessment(&june, [&older, &december]).unwrap();
         assert_eq!(found, &december);
         assert_eq!(previous_assessment(&older, [&june, &december]), None);
+        // Two made on one day: the one started first is the previous one.
+        let morning = made("2027-06-01T08:00:00Z", "2027-06-01T08:30:00Z", None);
+        assert_eq!(
+            previous_assessment(&june, [&morning, &december]),
+            Some(&morning)
+        );
+        assert_eq!(previous_assessment(&morning, [&june]), None);
     }
 }

@@ -154,7 +154,7 @@ test("two dated assessments compare: both profiles overlaid, improved, declined 
   await openView(widget, "results");
   await widget.getByLabel("Compare with").selectOption({ index: 1 });
   const summary = widget.locator(".mm-compare .mm-summary");
-  assert.match(await summary.textContent(), /1 items improved, 1 declined, 1 unchanged/);
+  assert.match(await summary.textContent(), /1 item improved, 1 declined, 1 unchanged/);
   assert.equal(await widget.locator(".mm-compare svg .mm-radar__profile").count(), 2, "both profiles drawn");
   assert.deepEqual(await widget.locator(".mm-compare .mm-radar__key").allTextContents(), [await widget.locator(".mm-compare .mm-radar__key").first().textContent(), "This assessment"]);
   assert.match(await widget.locator(".mm-change--improved").textContent(), /How the vision was created: Emerging → Embedding/);

@@ -8,7 +8,7 @@ use crate::platform::print::print;
 use crate::state::context::{use_board, use_widget};
 use crate::state::{BoardAction, View};
 use crate::views::common::{ErrorView, PlanTable};
-use maturity_core::{action_plan, aggregate, aggregate_csv, agreed_draft, score, Response};
+use maturity_core::{action_plan, aggregate, aggregate_csv, agreed_draft, plural, score, Response};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -84,7 +84,7 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             <li class="mm-prompt" key={id.clone()} data-discuss={id.clone()}>
                 <@{widget.h(3)} class="mm-prompt__title">{ item_title(&id) }</@>
                 <DistributionChart item={Rc::new((*aggregate_item).clone())} />
-                <p>{ format!("Median {} · ratings {} levels apart", median_text(aggregate_item.median), aggregate_item.spread) }
+                <p>{ format!("Median {} · ratings {} apart", median_text(aggregate_item.median), plural(aggregate_item.spread, "level", "levels")) }
                     if let Some(agreed) = agreed { { format!(" · agreed: {agreed}") } }
                 </p>
 <PeopleTable item_id={id.clone()} item_title={item_title(&id)} respondents={props.respondents.clone()} show_names={*show_names} />

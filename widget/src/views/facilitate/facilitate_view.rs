@@ -9,7 +9,7 @@ use crate::hooks::{use_focus_on_change, use_open_agreed};
 use crate::state::context::{use_board, use_session, use_widget};
 use crate::state::{Action, BoardAction, Open, View};
 use crate::views::assess::ItemQuestion;
-use maturity_core::{aggregate, agreed_draft, median_words, Rating};
+use maturity_core::{aggregate, agreed_draft, median_words, plural, Rating};
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -281,7 +281,7 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             <div class="mm-facilitate__body">
             <div>
             <section class="mm-facilitate__ratings" aria-labelledby={format!("{}-room-ratings", widget.uid)}>
-                <@{widget.h(3)} id={format!("{}-room-ratings", widget.uid)}>{ format!("How {} people rated it: {median}, {} levels apart", responses.len(), figures.spread) }</@>
+                <@{widget.h(3)} id={format!("{}-room-ratings", widget.uid)}>{ format!("How {} rated it: {median}, {} apart", plural(responses.len(), "person", "people"), plural(figures.spread, "level", "levels")) }</@>
                 <RoomDistribution item={Rc::new(figures)} />
             </section>
             <section aria-labelledby={format!("{}-room-notes", widget.uid)}>

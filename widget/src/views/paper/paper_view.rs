@@ -9,8 +9,8 @@ use crate::platform::print::print;
 use crate::state::context::{use_board, use_library, use_session, use_widget};
 use crate::views::common::{scroll_region, PlanTable, ScoreTable};
 use maturity_core::{
-    action_plan, aggregate, compare, date_in_words, previous_assessment, written_summary, Change,
-    Score, DEFAULT_DISAGREEMENT_THRESHOLD,
+    action_plan, aggregate, compare, date_in_words, plural, previous_assessment, written_summary,
+    Change, Score, DEFAULT_DISAGREEMENT_THRESHOLD,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +38,10 @@ pub fn PaperView() -> Html {
     };
     let agreed = raters.is_some();
     let kind = if let Some(raters) = raters {
-        format!("The board's agreed view, from {raters} members' ratings")
+        format!(
+            "The board's agreed view, from the ratings of {}",
+            plural(raters, "member", "members")
+        )
     } else if !response.respondent.is_empty() {
         let who = [
             response.respondent.name.as_str(),
@@ -98,8 +101,8 @@ pub fn PaperView() -> Html {
             html! {
                 <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-spread")}>
                     <@{widget.h(2)} id={format!("{uid}-paper-spread")}>{ "The spread of the board's views" }</@>
-                    <p>{ format!("{} members rated privately before the discussion. They were {} or more levels apart on {} item{}{}",
-                        board.respondents, board.threshold, flagged.len(), if flagged.len() == 1 { "" } else { "s" },
+                    <p>{ format!("{} privately before the discussion. They were {} or more apart on {}{}",
+                        plural(board.respondents, "member rated", "members rated"), plural(board.threshold, "level", "levels"), plural(flagged.len(), "item", "items"),
                         if flagged.is_empty() { "." } else { ", discussed first:" }) }</p>
                     if !flagged.is_empty() { <ul class="mm-list">{ flagged }</ul> }
                 </section>
@@ -131,8 +134,8 @@ pub fn PaperView() -> Html {
         Some(html! {
             <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-since")}>
                 <@{widget.h(2)} id={format!("{uid}-paper-since")}>{ "Change since the previous assessment" }</@>
-                <p>{ format!("Since {name} ({when}): {} items improved, {} declined and {} stayed the same.",
-                    change.improved.len(), change.declined.len(), change.unchanged.len()) }</p>
+                <p>{ format!("Since {name} ({when}): {} improved, {} declined and {} stayed the same.",
+                    plural(change.improved.len(), "item", "items"), change.declined.len(), change.unchanged.len()) }</p>
                 { scroll_region("Score by component, then and now", html! {
                     <table class="mm-table">
                         <caption class="mm-visually-hidden">{ "Score by component, then and now" }</caption>

@@ -2,7 +2,7 @@
 
 use crate::charts::{Profile, RadarChart};
 use crate::state::context::{use_library, use_session, use_widget};
-use maturity_core::{compare, score, Rating, Response, Score};
+use maturity_core::{compare, plural, score, Rating, Response, Score};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -93,7 +93,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         html! {
             <>
                 <p class="mm-summary" id={format!("{}-compare-summary", widget.uid)}>
-                    { format!("Since {baseline_label}: {} items improved, {} declined, {} unchanged{}.", change.improved.len(), change.declined.len(), change.unchanged.len(),
+                    { format!("Since {baseline_label}: {} improved, {} declined, {} unchanged{}.", plural(change.improved.len(), "item", "items"), change.declined.len(), change.unchanged.len(),
                         if change.not_comparable.is_empty() { String::new() } else { format!(", {} not comparable (not rated on a level both times)", change.not_comparable.len()) }) }
                 </p>
                 <RadarChart {profiles} described_by={format!("{}-compare-summary", widget.uid)} />

@@ -5,7 +5,7 @@ use crate::platform::files::download;
 use crate::state::admit_records;
 use crate::state::context::use_widget;
 use crate::views::common::{scroll_region, DropZone, ErrorView};
-use maturity_core::{system_csv, system_view, Error, Response, Score};
+use maturity_core::{plural, system_csv, system_view, Error, Response, Score};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -216,7 +216,7 @@ pub fn SystemView() -> Html {
                 } else {
                     <ol class="mm-list">
                         { for differing.iter().map(|(figures, (component, item))| html! {
-                            <li data-difference={item.id.clone()}>{ format!("{} ({}): {} levels apart", item.title, component.title, figures.spread) }</li>
+                            <li data-difference={item.id.clone()}>{ format!("{} ({}): {} apart", item.title, component.title, plural(figures.spread, "level", "levels")) }</li>
                         }) }
                     </ol>
                     { scroll_region("Each organisation's level on these items", html! {
