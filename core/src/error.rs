@@ -1,6 +1,7 @@
 //! Errors the core reports: every problem carries the JSON path of the value at fault.
 
 use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// One thing wrong with an input, located by a JSON path such as
@@ -109,3 +110,21 @@ impl Error {
 
 /// Shorthand for the core's results.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Builds JSON paths the way people read them: `components[2].items[0].title`.
+pub fn child(path: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    match (path.is_empty(), plain) {
+        (true, true) => key.to_owned(),
+        (false, true) => format!("{path}.{key}"),
+        (_, false) => format!("{path}[{}]", Value::String(key.to_owned())),
+    }
+}
+
+/// Builds the path of a list's entry: `components[2]`.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}

@@ -19,6 +19,7 @@ mod calendar;
 mod compare;
 mod control;
 mod csv;
+mod dates;
 mod error;
 mod instrument;
 mod merge;
@@ -32,6 +33,7 @@ mod response;
 #[cfg(feature = "sample")]
 pub mod sample;
 mod score;
+mod shape;
 pub mod share;
 mod summary;
 mod system;
@@ -49,6 +51,8 @@ pub use builtin::{
 pub use calendar::calendar_ics;
 pub use compare::{compare, previous_assessment, Change, Comparison, ComponentChange, ItemChange};
 pub use csv::{aggregate_csv, csv_cell, response_csv};
+pub use dates::is_date as is_real_date;
+pub use error::{child as json_path_key, index as json_path_index};
 pub use error::{Error, Problem, Result};
 pub use instrument::{
     limits as instrument_limits, Band, Component, Instrument, Item, ItemPositions, Level, Rollup,
@@ -62,9 +66,8 @@ pub use read::json_text::{
     parse as parse_json, too_many_entries, MAX_DEPTH as MAX_JSON_DEPTH,
     MAX_ENTRIES as MAX_JSON_ENTRIES,
 };
-pub use read::response::is_date as is_real_date;
 pub use read::text::{decode as decode_text, megabytes};
-pub use read::{child as json_path_key, index as json_path_index, too_large};
+pub use read::too_large;
 pub use report::{score, ComponentScore, Counts, ItemScore, ScoreReport, Spread};
 pub use response::{
     limits as response_limits, Agreed, Answer, Fitted, InstrumentRef, Paper, ProgressLine,

@@ -29,7 +29,7 @@ impl Special {
 
 impl<'de> Deserialize<'de> for Special {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::fast::by_name(deserializer, &Special::ALL, Special::name)
+        crate::shape::by_name(deserializer, &Special::ALL, Special::name)
     }
 }
 

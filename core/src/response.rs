@@ -4,10 +4,10 @@
 //! and the npm API, so there is one migration path. See `docs/response-format.md`. Reading and
 //! migrating JSON lives in `read::response`.
 
+use crate::error::child;
 use crate::error::{Error, Problem, Result};
 use crate::instrument::{Instrument, ItemPositions};
 use crate::rating::{Rating, Special};
-use crate::read::child;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -38,7 +38,7 @@ pub struct Response {
     /// The response format version, 2 for this format (files of format 1 are read too).
     pub format_version: u32,
     /// Which instrument (and which version of it) was answered.
-    #[serde(deserialize_with = "crate::read::fast::object")]
+    #[serde(deserialize_with = "crate::shape::object")]
     pub instrument: InstrumentRef,
     /// A name for this assessment, e.g. "Board self-assessment, November 2026".
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -50,7 +50,7 @@ pub struct Response {
     #[serde(
         default,
         skip_serializing_if = "Respondent::is_empty",
-        deserialize_with = "crate::read::fast::object"
+        deserialize_with = "crate::shape::object"
     )]
     pub respondent: Respondent,
     /// When it was started, as an RFC 3339 timestamp (`2026-11-28T12:00:00Z`).
@@ -66,7 +66,7 @@ pub struct Response {
     #[serde(
         default,
         skip_serializing_if = "Paper::is_empty",
-        deserialize_with = "crate::read::fast::object"
+        deserialize_with = "crate::shape::object"
     )]
     pub paper: Paper,
     /// Present when this is a board's agreed record rather than one person's ratings: how many
@@ -74,11 +74,11 @@ pub struct Response {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::read::fast::optional_object"
+        deserialize_with = "crate::shape::optional_object"
     )]
     pub agreed: Option<Agreed>,
     /// Answers by item id. Items without an entry are unanswered.
-    #[serde(default, deserialize_with = "crate::read::fast::answers_once")]
+    #[serde(default, deserialize_with = "crate::shape::answers_once")]
     pub answers: BTreeMap<String, Answer>,
 }
 
@@ -182,7 +182,7 @@ impl<'de> Deserialize<'de> for Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> std::result::Result<Self, D::Error> {
-        crate::read::fast::by_name(deserializer, &Status::ALL, Status::name)
+        crate::shape::by_name(deserializer, &Status::ALL, Status::name)
     }
 }
 
@@ -268,7 +268,7 @@ pub struct Answer {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::read::fast::objects"
+        deserialize_with = "crate::shape::objects"
     )]
     pub progress: Vec<ProgressLine>,
 }

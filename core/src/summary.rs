@@ -64,7 +64,7 @@ pub fn date_in_words(date: &str) -> String {
         "November",
         "December",
     ];
-    let Some(day) = date.get(..10).filter(|d| crate::read::response::is_date(d)) else {
+    let Some(day) = date.get(..10).filter(|d| crate::dates::is_date(d)) else {
         return date.to_owned();
     };
     let number = |range: std::ops::Range<usize>| day[range].parse::<usize>().unwrap_or(0);

@@ -13,26 +13,9 @@ pub mod json_text;
 pub mod response;
 pub mod text;
 
+pub(crate) use crate::error::{child, index};
 use crate::error::{Error, Problem};
 use serde_json::{Map, Value};
-
-/// Builds JSON paths the way people read them: `components[2].items[0].title`.
-pub fn child(path: &str, key: &str) -> String {
-    let plain = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    match (path.is_empty(), plain) {
-        (true, true) => key.to_owned(),
-        (false, true) => format!("{path}.{key}"),
-        (_, false) => format!("{path}[{}]", Value::String(key.to_owned())),
-    }
-}
-
-/// Builds the path of a list's entry: `components[2]`.
-pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
-}
 
 /// Parses text as JSON after checking its size, so a hostile file is refused before it is read,
 /// and with no list or object of more than [`json_text::MAX_ENTRIES`] entries. `what` is the
