@@ -56,13 +56,6 @@ if [ "$what" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  # Firefox's WebDriver server, built from crates.io (the npm package of that name downloads a
-  # binary, which cannot work here).
-  geckodriver_version=0.37.1
-  if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$geckodriver_version" ]; then
-    say "installing geckodriver $geckodriver_version; this takes a few minutes once"
-    cargo install geckodriver --version "$geckodriver_version" --locked
-  fi
   npm_ci tests
   # The consumer tests' tools (webpack, esbuild, Next.js): installing them here fills the npm
   # cache that each test project then installs from offline, with the same lockfile.

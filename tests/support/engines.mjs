@@ -1,22 +1,24 @@
-// The browser engines the journeys run in, each from Debian's packages and driven through its
-// own W3C WebDriver server. Nothing here downloads a browser or a driver: if one is missing,
-// `scripts/setup.sh test` installs it.
+// The browser engines the journeys run in, each from Debian's packages. Chromium and WebKitGTK
+// are driven through their own W3C WebDriver servers (webdriver.mjs); Firefox speaks WebDriver
+// BiDi itself (bidi.mjs), so it needs no driver program. Nothing here downloads a browser or a
+// driver: if one is missing, `scripts/setup.sh test` installs it.
 //
-// Per engine there is only what differs: the driver binary, the capabilities that make the
-// browser headless, quiet and offline, and where it saves downloads.
+// Per engine there is only what differs: the driver binary (or, for a BiDi engine, the browser
+// itself), the capabilities or preferences that make the browser headless, quiet and offline,
+// and where it saves downloads.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { BiDiSession } from "./bidi.mjs";
 import { WebDriverSession } from "./webdriver.mjs";
 import { waitUntil } from "./wait.mjs";
 
-const cargoBin = (name) => path.join(process.env.CARGO_HOME ?? path.join(homedir(), ".cargo"), "bin", name);
-
-/** Every engine, by name: the files it `needs`, the `driver` command that serves WebDriver on
- * `port`, the session's `capabilities`, and optionally extra `environment` for the driver and
- * a way to `emulateTouchScreen`. */
+/** Every engine, by name: the files it `needs`; either the `driver` command that serves
+ * classic WebDriver on `port` and the session's `capabilities`, or (for an engine that speaks
+ * WebDriver BiDi itself) the `browser` command for a `profile` folder and the `prefs` written
+ * into it; optionally extra `environment` for the process and a way to `emulateTouchScreen`. */
 export const ENGINES = {
   chromium: {
     label: "Chromium",
@@ -42,47 +44,54 @@ export const ENGINES = {
   firefox: {
     label: "Firefox ESR",
     needs: ["/usr/bin/firefox-esr"],
-    // geckodriver is built from crates.io by the setup script (the npm package of that name
-    // downloads a binary, which cannot work here). System access lets emulateTouchScreen set
-    // the pointer preferences while the browser runs.
-    driver: (port) => [
-      existsSync(cargoBin("geckodriver")) ? cargoBin("geckodriver") : "geckodriver",
-      ["--port", String(port), "--websocket-port", "0", "--binary", "/usr/bin/firefox-esr", "--allow-system-access"],
-    ],
-    capabilities: ({ downloads }) => ({
-      browserName: "firefox",
-      "moz:firefoxOptions": {
-        args: ["-headless"],
-        prefs: {
-          // Offline and quiet: no updates, telemetry, safe-browsing lists or first-run pages.
-          "app.update.enabled": false,
-          "browser.shell.checkDefaultBrowser": false,
-          "browser.safebrowsing.downloads.enabled": false,
-          "browser.safebrowsing.malware.enabled": false,
-          "browser.safebrowsing.phishing.enabled": false,
-          "datareporting.policy.dataSubmissionEnabled": false,
-          "network.captive-portal-service.enabled": false,
-          "network.connectivity-service.enabled": false,
-          "browser.download.dir": downloads,
-          "browser.download.folderList": 2,
-          "browser.download.useDownloadDir": true,
-          "browser.download.always_ask_before_handling_new_types": false,
-          "browser.download.manager.showWhenStarting": false,
-          "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/plain",
-        },
-      },
+    // Firefox's Remote Agent serves WebDriver BiDi on a port it picks (0) and prints the address.
+    // System access lets emulateTouchScreen set the pointer preferences while the browser runs.
+    browser: (profile) => ["/usr/bin/firefox-esr", [
+      "--headless", "--no-remote", "--profile", profile, "--remote-debugging-port", "0", "--remote-allow-system-access",
+    ]],
+    // The Remote Agent applies its own recommended preferences for automation when it starts
+    // (no telemetry, remote settings or update checks); these are the ones needed on top.
+    prefs: ({ downloads }) => ({
+      // Of what geckodriver writes into the profiles it makes, what the Remote Agent leaves
+      // alone: start on a blank page (the home page would load the new-tab page and its feeds),
+      // no plugin or install-time update checks, no tours, idle-time work or hang reports.
+      "browser.startup.page": 0,
+      "media.gmp-manager.updateEnabled": false,
+      "app.update.checkInstallTime": false,
+      "browser.uitour.enabled": false,
+      "browser.webapps.checkForUpdates": 0,
+      "media.sanity-test.disabled": true,
+      "idle.lastDailyNotification": -1,
+      "hangmonitor.timeout": 0,
+      "browser.newtabpage.activity-stream.asrouter.providers.cfr": "null",
+      "browser.newtabpage.activity-stream.asrouter.providers.message-groups": "null",
+      "browser.newtabpage.activity-stream.asrouter.providers.messaging-experiments": "null",
+      "browser.newtabpage.activity-stream.discoverystream.config": "[]",
+      "browser.newtabpage.activity-stream.fxaccounts.endpoint": "",
+      "browser.newtabpage.activity-stream.tippyTop.service.endpoint": "",
+      // Offline and quiet: no updates, telemetry, safe-browsing lists or first-run pages.
+      "app.update.enabled": false,
+      "browser.shell.checkDefaultBrowser": false,
+      "browser.safebrowsing.downloads.enabled": false,
+      "browser.safebrowsing.malware.enabled": false,
+      "browser.safebrowsing.phishing.enabled": false,
+      "datareporting.policy.dataSubmissionEnabled": false,
+      "network.captive-portal-service.enabled": false,
+      "network.connectivity-service.enabled": false,
+      "browser.download.dir": downloads,
+      "browser.download.folderList": 2,
+      "browser.download.useDownloadDir": true,
+      "browser.download.always_ask_before_handling_new_types": false,
+      "browser.download.manager.showWhenStarting": false,
+      "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/plain",
     }),
     // The look-and-feel preferences behind (pointer) and (hover): 1 is "coarse, no hover".
-    emulateTouchScreen: async (session, enabled) => {
-      await session.command("POST", "moz/context", { context: "chrome" });
-      try {
-        await session.execute(`for (const name of ["ui.primaryPointerCapabilities", "ui.allPointerCapabilities"]) {
-          if (arguments[0]) Services.prefs.setIntPref(name, 1); else Services.prefs.clearUserPref(name);
-        }`, [enabled]);
-      } finally {
-        await session.command("POST", "moz/context", { context: "content" });
-      }
-    },
+    // Firefox ESR 153 has no BiDi command for this (emulation.setTouchOverride is unknown to it),
+    // so the preferences are set from the browser's own window, which takes effect at once.
+    emulateTouchScreen: (session, enabled) => session.executeInBrowser(`
+      for (const name of ["ui.primaryPointerCapabilities", "ui.allPointerCapabilities"]) {
+        if (arguments[0]) Services.prefs.setIntPref(name, 1); else Services.prefs.clearUserPref(name);
+      }`, [enabled]),
   },
   webkit: {
     label: "WebKitGTK",
@@ -117,8 +126,9 @@ function freePort() {
   });
 }
 
-/** Starts `name`'s driver and one browser session in it. Resolves to
- * `{ session, downloads, stop }`; `downloads` is the folder the browser saves files to. */
+/** Starts `name`'s driver (or, for a BiDi engine, the browser) and one browser session in it.
+ * Resolves to `{ session, downloads, stop }`; `downloads` is the folder the browser saves files
+ * to, and `session` offers the same methods whichever protocol it speaks. */
 export async function startEngine(name) {
   const engine = ENGINES[name];
   const missing = engine.needs.filter((file) => !existsSync(file));
@@ -126,20 +136,39 @@ export async function startEngine(name) {
   const scratch = mkdtempSync(path.join(tmpdir(), `mm-${name}-`));
   const downloads = path.join(scratch, "downloads");
   mkdirSync(downloads);
-  const port = await freePort();
-  const [command, args] = engine.driver(port);
+  let port;
+  let command;
+  let args;
+  if (engine.browser) {
+    const profile = path.join(scratch, "profile");
+    mkdirSync(profile);
+    // A JSON string is also a valid string in Firefox's preference files.
+    writeFileSync(path.join(profile, "user.js"), Object.entries(engine.prefs({ downloads }))
+      .map(([pref, value]) => `user_pref(${JSON.stringify(pref)}, ${JSON.stringify(value)});\n`).join(""));
+    [command, args] = engine.browser(profile);
+  } else {
+    port = await freePort();
+    [command, args] = engine.driver(port);
+  }
   const log = [];
+  let heard = ""; // everything said until a BiDi browser has said where it listens
+  let listening = null;
   // Its own process group, so stopping it also ends the browser and the X server under it.
   const driver = spawn(command, args, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, HOME: scratch, TMPDIR: scratch, ...engine.environment?.({ downloads, scratch }) },
   });
-  // The last of what it said, to explain a driver that does not start.
-  for (const stream of [driver.stdout, driver.stderr]) stream.on("data", (chunk) => log.push(String(chunk)) > 40 && log.shift());
+  // The last of what it said, to explain a driver that does not start; a BiDi browser says
+  // there where it listens.
+  for (const stream of [driver.stdout, driver.stderr]) {
+    stream.on("data", (chunk) => {
+      if (engine.browser && !listening) listening = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec((heard += chunk))?.[1] ?? null;
+      if (log.push(String(chunk)) > 40) log.shift();
+    });
+  }
   let exited = null;
   const gone = new Promise((resolve) => driver.once("exit", (code, signal) => resolve((exited = `exited with ${code ?? signal}`))));
-  const driverUrl = `http://127.0.0.1:${port}/`;
   const stop = async () => {
     try {
       process.kill(-driver.pid, "SIGTERM");
@@ -160,15 +189,25 @@ export async function startEngine(name) {
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
-    await waitUntil(async () => {
-      if (exited) throw new Error(`${engine.label}'s driver ${exited}: ${log.join("")}`);
-      try {
-        return (await (await fetch(new URL("status", driverUrl))).json()).value?.ready;
-      } catch {
-        return false;
-      }
-    }, { timeout: 20_000, what: `${engine.label}'s WebDriver server to start` });
-    const session = await WebDriverSession.create(driverUrl, engine.capabilities({ downloads }));
+    let session;
+    if (engine.browser) {
+      const address = await waitUntil(() => {
+        if (exited) throw new Error(`${engine.label} ${exited}: ${log.join("")}`);
+        return listening;
+      }, { timeout: 20_000, what: `${engine.label}'s WebDriver BiDi server to start` });
+      session = await BiDiSession.create(address);
+    } else {
+      const driverUrl = `http://127.0.0.1:${port}/`;
+      await waitUntil(async () => {
+        if (exited) throw new Error(`${engine.label}'s driver ${exited}: ${log.join("")}`);
+        try {
+          return (await (await fetch(new URL("status", driverUrl))).json()).value?.ready;
+        } catch {
+          return false;
+        }
+      }, { timeout: 20_000, what: `${engine.label}'s WebDriver server to start` });
+      session = await WebDriverSession.create(driverUrl, engine.capabilities({ downloads }));
+    }
     return {
       session,
       downloads,

@@ -1,6 +1,7 @@
 // A minimal W3C WebDriver (classic) client over fetch: the part of the protocol the journeys
-// use. ChromeDriver, geckodriver and WebKitWebDriver all speak it, so one client drives every
-// engine and the per-engine code is only how to start the driver (see engines.mjs).
+// use. ChromeDriver and WebKitWebDriver both speak it, so one client drives both engines and the
+// per-engine code is only how to start the driver (see engines.mjs). Firefox is driven over
+// WebDriver BiDi instead (bidi.mjs), through the same methods.
 // https://www.w3.org/TR/webdriver2/
 
 /** The key that marks an element reference in WebDriver's JSON. */
