@@ -76,6 +76,7 @@ export const journeys = [
   },
   {
     name: "a component is rated with the keyboard alone: Tab, arrows, Space, typing, Enter",
+    chromiumCoveredBy: "tests/browser/assessment.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       const instrument = await page.evaluate(async () => {
@@ -120,6 +121,7 @@ export const journeys = [
   },
   {
     name: "answers, notes, the view and the component are back after a reload",
+    chromiumCoveredBy: "tests/browser/assessment.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       await widget.rate("purpose-lived", "Embedding");
@@ -145,6 +147,7 @@ export const journeys = [
   },
   {
     name: "results show the profile chart, its table and summary, as the core computes them",
+    chromiumCoveredBy: "tests/browser/views.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       for (const [id, level] of RATINGS) await widget.rate(id, level);
@@ -188,6 +191,7 @@ export const journeys = [
   },
   {
     name: "export the answers as JSON, delete them, import the file and get the same assessment back",
+    chromiumCoveredBy: "tests/browser/views.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       await widget.fill("Name of this assessment", "Round trip");
@@ -220,6 +224,7 @@ export const journeys = [
   },
   {
     name: "several response files go into the board view; bad ones are named; the figures match the core",
+    chromiumCoveredBy: "tests/browser/board.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       await widget.openView("board");
@@ -251,6 +256,7 @@ export const journeys = [
   },
   {
     name: "a share link opens the answers read-only in a fresh browser, and a copy can be saved",
+    chromiumCoveredBy: "tests/browser/board.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       await widget.fill("Name of this assessment", "Shared view");

@@ -37,6 +37,7 @@ const call = (page, id, method) => page.evaluate((id, method) => document.getEle
 export const journeys = [
   {
     name: "element attributes: instrument-src, storage-key and view apply; a missing file is explained and reported",
+    chromiumCoveredBy: "tests/browser/element.test.mjs",
     async run(page) {
       await blankPage(page);
       const local = await addElement(page, { id: "local", "instrument-src": "local-instrument.json", "storage-key": "local", view: "assess" });
@@ -59,6 +60,7 @@ export const journeys = [
   },
   {
     name: "element properties, methods and events: host-owned answers, change and complete events, exportResponse, reset, errors with paths",
+    chromiumCoveredBy: "tests/browser/element.test.mjs",
     async run(page) {
       await blankPage(page);
       const instrument = localInstrument();

@@ -8,6 +8,7 @@ const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
 export const journeys = [
   {
     name: "under the demo's strict policy every view works with zero violations and no request after load",
+    chromiumCoveredBy: "tests/browser/embedding.test.mjs",
     async run(page) {
       const widget = await page.openDemo();
       assert.equal(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content), STRICT);
@@ -28,6 +29,7 @@ export const journeys = [
   },
   {
     name: "a policy without 'wasm-unsafe-eval' gets an explanation and a maturity-error event",
+    chromiumCoveredBy: "tests/browser/embedding.test.mjs",
     async run(page) {
       await page.freshStart();
       await page.open(page.address("build/fixtures/csp-no-wasm.html"));
