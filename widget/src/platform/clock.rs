@@ -27,6 +27,11 @@ pub fn local_date_time(at_ms: u64) -> String {
     )
 }
 
+/// The time in milliseconds since 1970, for counting down on screen.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Today's date in the person's own time zone, as `YYYY-MM-DD`: the day actions fall overdue.
 pub fn today() -> String {
     local_day(&js_sys::Date::new_0())

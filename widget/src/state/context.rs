@@ -27,6 +27,10 @@ pub struct WidgetContext {
     /// Whether to show the instrument's title as the widget's heading (the host page may have
     /// its own); when hidden it is still there for screen readers.
     pub show_title: bool,
+    /// The person's own date (`YYYY-MM-DD`), which the workspace reads from the clock: the day
+    /// actions fall overdue and the paper's "as at" date. Views read it here, never from the
+    /// clock, so a view renders the same for a given day (natively too, in the render tests).
+    pub today: AttrValue,
 }
 
 impl WidgetContext {

@@ -9,6 +9,8 @@ mod facilitate;
 mod paper;
 mod plan;
 mod progress;
+#[cfg(test)]
+mod render_tests;
 mod results;
 mod session;
 mod shared;

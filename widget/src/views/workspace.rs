@@ -5,6 +5,7 @@
 use super::session::Session;
 use super::shared::SharedView;
 use crate::hooks::use_store;
+use crate::platform::clock;
 use crate::platform::share_link;
 use crate::platform::storage::{Loaded, Shelf};
 use crate::state::context::{BoardContext, LibraryContext, WidgetContext};
@@ -55,6 +56,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         heading: props.heading_level,
         board: props.board,
         show_title: props.show_title,
+        // Read as the workspace renders, not kept: a page left open past midnight moves to
+        // the new day at the next change, and no hook's code is added for one date.
+        today: clock::today().into(),
     };
     let shelf = {
         let (instrument, key) = (props.instrument.clone(), props.storage_key.clone());

@@ -7,3 +7,7 @@ mod people_table;
 mod respondent_turn;
 
 pub use board_view::BoardView;
+// The board's figures are reached by a click the native render tests cannot make: they mount
+// the discussion directly.
+#[cfg(test)]
+pub(super) use board_discussion::BoardDiscussion;

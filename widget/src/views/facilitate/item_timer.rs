@@ -1,5 +1,6 @@
 //! An optional countdown for the item being discussed.
 
+use crate::platform::clock::now_ms;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
@@ -15,14 +16,14 @@ pub struct ItemTimerProps {
 /// is not announced as it changes; "Time is up" is, once.
 #[component]
 pub fn ItemTimer(props: &ItemTimerProps) -> Html {
-    let started = use_memo((), |()| js_sys::Date::now());
+    let started = use_memo((), |()| now_ms());
     let tick = use_force_update();
     use_effect_with((), move |()| {
         let interval = Interval::new(1_000, move || tick.force_update());
         move || drop(interval)
     });
     #[expect(clippy::float_arithmetic, reason = "a time on the clock, not a score")]
-    let elapsed = ((js_sys::Date::now() - *started) / 1_000.0) as u32;
+    let elapsed = ((now_ms() - *started) / 1_000.0) as u32;
     let left = (props.minutes * 60).saturating_sub(elapsed);
     html! {
         <p class="mm-timer">

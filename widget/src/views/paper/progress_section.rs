@@ -1,7 +1,6 @@
 //! "Progress on actions" in the board paper: one sentence, then every action with its status,
 //! owner, due date and latest progress, overdue ones first and marked in words.
 
-use crate::platform::clock::today;
 use crate::state::context::{use_session, use_widget};
 use crate::views::common::scroll_region;
 use maturity_core::{date_in_words, progress};
@@ -11,7 +10,7 @@ use yew::prelude::*;
 #[component]
 pub fn ProgressSection() -> Html {
     let (widget, session) = (use_widget(), use_session());
-    let report = progress(&widget.instrument, &session.response, &today());
+    let report = progress(&widget.instrument, &session.response, &widget.today);
     if report.total == 0 {
         return Html::default();
     }

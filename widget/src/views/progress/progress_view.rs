@@ -2,7 +2,7 @@
 //! next review date and a calendar file of the dates.
 
 use super::action_update::ActionUpdate;
-use crate::platform::clock::{now, today};
+use crate::platform::clock::now;
 use crate::platform::files::download;
 use crate::state::context::{use_session, use_widget};
 use crate::state::Action;
@@ -15,8 +15,7 @@ use yew::prelude::*;
 #[component]
 pub fn ProgressView() -> Html {
     let (widget, session) = (use_widget(), use_session());
-    let today = today();
-    let report = progress(&widget.instrument, &session.response, &today);
+    let report = progress(&widget.instrument, &session.response, &widget.today);
     let on_review = session
         .on_action
         .reform(|date: String| Action::NextReview { date });
@@ -24,7 +23,7 @@ pub fn ProgressView() -> Html {
         let (instrument, response, today) = (
             widget.instrument.clone(),
             session.response.clone(),
-            today.clone(),
+            widget.today.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let text = calendar_ics(&instrument, &response, &now(), &today);

@@ -4,4 +4,6 @@
 mod profile_multiples;
 mod system_view;
 
+#[cfg(test)]
+pub(super) use system_view::use_system_view;
 pub use system_view::SystemView;

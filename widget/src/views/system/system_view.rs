@@ -19,10 +19,20 @@ const DIFFERENCES_SHOWN: usize = 5;
 /// league table. Every figure comes from the core.
 #[component]
 pub fn SystemView() -> Html {
+    use_system_view(Rc::default(), false)
+}
+
+/// The view's state and markup, starting from the records `start` with the names `hidden` or
+/// not. A person starts with no records and the names shown; the native render tests, which
+/// can neither drop files nor tick a box, start from a system's records either way. A hook
+/// rather than props on [`SystemView`]: props would add half a kilobyte to the download for
+/// the tests' sake.
+#[hook]
+pub fn use_system_view(start: Rc<Vec<Response>>, hidden: bool) -> Html {
     let widget = use_widget();
-    let records = use_state(|| Rc::new(Vec::<Response>::new()));
+    let records = use_state(move || start);
     let messages = use_state(Vec::<String>::new);
-    let anonymous = use_state(|| false);
+    let anonymous = use_state(move || hidden);
     let instrument = &widget.instrument;
     let uid = &widget.uid;
     // The figures change only with the records, not with the names switch or a render.
