@@ -318,9 +318,9 @@ fn the_board_view_is_the_cores_aggregate() {
             "</tr>",
         );
         let expected = [
-            shown(component.median, "–"),
-            shown(component.min, "–"),
-            shown(component.max, "–"),
+            shown(component.scores.median, "–"),
+            shown(component.scores.min, "–"),
+            shown(component.scores.max, "–"),
             component.disagreements.to_string(),
         ];
         assert_eq!(texts(row, "td"), expected, "{}", component.id);
@@ -388,13 +388,19 @@ fn the_system_view_is_the_cores() {
     let medians: Vec<String> = system
         .components
         .iter()
-        .map(|c| shown(c.median, "–"))
+        .map(|c| shown(c.scores.median, "–"))
         .collect();
     assert_eq!(texts(foot[0], "td"), medians);
     let ranges: Vec<String> = system
         .components
         .iter()
-        .map(|c| format!("{} to {}", shown(c.min, "–"), shown(c.max, "–")))
+        .map(|c| {
+            format!(
+                "{} to {}",
+                shown(c.scores.min, "–"),
+                shown(c.scores.max, "–")
+            )
+        })
         .collect();
     assert_eq!(texts(foot[1], "td"), ranges);
     let differing = values(&html, "data-difference");

@@ -16,10 +16,9 @@ mod seeded_system;
 mod text;
 
 use super::session::Session;
-use super::workspace::Opening;
 use crate::platform::storage::Loaded;
 use crate::state::context::WidgetContext;
-use crate::state::{BoardRecord, Place, View};
+use crate::state::{BoardRecord, Opening, Place, View};
 use harness::{Harness, HarnessProps};
 use maturity_core::{
     aggregate, agreed_draft, Fitted, Instrument, Response, DEFAULT_DISAGREEMENT_THRESHOLD,
