@@ -2,7 +2,10 @@
 //!
 //! Every record of one widget shares the prefix `maturity-matrix:<instrument id>:<storage key>:`.
 //! Assessment 1 lives at `…:response` (so a widget that only ever had one keeps its answers)
-//! and assessment *n* at `…:response:<n>`; `…:board` holds the board's collected responses,
+//! and assessment *n* at `…:response:<n>`, in the response format files use; beside each,
+//! `…:response[:<n>]:stamped` holds the same answers with when each field last changed, which
+//! merging changes from several tabs needs (`state::stamped_text`); `…:board` holds the
+//! board's collected responses,
 //! `…:downloads` when each assessment was last downloaded, and `…:ui` which assessment is open
 //! and on which view. A record that cannot be read is moved aside to `…:unreadable:<ms>`, never
 //! overwritten, and offered to the person from there.
@@ -129,6 +132,16 @@ impl Shelf {
         } else {
             format!("{}response:{slot}", self.prefix)
         }
+    }
+
+    /// The key of the stamped form of assessment `slot` (see the module note).
+    pub fn stamped_key(&self, slot: u32) -> String {
+        format!("{}:stamped", self.response_key(slot))
+    }
+
+    /// The slot whose stamped form lives at `key`, if one does.
+    pub fn slot_of_stamped(&self, key: &str) -> Option<u32> {
+        self.slot_of(key.strip_suffix(":stamped")?)
     }
 
     /// The slot whose record lives at `key`, if one does.
