@@ -247,6 +247,41 @@ test("notes typed just before the whole browser is shut down are kept", async ()
   }
 });
 
+test("a share link opened in a tab already showing the page is shown there at once", async () => {
+  const { page, errors, widget } = await openDemo(env);
+  const makeLink = async (name) => {
+    await openView(widget, "start");
+    await widget.getByLabel("Name of this assessment").fill(name);
+    await openView(widget, "results");
+    await widget.getByRole("button", { name: "Make a share link" }).click();
+    return widget.getByLabel("Share link").inputValue();
+  };
+  await rate(widget, "purpose-created", "Embedding");
+  const first = await makeLink("First link");
+  // Another tab already shows the page; the link is pasted into its address bar. Only the
+  // fragment changes, so the page does not load again (the marker below would go if it did).
+  const other = await anotherTab();
+  await openView(other.widget, "assess");
+  await other.page.evaluate(() => { window.stillTheSamePage = true; });
+  await other.page.evaluate((hash) => { location.hash = hash; }, new URL(first).hash);
+  const shared = other.widget.locator("article[data-view=shared]");
+  await shared.locator(".mm-paper__title", { hasText: "First link" }).waitFor();
+  // A second link over the first is read afresh.
+  const second = await makeLink("Second link");
+  assert.notEqual(second, first);
+  await other.page.evaluate((hash) => { location.hash = hash; }, new URL(second).hash);
+  await shared.locator(".mm-paper__title", { hasText: "Second link" }).waitFor();
+  assert.equal(await other.page.evaluate(() => window.stillTheSamePage), true, "the page was not loaded again");
+  // Closed, it goes from the address as when the page opened with it.
+  await shared.getByRole("button", { name: "Close" }).click();
+  await shared.waitFor({ state: "detached" });
+  assert.equal(new URL(other.page.url()).hash, "");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(other.errors, []);
+  await other.page.close();
+  await page.close();
+});
+
 test("files that are almost right: keys given twice, UTF-16, a byte-order mark, impossible dates", async () => {
   const { page, errors, widget } = await openDemo(env);
   const good = JSON.stringify(response({ "purpose-created": { level: 3, due: "2027-02-28" } }, { title: "Marked" }));
