@@ -144,20 +144,29 @@ pub fn read_stored(
             agrees,
         })
     };
-    // A stamped form that cannot be read is no worse than none.
-    let Some((text, value)) =
-        stamped.and_then(|text| Some((text, maturity_core::parse_json(text).ok()?)))
-    else {
+    let Some(stamped) = stamped else {
         return record(plain, Changes::default(), true);
     };
-    let mut changes = Changes::read(value.get("changes").unwrap_or(&serde_json::Value::Null));
-    let agrees = text
+    let changes =
+        |value: Option<&serde_json::Value>| value.map_or_else(Changes::default, Changes::read);
+    // Usually the stamped form holds exactly these answers, and only its changes need reading.
+    if let Some(text) = stamped
         .strip_prefix("{\"response\":")
         .and_then(|rest| rest.strip_prefix(response))
-        .is_some_and(|rest| rest.starts_with(','));
-    if agrees {
-        return record(plain, changes, true);
+        .and_then(|rest| rest.strip_prefix(",\"changes\":"))
+        .and_then(|rest| rest.strip_suffix('}'))
+    {
+        return record(
+            plain,
+            changes(maturity_core::parse_json(text).ok().as_ref()),
+            true,
+        );
     }
+    // A stamped form that cannot be read is no worse than none.
+    let Ok(value) = maturity_core::parse_json(stamped) else {
+        return record(plain, Changes::default(), true);
+    };
+    let mut changes = changes(value.get("changes"));
     let stamped = value
         .get("response")
         .and_then(|value| Response::from_value(value).ok())
