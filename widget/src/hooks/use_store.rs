@@ -8,10 +8,10 @@
 //! (the `storage` event) and are merged in at once.
 //!
 //! Every change is written as it is made, typed text included, keystroke by keystroke: a
-//! browser that is shut down (rather than a tab closed) runs none of the page's events on the
-//! way out, so a change still waiting for a pause or an event would be lost. One write of a
-//! whole assessment costs well under a millisecond (see the README's part on where answers
-//! live).
+//! browser shut down as a whole (rather than a tab closed) need not let the page's own events
+//! save anything on the way out (Chromium does not), so a change waiting for a pause or an
+//! event would be lost. One write of a whole assessment costs well under a millisecond (see the
+//! README's design notes).
 
 use crate::platform::storage::{AsideCopy, SaveError, Shelf, Watch};
 use crate::state::context::{BoardContext, LastSave, LibraryContext};
