@@ -152,7 +152,7 @@ test("three tabs clicking the same items at the same moment: each item keeps its
   const ITEMS = ["purpose-created", "purpose-lived", "purpose-aligned", "purpose-frontline"];
   const ROUNDS = 12;
   const RUNS = Number(process.env.TAB_RUNS ?? 2);
-  let lost = [];
+  const lost = [];
   let rounds = 0;
   let ties = 0;
   for (let run = 0; run < RUNS; run++) {
