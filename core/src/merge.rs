@@ -2,12 +2,15 @@
 //! on a page): each field of each answer, and each of the assessment's details, is merged on
 //! its own, so changes to different fields all survive.
 //!
-//! A three-way merge: `base` is the copy both sides started from, `mine` and `theirs` the two
-//! changed copies. A field changed on one side only takes that side's value. A field changed
-//! on both sides to different values is a conflict, settled by the caller (usually: the later
-//! change wins) and reported, so a person is never left with a silent swap.
+//! A field whose values differ keeps the later change, as the caller orders them (it knows
+//! when each field last changed, and where). When the caller cannot order the two, a
+//! three-way merge decides: `base` is the copy both sides started from, and a side that left
+//! the field as it was takes the other's change; a field both changed goes to `theirs`, the
+//! copy in storage, so every side settles on the same value. Progress logs are merged line by
+//! line instead: lines added on either side are all kept.
 
 use crate::response::{Answer, Response};
+use std::cmp::Ordering;
 
 /// One field of an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,6 +64,58 @@ impl Field {
         }
     }
 
+    /// A stable name for the field, to keep beside stored answers: `title`, `rating:<item>`,
+    /// `notes:<item>` … Read back by [`Field::named`].
+    pub fn name(&self) -> String {
+        let (kind, id) = match self {
+            Field::Title => return "title".to_owned(),
+            Field::Organisation => return "organisation".to_owned(),
+            Field::RespondentName => return "respondentName".to_owned(),
+            Field::RespondentRole => return "respondentRole".to_owned(),
+            Field::NextReview => return "nextReview".to_owned(),
+            Field::Paper => return "paper".to_owned(),
+            Field::Rating(id) => ("rating", id),
+            Field::Notes(id) => ("notes", id),
+            Field::Target(id) => ("target", id),
+            Field::Action(id) => ("action", id),
+            Field::Owner(id) => ("owner", id),
+            Field::Due(id) => ("due", id),
+            Field::Prioritised(id) => ("prioritised", id),
+            Field::Status(id) => ("status", id),
+            Field::Progress(id) => ("progress", id),
+        };
+        format!("{kind}:{id}")
+    }
+
+    /// The field [`Field::name`] gave `name`; `None` for a name it never gives.
+    pub fn named(name: &str) -> Option<Field> {
+        let Some((kind, id)) = name.split_once(':') else {
+            return match name {
+                "title" => Some(Field::Title),
+                "organisation" => Some(Field::Organisation),
+                "respondentName" => Some(Field::RespondentName),
+                "respondentRole" => Some(Field::RespondentRole),
+                "nextReview" => Some(Field::NextReview),
+                "paper" => Some(Field::Paper),
+                _ => None,
+            };
+        };
+        let id = id.to_owned();
+        match kind {
+            _ if id.is_empty() => None,
+            "rating" => Some(Field::Rating(id)),
+            "notes" => Some(Field::Notes(id)),
+            "target" => Some(Field::Target(id)),
+            "action" => Some(Field::Action(id)),
+            "owner" => Some(Field::Owner(id)),
+            "due" => Some(Field::Due(id)),
+            "prioritised" => Some(Field::Prioritised(id)),
+            "status" => Some(Field::Status(id)),
+            "progress" => Some(Field::Progress(id)),
+            _ => None,
+        }
+    }
+
     /// What the field is, in words: "rating", "notes", "name of the assessment" ...
     pub fn describe(&self) -> &'static str {
         match self {
@@ -88,25 +143,24 @@ impl Field {
 pub struct Merged {
     /// The merged assessment.
     pub response: Response,
-    /// Fields changed on both sides where `theirs` was kept over `mine`.
-    pub lost_mine: Vec<Field>,
-    /// Fields changed on both sides where `mine` was kept over `theirs`.
-    pub kept_mine: Vec<Field>,
+    /// The fields whose values differed where `theirs` was taken (progress logs, merged line by
+    /// line, are never among them).
+    pub taken: Vec<Field>,
 }
 
-/// Merges `mine` and `theirs`, both changed from `base`. `mine_wins(field)` settles a field
-/// changed on both sides to different values. Timestamps: `created` is the earlier of the two,
-/// `updated` the later.
+/// Merges `mine` and `theirs`, both changed from `base`. `later(field)` orders the two sides'
+/// changes to a field whose values differ: `Greater` when mine is the later, `Less` when theirs
+/// is, `Equal` when it cannot tell (then the three-way rule in the module note decides).
+/// Timestamps: `created` is the earlier of the two, `updated` the later.
 pub fn merge(
     base: &Response,
     mine: &Response,
     theirs: &Response,
-    mine_wins: impl Fn(&Field) -> bool,
+    later: impl Fn(&Field) -> Ordering,
 ) -> Merged {
     let mut merger = Merger {
-        mine_wins,
-        lost_mine: Vec::new(),
-        kept_mine: Vec::new(),
+        later,
+        taken: Vec::new(),
     };
     let mut merged = mine.clone();
     merger.pick(
@@ -138,20 +192,34 @@ pub fn merge(
         &t.role,
         &mut merged.respondent.role,
     );
+    merger.pick(
+        Field::NextReview,
+        &base.next_review,
+        &mine.next_review,
+        &theirs.next_review,
+        &mut merged.next_review,
+    );
+    merger.pick(
+        Field::Paper,
+        &base.paper,
+        &mine.paper,
+        &theirs.paper,
+        &mut merged.paper,
+    );
 
-    // Only items whose answer theirs changed can bring anything in: those theirs holds, and
-    // those theirs cleared. (A set of every id would instantiate a sort for nothing.)
-    let cleared = base
+    // Items either side holds: a later change may be theirs, or may be clearing what the other
+    // holds. (A set of every id would instantiate a sort for nothing.)
+    let only_mine = mine
         .answers
         .keys()
         .filter(|id| !theirs.answers.contains_key(*id));
     let empty = Answer::default();
-    for id in theirs.answers.keys().chain(cleared) {
+    for id in theirs.answers.keys().chain(only_mine) {
         let b = base.answers.get(id).unwrap_or(&empty);
         let m = mine.answers.get(id).unwrap_or(&empty);
         let t = theirs.answers.get(id).unwrap_or(&empty);
-        if m == t || t == b {
-            continue; // nothing of theirs to bring in
+        if m == t {
+            continue;
         }
         let mut answer = m.clone();
         let mut rating = (m.level, m.special);
@@ -241,8 +309,7 @@ pub fn merge(
         .to_owned();
     Merged {
         response: merged,
-        lost_mine: merger.lost_mine,
-        kept_mine: merger.kept_mine,
+        taken: merger.taken,
     }
 }
 
@@ -265,6 +332,8 @@ pub fn differences(a: &Response, b: &Response) -> Vec<Field> {
         Field::RespondentRole,
         a.respondent.role == b.respondent.role,
     );
+    differ(Field::NextReview, a.next_review == b.next_review);
+    differ(Field::Paper, a.paper == b.paper);
     let only_b = b.answers.keys().filter(|id| !a.answers.contains_key(*id));
     let empty = Answer::default();
     for id in a.answers.keys().chain(only_b) {
@@ -299,14 +368,13 @@ fn date_rank(date: &str) -> u64 {
         .fold(0, |n, d| n * 10 + u64::from(d - b'0'))
 }
 
-/// Settles one field at a time, remembering the conflicts.
+/// Settles one field at a time, remembering where theirs was taken.
 struct Merger<F> {
-    mine_wins: F,
-    lost_mine: Vec<Field>,
-    kept_mine: Vec<Field>,
+    later: F,
+    taken: Vec<Field>,
 }
 
-impl<F: Fn(&Field) -> bool> Merger<F> {
+impl<F: Fn(&Field) -> Ordering> Merger<F> {
     /// Sets `out` (which starts as `mine`) to `theirs` when theirs is the change to keep.
     fn pick<T: PartialEq + Clone>(
         &mut self,
@@ -316,23 +384,18 @@ impl<F: Fn(&Field) -> bool> Merger<F> {
         theirs: &T,
         out: &mut T,
     ) {
-        if theirs == base || theirs == mine {
+        if theirs == mine {
             return;
         }
-        if mine == base || !self.settle(field) {
+        let take = match (self.later)(&field) {
+            Ordering::Greater => false,
+            Ordering::Less => true,
+            Ordering::Equal => theirs != base,
+        };
+        if take {
             *out = theirs.clone();
+            self.taken.push(field);
         }
-    }
-
-    /// A field changed on both sides: true when mine is kept.
-    fn settle(&mut self, field: Field) -> bool {
-        let keep = (self.mine_wins)(&field);
-        if keep {
-            self.kept_mine.push(field);
-        } else {
-            self.lost_mine.push(field);
-        }
-        keep
     }
 }
 
@@ -368,14 +431,17 @@ mod tests {
         rate(&mut mine, "purpose-lived", 3, "2026-11-29T10:01:00.000Z");
         rate(&mut theirs, "leaders-data", 4, "2026-11-29T10:02:00.000Z");
         theirs.title = "Board, November".into();
-        let merged = merge(&base, &mine, &theirs, |_| true);
+        let merged = merge(&base, &mine, &theirs, |_| Ordering::Equal);
         let r = &merged.response;
         assert_eq!(r.answers["purpose-lived"].level, Some(3));
         assert_eq!(r.answers["leaders-data"].level, Some(4));
         assert_eq!(r.answers["purpose-created"].level, Some(2));
         assert_eq!(r.title, "Board, November");
         assert_eq!(r.updated, "2026-11-29T10:02:00.000Z");
-        assert!(merged.lost_mine.is_empty() && merged.kept_mine.is_empty());
+        assert_eq!(
+            merged.taken,
+            [Field::Title, Field::Rating("leaders-data".into())]
+        );
     }
 
     #[test]
@@ -389,13 +455,13 @@ mod tests {
             4,
             "2026-11-29T10:02:00.000Z",
         );
-        let merged = merge(&base, &mine, &theirs, |_| true);
+        let merged = merge(&base, &mine, &theirs, |_| Ordering::Equal);
         let answer = &merged.response.answers["purpose-created"];
         assert_eq!((answer.level, answer.notes.as_str()), (Some(4), "Survey"));
     }
 
     #[test]
-    fn a_conflict_is_settled_by_the_caller_and_reported() {
+    fn the_later_change_wins_as_the_caller_orders_them() {
         let base = base();
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         rate(&mut mine, "purpose-created", 3, "2026-11-29T10:01:00.000Z");
@@ -405,21 +471,85 @@ mod tests {
             5,
             "2026-11-29T10:02:00.000Z",
         );
-        let theirs_won = merge(&base, &mine, &theirs, |_| false);
+        let theirs_won = merge(&base, &mine, &theirs, |_| Ordering::Less);
         assert_eq!(
             theirs_won.response.answers["purpose-created"].level,
             Some(5)
         );
-        assert_eq!(
-            theirs_won.lost_mine,
-            [Field::Rating("purpose-created".into())]
-        );
-        let mine_won = merge(&base, &mine, &theirs, |_| true);
+        assert_eq!(theirs_won.taken, [Field::Rating("purpose-created".into())]);
+        let mine_won = merge(&base, &mine, &theirs, |_| Ordering::Greater);
         assert_eq!(mine_won.response.answers["purpose-created"].level, Some(3));
-        assert_eq!(
-            mine_won.kept_mine,
-            [Field::Rating("purpose-created".into())]
+        assert!(mine_won.taken.is_empty());
+        // Unordered, a field both changed goes to theirs, the stored copy.
+        let unordered = merge(&base, &mine, &theirs, |_| Ordering::Equal);
+        assert_eq!(unordered.response, theirs_won.response);
+    }
+
+    #[test]
+    fn a_later_change_back_to_the_starting_value_still_wins() {
+        // Theirs set the level back to 2 after mine moved it to 3: a three-way merge alone
+        // would see no change there and keep mine.
+        let base = base();
+        let mut mine = base.clone();
+        rate(&mut mine, "purpose-created", 3, "2026-11-29T10:01:00.000Z");
+        let merged = merge(&base, &mine, &base, |_| Ordering::Less);
+        assert_eq!(merged.response.answers["purpose-created"].level, Some(2));
+        // And mine, set back later than theirs' change, stays.
+        let mut theirs = base.clone();
+        rate(
+            &mut theirs,
+            "purpose-created",
+            4,
+            "2026-11-29T10:01:00.000Z",
         );
+        let merged = merge(&base, &base, &theirs, |_| Ordering::Greater);
+        assert_eq!(merged.response.answers["purpose-created"].level, Some(2));
+        assert!(merged.taken.is_empty());
+    }
+
+    #[test]
+    fn the_next_review_date_and_the_paper_are_merged_too() {
+        let base = base();
+        let mut theirs = base.clone();
+        theirs.next_review = "2027-05-20".into();
+        theirs.paper.meeting = "Board of Directors".into();
+        let merged = merge(&base, &base, &theirs, |_| Ordering::Equal);
+        assert_eq!(merged.response.next_review, "2027-05-20");
+        assert_eq!(merged.response.paper, theirs.paper);
+        assert_eq!(merged.taken, [Field::NextReview, Field::Paper]);
+        assert_eq!(
+            differences(&base, &theirs),
+            [Field::NextReview, Field::Paper]
+        );
+    }
+
+    #[test]
+    fn a_field_is_found_again_by_its_name() {
+        let item = || "purpose-created".to_owned();
+        let fields = [
+            Field::Title,
+            Field::Organisation,
+            Field::RespondentName,
+            Field::RespondentRole,
+            Field::NextReview,
+            Field::Paper,
+            Field::Rating(item()),
+            Field::Notes(item()),
+            Field::Target(item()),
+            Field::Action(item()),
+            Field::Owner(item()),
+            Field::Due(item()),
+            Field::Prioritised(item()),
+            Field::Status(item()),
+            Field::Progress(item()),
+        ];
+        for field in fields {
+            assert_eq!(Field::named(&field.name()), Some(field));
+        }
+        assert_eq!(Field::Rating(item()).name(), "rating:purpose-created");
+        for unknown in ["", "rating", "rating:", "colour:purpose-created", "Title"] {
+            assert_eq!(Field::named(unknown), None, "{unknown}");
+        }
     }
 
     #[test]
@@ -428,8 +558,8 @@ mod tests {
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         rate(&mut mine, "purpose-lived", 3, "2026-11-29T10:01:00.000Z");
         rate(&mut theirs, "purpose-lived", 3, "2026-11-29T10:02:00.000Z");
-        let merged = merge(&base, &mine, &theirs, |_| false);
-        assert!(merged.lost_mine.is_empty());
+        let merged = merge(&base, &mine, &theirs, |_| Ordering::Less);
+        assert!(merged.taken.is_empty());
         assert_eq!(merged.response.answers["purpose-lived"].level, Some(3));
     }
 
@@ -474,14 +604,14 @@ mod tests {
             .unwrap()
             .progress
             .push(line("2026-11-10", "There"));
-        let merged = merge(&base, &mine, &theirs, |_| true);
+        let merged = merge(&base, &mine, &theirs, |_| Ordering::Greater);
         let texts: Vec<&str> = merged.response.answers["purpose-created"]
             .progress
             .iter()
             .map(|l| l.text.as_str())
             .collect();
         assert_eq!(texts, ["Agreed", "There", "Here"]);
-        assert!(merged.kept_mine.is_empty() && merged.lost_mine.is_empty());
+        assert!(merged.taken.is_empty());
     }
 
     #[test]
@@ -490,7 +620,7 @@ mod tests {
         let mine = base.clone();
         let mut theirs = base.clone();
         theirs.answers.remove("purpose-created");
-        let merged = merge(&base, &mine, &theirs, |_| true);
+        let merged = merge(&base, &mine, &theirs, |_| Ordering::Equal);
         assert!(!merged.response.answers.contains_key("purpose-created"));
     }
 }

@@ -1,14 +1,16 @@
-// Nothing is lost: two tabs on one assessment, pages closed mid-typing, files that are almost
-// right, records a revised matrix no longer fits, unreadable records, hostile share links and
-// instrument-src answers that are not matrices, and changes that are in no download.
+// Nothing is lost: two or three tabs on one assessment, pages closed and browsers shut down
+// mid-typing, files that are almost right, records a revised matrix no longer fits, unreadable
+// records, hostile share links and instrument-src answers that are not matrices, and changes
+// that are in no download.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDemo, repo, watchErrors, withDemo, www } from "../support/browser.mjs";
-import { item, openView, option, rate } from "../support/widget.mjs";
+import { launch, openDemo, repo, watchErrors, withDemo, www } from "../support/browser.mjs";
+import { item, openView, option, rate, showItem } from "../support/widget.mjs";
+import { waitUntil } from "../support/wait.mjs";
 
 const env = withDemo();
 const KEY = "maturity-matrix:nhs-impact:default:response";
@@ -121,6 +123,93 @@ test("deleting or renaming in one tab shows in the other", async () => {
   await b.page.close();
 });
 
+/** A small deterministic generator of choices (xorshift32), so a failing run can be replayed
+ * from its seed. `below(n)` is a whole number from 0 to n - 1. */
+function dice(seed) {
+  let state = seed >>> 0 || 1;
+  return (n) => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % n;
+  };
+}
+
+/** The level each item shows as chosen in a tab (`null`: none). */
+const shownLevels = (page, items) => page.evaluate((items) => {
+  const root = document.querySelector("maturity-matrix").shadowRoot;
+  // A level's radio is `<uid>-<item>-<value>`.
+  return items.map((id) => Number(root.querySelector(`[data-item="${id}"] input[type=radio]:checked`)?.id.split("-").pop() ?? NaN) || null);
+}, items);
+
+/** The level of each item in storage. */
+const storedLevels = (page, items) => page.evaluate(({ key, items }) => {
+  const answers = JSON.parse(localStorage.getItem(key) ?? "{}").answers ?? {};
+  return items.map((id) => answers[id]?.level ?? null);
+}, { key: KEY, items });
+
+test("three tabs clicking the same items at the same moment: each item keeps its latest click, in every tab", async (t) => {
+  const ITEMS = ["purpose-created", "purpose-lived", "purpose-aligned", "purpose-frontline"];
+  const ROUNDS = 12;
+  const RUNS = Number(process.env.TAB_RUNS ?? 2);
+  const lost = [];
+  let rounds = 0;
+  let ties = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const roll = dice(run + 1);
+    const tabs = [await openDemo(env), await anotherTab(), await anotherTab()];
+    for (const tab of tabs) await showItem(tab.widget, ITEMS[0]);
+    let levels = ITEMS.map(() => null);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Per item, a different level for each tab, none of them the one chosen now: then every
+      // click is a change, and the click that wins says which tab's it was.
+      const clicks = tabs.map(() => []);
+      ITEMS.forEach((id, index) => {
+        const free = [1, 2, 3, 4, 5].filter((level) => level !== levels[index]);
+        for (const tab of clicks) tab.push({ id, level: free.splice(roll(free.length), 1)[0], offset: roll(12) });
+      });
+      for (const tab of clicks) tab.sort((a, b) => a.offset - b.offset);
+      // The tabs share the machine's clock: each clicks its items at a moment fixed on it, a few
+      // milliseconds apart, closer together than one tab's save reaches the others.
+      const start = Date.now() + 100;
+      const made = (await Promise.all(tabs.map(({ page }, index) => page.evaluate(async ({ start, clicks }) => {
+        const root = document.querySelector("maturity-matrix").shadowRoot;
+        const made = [];
+        for (const { id, level, offset } of clicks) {
+          await new Promise((resolve) => setTimeout(resolve, start + offset - Date.now()));
+          const radio = root.querySelector(`[data-item="${id}"] input[type=radio][id$="-${level}"]`);
+          // The widget stamps the change with the time as it handles the click, in between.
+          const before = Date.now();
+          radio.click();
+          made.push({ id, level, before, after: Date.now() });
+        }
+        return made;
+      }, { start, clicks: clicks[index] })))).flat();
+      // Every tab, and storage, settle on one level per item.
+      levels = await waitUntil(async () => {
+        const [stored, ...shown] = await Promise.all([storedLevels(tabs[0].page, ITEMS), ...tabs.map(({ page }) => shownLevels(page, ITEMS))]);
+        return shown.every((levels) => JSON.stringify(levels) === JSON.stringify(stored)) && stored;
+      }, { what: `round ${round + 1} of run ${run + 1}: every tab and storage to agree` });
+      // Each item's level is its latest click's: a click that began after another ended is the
+      // later one; clicks in the same millisecond may go either way (the same in every tab).
+      ITEMS.forEach((id, index) => {
+        const mine = made.filter((click) => click.id === id);
+        const last = Math.max(...mine.map((click) => click.before));
+        const latest = mine.filter((click) => click.after >= last);
+        if (latest.length > 1) ties++;
+        if (!latest.some((click) => click.level === levels[index])) lost.push({ run: run + 1, round: round + 1, id, kept: levels[index], clicks: mine });
+      });
+      rounds++;
+    }
+    for (const tab of tabs) {
+      assert.deepEqual(tab.errors, []);
+      await tab.page.close();
+    }
+  }
+  t.diagnostic(`${RUNS} runs of ${ROUNDS} rounds: ${lost.length} of ${rounds * ITEMS.length} final values were not the latest click (${ties} had clicks in the same millisecond)`);
+  assert.deepEqual(lost, [], "every item keeps its latest click");
+});
+
 test("notes typed just before the tab is closed are kept", async () => {
   const a = await openDemo(env);
   await openView(a.widget, "assess");
@@ -130,6 +219,67 @@ test("notes typed just before the tab is closed are kept", async () => {
   await openView(b.widget, "assess");
   assert.equal(await item(b.widget, "purpose-created").getByLabel(/Evidence and notes/).inputValue(), "Typed and closed at once");
   await b.page.close();
+});
+
+test("notes typed just before the whole browser is shut down are kept", async () => {
+  // Closing the browser (not a tab) runs none of the page's events on the way out: the text
+  // must already be in storage when the last key has been handled.
+  const profile = mkdtempSync(path.join(tmpdir(), "mm-shutdown-"));
+  const typed = "Typed as the browser closed";
+  let browser = await launch(profile);
+  try {
+    let page = await browser.context.newPage();
+    await page.goto(env.server.url);
+    let widget = page.locator("maturity-matrix");
+    await openView(widget, "assess");
+    await item(widget, "purpose-created").getByLabel(/Evidence and notes/).click();
+    await page.keyboard.type(typed);
+    await browser.close();
+    browser = await launch(profile);
+    page = await browser.context.newPage();
+    await page.goto(env.server.url);
+    widget = page.locator("maturity-matrix");
+    await openView(widget, "assess");
+    assert.equal(await item(widget, "purpose-created").getByLabel(/Evidence and notes/).inputValue(), typed);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("a share link opened in a tab already showing the page is shown there at once", async () => {
+  const { page, errors, widget } = await openDemo(env);
+  const makeLink = async (name) => {
+    await openView(widget, "start");
+    await widget.getByLabel("Name of this assessment").fill(name);
+    await openView(widget, "results");
+    await widget.getByRole("button", { name: "Make a share link" }).click();
+    return widget.getByLabel("Share link").inputValue();
+  };
+  await rate(widget, "purpose-created", "Embedding");
+  const first = await makeLink("First link");
+  // Another tab already shows the page; the link is pasted into its address bar. Only the
+  // fragment changes, so the page does not load again (the marker below would go if it did).
+  const other = await anotherTab();
+  await openView(other.widget, "assess");
+  await other.page.evaluate(() => { window.stillTheSamePage = true; });
+  await other.page.evaluate((hash) => { location.hash = hash; }, new URL(first).hash);
+  const shared = other.widget.locator("article[data-view=shared]");
+  await shared.locator(".mm-paper__title", { hasText: "First link" }).waitFor();
+  // A second link over the first is read afresh.
+  const second = await makeLink("Second link");
+  assert.notEqual(second, first);
+  await other.page.evaluate((hash) => { location.hash = hash; }, new URL(second).hash);
+  await shared.locator(".mm-paper__title", { hasText: "Second link" }).waitFor();
+  assert.equal(await other.page.evaluate(() => window.stillTheSamePage), true, "the page was not loaded again");
+  // Closed, it goes from the address as when the page opened with it.
+  await shared.getByRole("button", { name: "Close" }).click();
+  await shared.waitFor({ state: "detached" });
+  assert.equal(new URL(other.page.url()).hash, "");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(other.errors, []);
+  await other.page.close();
+  await page.close();
 });
 
 test("files that are almost right: keys given twice, UTF-16, a byte-order mark, impossible dates", async () => {

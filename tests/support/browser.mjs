@@ -9,9 +9,11 @@ import { www } from "./paths.mjs";
 
 export { repo, www } from "./paths.mjs";
 
-/** Starts Chromium headless without network access to anything but localhost. */
-export async function launch() {
-  const profile = mkdtempSync(path.join(tmpdir(), "mm-chromium-"));
+/** Starts Chromium headless without network access to anything but localhost, on a fresh
+ * profile, or on `profile` (a folder another launch used) to find what that one left. */
+export async function launch(profile) {
+  const fresh = !profile;
+  profile ??= mkdtempSync(path.join(tmpdir(), "mm-chromium-"));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
@@ -24,7 +26,7 @@ export async function launch() {
     context: browser,
     close: async () => {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (fresh) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

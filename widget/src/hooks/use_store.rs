@@ -5,23 +5,23 @@
 //! Before each write the writer looks at what storage holds: if another tab (or another widget
 //! on the page) has written since, its copy is merged in first and the merged result written,
 //! so a stale copy never replaces a newer one. Other tabs' writes also arrive as they happen
-//! (the `storage` event) and are merged in at once. Typed text is saved after a 300 ms pause,
-//! choices at once, and anything waiting when the page is hidden or closed.
+//! (the `storage` event) and are merged in at once.
+//!
+//! Every change is written as it is made, typed text included, keystroke by keystroke: a
+//! browser shut down as a whole (rather than a tab closed) need not let the page's own events
+//! save anything on the way out (Chromium does not), so a change waiting for a pause or an
+//! event would be lost. One write of a whole assessment costs well under a millisecond (see the
+//! README's design notes).
 
 use crate::platform::storage::{AsideCopy, SaveError, Shelf, Watch};
 use crate::state::context::{BoardContext, LastSave, LibraryContext};
 use crate::state::{
-    read_record, Board, BoardAction, BoardRecord, Library, LibraryAction, Pace, Saved,
+    read_stored, stamped_text, Board, BoardAction, BoardRecord, Library, LibraryAction, Saved,
 };
-use gloo_events::EventListener;
-use gloo_timers::callback::Timeout;
 use maturity_core::{Fitted, Instrument, Response};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use yew::prelude::*;
-
-/// How long typing must pause before the text is saved.
-const TYPING_PAUSE_MS: u32 = 300;
 
 /// Writes the library's and the board's changes: the one writer of those records.
 struct Writer {
@@ -39,7 +39,6 @@ struct Writer {
     /// The latest state handed over, written at the next flush.
     wanted_library: RefCell<Option<Rc<Library>>>,
     wanted_board: RefCell<Option<Rc<Board>>>,
-    timer: RefCell<Option<Timeout>>,
     /// The slot open in this tab: a deletion elsewhere keeps it on screen.
     open: Cell<u32>,
     on_saved: Callback<LastSave>,
@@ -76,15 +75,45 @@ impl Writer {
         false
     }
 
+    /// True when storage holds both forms of the assessment in `slot` as this tab last saw
+    /// them; otherwise the other copy is handed to the state to merge, and false returned.
+    fn assessment_unchanged_elsewhere(&self, slot: u32) -> bool {
+        let (key, stamped_key) = (self.shelf.response_key(slot), self.shelf.stamped_key(slot));
+        let now = self.shelf.read(&key);
+        // The stamped form counts only beside the first (see `take_in`).
+        let unchanged = self.known(&key).flatten() == now
+            && (now.is_none()
+                || self.known(&stamped_key).flatten() == self.shelf.read(&stamped_key));
+        if !unchanged {
+            self.take_in(slot);
+        }
+        unchanged
+    }
+
+    /// Hands the assessment in `slot`, as storage holds it now, to the library to merge. Both
+    /// forms are read afresh, never taken from an event: a writer writes the stamped form
+    /// first, so whenever the first form is seen changed, the stamped form beside it is at
+    /// least as new. A stamped form with no first form beside it is an assessment deleted, or
+    /// one whose first form has not been written yet, and is passed over.
+    fn take_in(&self, slot: u32) {
+        let (key, stamped_key) = (self.shelf.response_key(slot), self.shelf.stamped_key(slot));
+        let (text, stamped) = (self.shelf.read(&key), self.shelf.read(&stamped_key));
+        let theirs = text
+            .as_deref()
+            .map(|text| read_stored(text, stamped.as_deref(), &self.instrument).map(Rc::new));
+        self.set_known(&key, text);
+        self.set_known(&stamped_key, stamped);
+        self.library.dispatch(LibraryAction::External {
+            slot,
+            theirs,
+            open: self.open.get() == slot,
+        });
+    }
+
     /// Hands another copy of the record at `key` to the state that owns it.
     fn tell(&self, key: &str, text: Option<String>) {
         if let Some(slot) = self.shelf.slot_of(key) {
-            let theirs = text.map(|text| read_record(&text, &self.instrument).map(Rc::new));
-            self.library.dispatch(LibraryAction::External {
-                slot,
-                theirs,
-                open: self.open.get() == slot,
-            });
+            self.take_in(slot);
         } else if key == self.shelf.board_key() {
             match text.map(|text| BoardRecord::read(&text, &self.instrument)) {
                 None => self.board.dispatch(BoardAction::External(None)),
@@ -101,25 +130,8 @@ impl Writer {
         }
     }
 
-    /// Takes the latest state, to be written now or after a pause in typing.
-    fn take(self: &Rc<Self>, pace: Pace) {
-        match pace {
-            Pace::Now => self.flush(),
-            Pace::AfterTyping => {
-                let this: Weak<Self> = Rc::downgrade(self);
-                // Replacing the timer cancels the one before: only a pause saves.
-                *self.timer.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
-                    if let Some(this) = this.upgrade() {
-                        this.flush();
-                    }
-                }));
-            }
-        }
-    }
-
     /// Writes whatever this tab has that storage does not.
     fn flush(&self) {
-        drop(self.timer.borrow_mut().take());
         if !self.enabled {
             return;
         }
@@ -142,17 +154,27 @@ impl Writer {
             let result = if self.blocked.borrow().contains(slot) {
                 Err(SaveError::WouldOverwrite)
             } else {
-                let key = self.shelf.response_key(*slot);
-                if !self.unchanged_elsewhere(&key) {
+                if !self.assessment_unchanged_elsewhere(*slot) {
                     continue;
                 }
+                let (key, stamped_key) = (
+                    self.shelf.response_key(*slot),
+                    self.shelf.stamped_key(*slot),
+                );
                 let text = record.whole().to_compact_json();
-                let written = self.shelf.write(&key, &text);
+                let stamped = stamped_text(&text, &record.changes);
+                // The stamped form first: see `take_in`.
+                let written = self
+                    .shelf
+                    .write(&stamped_key, &stamped)
+                    .and_then(|()| self.shelf.write(&key, &text));
                 if written.is_ok() {
                     self.set_known(&key, Some(text));
+                    self.set_known(&stamped_key, Some(stamped));
                     self.library.dispatch(LibraryAction::Stored {
                         slot: *slot,
                         response: record.current.clone(),
+                        changes: record.changes.clone(),
                     });
                 }
                 written
@@ -162,7 +184,7 @@ impl Writer {
                 result: result.map(|()| record.current.updated.clone()),
             });
         }
-        // Records this tab deleted.
+        // Records this tab deleted, both forms.
         let gone: Vec<String> = self
             .known
             .borrow()
@@ -172,6 +194,7 @@ impl Writer {
                     && self
                         .shelf
                         .slot_of(key)
+                        .or_else(|| self.shelf.slot_of_stamped(key))
                         .is_some_and(|slot| library.get(slot).is_none())
             })
             .map(|(key, _)| key.clone())
@@ -248,8 +271,11 @@ fn load(shelf: &Shelf, instrument: &Instrument) -> Loaded {
         .responses()
         .into_iter()
         .map(|(slot, text)| {
-            let saved = Saved::read(&text, instrument);
+            let stamped_key = shelf.stamped_key(slot);
+            let stamped = shelf.read(&stamped_key);
+            let saved = Saved::read(&text, stamped.as_deref(), instrument);
             known.push((shelf.response_key(slot), Some(text)));
+            known.push((stamped_key, stamped));
             (slot, saved)
         })
         .collect();
@@ -317,7 +343,7 @@ pub fn use_store(
                     Saved::Readable(Rc::new(crate::state::Record::stored(fitted))),
                 ));
             }
-            let mut library = Library::new(instrument, saved);
+            let mut library = Library::new(instrument, saved, tab_name());
             if let Some(loaded) = (*loaded).as_ref() {
                 library.copies = Rc::new(loaded.copies.clone());
                 library.downloads = Rc::new(loaded.downloads.clone());
@@ -354,7 +380,6 @@ pub fn use_store(
                 blocked: RefCell::new(Vec::new()),
                 wanted_library: RefCell::new(None),
                 wanted_board: RefCell::new(None),
-                timer: RefCell::new(None),
                 open: Cell::new(open),
                 on_saved: Callback::from(move |save| on_saved.set(Some(save))),
                 board_saved: Callback::from(move |saved| board_saved.set(saved)),
@@ -384,34 +409,25 @@ pub fn use_store(
                 let listener = Rc::downgrade(&writer);
                 watch = Some(writer.shelf.watch(Callback::from(
                     move |(key, text): (String, Option<String>)| {
-                        if let Some(writer) = listener.upgrade() {
-                            if writer.known(&key) != Some(text.clone()) {
-                                writer.set_known(&key, text.clone());
-                                writer.tell(&key, text);
-                            }
+                        let Some(writer) = listener.upgrade() else {
+                            return;
+                        };
+                        // The stamped form is always followed by the first (see `take_in`).
+                        if writer.shelf.slot_of_stamped(&key).is_none()
+                            && writer.known(&key) != Some(text.clone())
+                        {
+                            writer.set_known(&key, text.clone());
+                            writer.tell(&key, text);
                         }
                     },
                 )));
                 request_persistence();
             }
-            // Leaving the page, hiding it (a switched tab, a locked phone) or unmounting the
-            // widget saves whatever is still waiting for a pause in typing.
-            let listeners = web_sys::window().map(|window| {
-                let on_hide = |event: &'static str| {
-                    let writer = writer.clone();
-                    EventListener::new(&window, event, move |_| writer.flush())
-                };
-                [on_hide("pagehide"), on_hide("visibilitychange")]
-            });
-            move || {
-                drop((listeners, watch));
-                writer.flush();
-            }
+            move || drop(watch)
         });
     }
     {
         let writer = (*writer).clone();
-        let pace = library.pace;
         let state = library.clone();
         use_effect_with(
             (
@@ -421,7 +437,7 @@ pub fn use_store(
             ),
             move |_| {
                 *writer.wanted_library.borrow_mut() = Some(Rc::new((*state).clone()));
-                writer.take(pace);
+                writer.flush();
             },
         );
     }
@@ -479,6 +495,14 @@ fn set_aside(writer: &Writer, slot: Option<u32>, reason: Rc<str>) {
     } else if let Some(slot) = slot {
         writer.blocked.borrow_mut().push(slot);
     }
+}
+
+/// A name for this widget's changes, unique among the tabs and widgets that share its records:
+/// it orders changes made in the same millisecond (see `state::Stamp`).
+fn tab_name() -> Rc<str> {
+    // The random fraction's 52 bits after the point, read without arithmetic on it.
+    let bits = js_sys::Math::random().to_bits() & ((1 << 52) - 1);
+    format!("{bits:x}").into()
 }
 
 /// Asks the browser to keep this site's storage even when space runs low or the site goes

@@ -2,7 +2,10 @@
 //!
 //! Every record of one widget shares the prefix `maturity-matrix:<instrument id>:<storage key>:`.
 //! Assessment 1 lives at `…:response` (so a widget that only ever had one keeps its answers)
-//! and assessment *n* at `…:response:<n>`; `…:board` holds the board's collected responses,
+//! and assessment *n* at `…:response:<n>`, in the response format files use; `…:stamped` and
+//! `…:stamped:<n>` hold the same answers with when each field last changed, which merging
+//! changes from several tabs needs (`state::stamped_text`); `…:board` holds the board's
+//! collected responses,
 //! `…:downloads` when each assessment was last downloaded, and `…:ui` which assessment is open
 //! and on which view. A record that cannot be read is moved aside to `…:unreadable:<ms>`, never
 //! overwritten, and offered to the person from there.
@@ -124,16 +127,35 @@ impl Shelf {
 
     /// The key of assessment `slot`.
     pub fn response_key(&self, slot: u32) -> String {
-        if slot <= 1 {
-            format!("{}response", self.prefix)
-        } else {
-            format!("{}response:{slot}", self.prefix)
-        }
+        self.slot_key("response", slot)
+    }
+
+    /// The key of the stamped form of assessment `slot` (see the module note).
+    pub fn stamped_key(&self, slot: u32) -> String {
+        self.slot_key("stamped", slot)
     }
 
     /// The slot whose record lives at `key`, if one does.
     pub fn slot_of(&self, key: &str) -> Option<u32> {
-        let rest = key.strip_prefix(&self.prefix)?.strip_prefix("response")?;
+        self.slot_in("response", key)
+    }
+
+    /// The slot whose stamped form lives at `key`, if one does.
+    pub fn slot_of_stamped(&self, key: &str) -> Option<u32> {
+        self.slot_in("stamped", key)
+    }
+
+    /// `…:<kind>` for slot 1, `…:<kind>:<slot>` for the others.
+    fn slot_key(&self, kind: &str, slot: u32) -> String {
+        if slot <= 1 {
+            format!("{}{kind}", self.prefix)
+        } else {
+            format!("{}{kind}:{slot}", self.prefix)
+        }
+    }
+
+    fn slot_in(&self, kind: &str, key: &str) -> Option<u32> {
+        let rest = key.strip_prefix(&self.prefix)?.strip_prefix(kind)?;
         if rest.is_empty() {
             return Some(1);
         }
@@ -303,6 +325,40 @@ impl Shelf {
         Watch {
             id,
             _storage_event: storage_event,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_slot_has_its_record_and_its_stamped_form_and_each_key_names_its_slot() {
+        let shelf = Shelf::new("nhs-impact", "default");
+        for slot in [1, 2, 10] {
+            assert_eq!(shelf.slot_of(&shelf.response_key(slot)), Some(slot));
+            assert_eq!(shelf.slot_of_stamped(&shelf.stamped_key(slot)), Some(slot));
+            assert_eq!(shelf.slot_of(&shelf.stamped_key(slot)), None);
+            assert_eq!(shelf.slot_of_stamped(&shelf.response_key(slot)), None);
+        }
+        assert_eq!(
+            [shelf.response_key(1), shelf.stamped_key(3)],
+            [
+                "maturity-matrix:nhs-impact:default:response",
+                "maturity-matrix:nhs-impact:default:stamped:3"
+            ]
+        );
+        for key in [
+            "response:1",
+            "response:x",
+            "stamped:0",
+            "board",
+            "responses",
+        ] {
+            let key = format!("maturity-matrix:nhs-impact:default:{key}");
+            assert_eq!(shelf.slot_of(&key), None, "{key}");
+            assert_eq!(shelf.slot_of_stamped(&key), None, "{key}");
         }
     }
 }

@@ -87,7 +87,8 @@ pub struct LibraryContext {
     pub last_save: Option<LastSave>,
     /// False when the browser lets the page store nothing.
     pub available: bool,
-    /// Saves at once any change still waiting for a pause in typing.
+    /// Writes at once whatever storage lacks: every change is written as it is made, so this
+    /// only tries again a write that failed.
     pub flush: Callback<()>,
 }
 

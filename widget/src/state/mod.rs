@@ -11,6 +11,7 @@
 
 mod assessment;
 mod board;
+mod changes;
 pub mod context;
 mod library;
 mod system;
@@ -18,6 +19,6 @@ mod view;
 
 pub use assessment::{Action, Assessment, Detail, PaperField, PlanField, Timed};
 pub use board::{admit_files, Board, BoardAction, BoardRecord};
-pub use library::{read_record, Library, LibraryAction, Notice, Pace, Record, Saved};
+pub use library::{read_stored, stamped_text, Library, LibraryAction, Notice, Record, Saved};
 pub use system::admit_records;
 pub use view::{Answers, Open, Opening, Place, View};

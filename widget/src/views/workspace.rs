@@ -4,7 +4,7 @@
 
 use super::session::Session;
 use super::shared::SharedView;
-use crate::hooks::use_store;
+use crate::hooks::{use_shared_link, use_store};
 use crate::platform::clock;
 use crate::platform::share_link;
 use crate::platform::storage::{Loaded, Shelf};
@@ -138,15 +138,10 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             }
         })
     };
-    // A share link in the page's address is shown first; only widgets that keep their own
-    // answers offer it (a host that supplies answers decides what is shown).
-    let shared = use_state(move || {
-        if stored {
-            share_link::fragment_of_page()
-        } else {
-            None
-        }
-    });
+    // A share link in the page's address is shown first, on opening or when one is opened in
+    // this tab later; only widgets that keep their own answers offer it (a host that supplies
+    // answers decides what is shown).
+    let shared = use_shared_link(stored);
     let body = if let Some(fragment) = &*shared {
         let on_close = {
             let (shared, on_open) = (shared.clone(), on_open.clone());
@@ -160,7 +155,8 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 }
             })
         };
-        html! { <SharedView fragment={fragment.clone()} {slot} {on_close} /> }
+        // Keyed by the link, so another link opened over this one is read afresh.
+        html! { <SharedView key={fragment.clone()} fragment={fragment.clone()} {slot} {on_close} /> }
     } else {
         html! {
             <Session key={opening.serial} opening={(*opening).clone()} {loaded} {on_open} {on_place}

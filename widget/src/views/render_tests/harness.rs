@@ -37,7 +37,7 @@ pub fn Harness(props: &HarnessProps) -> Html {
                     (*slot, Saved::Readable(Rc::new(Record::stored(fitted))))
                 })
                 .collect();
-            Library::new(instrument, saved)
+            Library::new(instrument, saved, "render".into())
         })
     };
     let board = {
