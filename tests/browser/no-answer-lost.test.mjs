@@ -84,7 +84,7 @@ test("the same item changed in two tabs: the later change wins and the other tab
   const b = await anotherTab();
   await rate(b.widget, "purpose-created", "Leading");
   const notice = a.widget.locator(".mm-notice");
-  await notice.getByText(/Changed in another tab: .*\(rating\)/).waitFor();
+  await notice.getByText(/Changed in another tab after it was changed here: .*\(rating, now Leading\)/).waitFor();
   const title = await a.page.evaluate(async () => {
     const api = await import("/dist/maturity-matrix.js");
     return api.builtinInstrument("nhs-impact").components[0].items[0].title;

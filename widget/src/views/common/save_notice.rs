@@ -7,6 +7,7 @@ use crate::platform::storage::{Loaded, SaveError};
 use crate::state::context::{use_library, use_session, use_widget};
 use crate::state::{LibraryAction, Notice, View};
 use gloo_timers::callback::Timeout;
+use maturity_core::Field;
 use yew::prelude::*;
 
 /// How long changes must pause before "Saved" is said: saying it after every click made the
@@ -109,13 +110,23 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
         Notice::Changed(fields) => {
             let named: Vec<String> = fields
                 .iter()
-                .map(|field| match field.item().and_then(|id| widget.instrument.item(id)) {
-                    Some((_, item)) => format!("{} ({})", item.title, field.describe()),
-                    None => field.describe().to_owned(),
+                .map(|field| {
+                    // A rating says what it is now; other fields, that the other tab's text stands.
+                    let now = match field {
+                        Field::Rating(id) => format!(
+                            ", now {}",
+                            widget.instrument.rating_label(session.response.rating(id))
+                        ),
+                        _ => String::new(),
+                    };
+                    match field.item().and_then(|id| widget.instrument.item(id)) {
+                        Some((_, item)) => format!("{} ({}{now})", item.title, field.describe()),
+                        None => format!("{}{now}", field.describe()),
+                    }
                 })
                 .collect();
             format!(
-                "Changed in another tab: {}. The later change is the one kept.",
+                "Changed in another tab after it was changed here: {}. That later change is the one kept, and shows here now.",
                 named.join("; ")
             )
         }
