@@ -5,7 +5,7 @@
 // BiDi's shared ids, so the journeys pass them around as they do with the classic client.
 // https://www.w3.org/TR/webdriver-bidi/
 import WebSocket from "ws";
-import { ELEMENT, KEYS, WebDriverError } from "./webdriver.mjs";
+import { ELEMENT, WebDriverError, keyActions } from "./webdriver.mjs";
 
 /** The key that marks a shadow root reference in WebDriver's JSON. */
 const SHADOW_ROOT = "shadow-6066-11e4-a52e-4f735466cecf";
@@ -202,14 +202,7 @@ export class BiDiSession {
 
   /** Real key presses: `keys` are names from KEYS or text. */
   async keys(sequence) {
-    const actions = [];
-    for (const key of sequence) {
-      const value = KEYS[key] ?? key;
-      for (const character of KEYS[key] ? [value] : [...value]) {
-        actions.push({ type: "keyDown", value: character }, { type: "keyUp", value: character });
-      }
-    }
-    await this.#actions([{ type: "key", id: "keyboard", actions }]);
+    await this.#actions([keyActions(sequence)]);
   }
 
   /** A touch tap at the centre of `element` (a pointer action of type touch). */

@@ -14,6 +14,19 @@ export const KEYS = {
   Home: "\uE011", End: "\uE010", Shift: "\uE008", Control: "\uE009",
 };
 
+/** The key input source's actions that press and release each key of `sequence` (names from
+ * KEYS, or text typed character by character): the same in classic WebDriver and in BiDi. */
+export function keyActions(sequence) {
+  const actions = [];
+  for (const key of sequence) {
+    const value = KEYS[key] ?? key;
+    for (const character of KEYS[key] ? [value] : [...value]) {
+      actions.push({ type: "keyDown", value: character }, { type: "keyUp", value: character });
+    }
+  }
+  return { type: "key", id: "keyboard", actions };
+}
+
 export class WebDriverError extends Error {
   constructor(error, message, command) {
     super(`${command}: ${error}: ${message}`);
@@ -61,14 +74,7 @@ export class WebDriverSession {
 
   /** Real key presses through the driver's input source: `keys` are names from KEYS or text. */
   async keys(sequence) {
-    const actions = [];
-    for (const key of sequence) {
-      const value = KEYS[key] ?? key;
-      for (const character of KEYS[key] ? [value] : [...value]) {
-        actions.push({ type: "keyDown", value: character }, { type: "keyUp", value: character });
-      }
-    }
-    await this.command("POST", "actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.command("POST", "actions", { actions: [keyActions(sequence)] });
     await this.command("DELETE", "actions");
   }
 
