@@ -69,12 +69,7 @@ test("import five respondents; bad files are rejected one by one; the board view
   assert.deepEqual(await rows.nth(2).locator("th, td").allTextContents(), ["Respondent 3", "Leading", "Medical Director: we see it daily"]);
   await widget.getByLabel("Show names beside ratings").check();
   assert.equal(await rows.nth(2).locator("th").textContent(), "Medical Director");
-  // Every item's figures match the core's.
-  for (const agg of expected.items) {
-    const row = widget.locator(`tr[data-board-item="${agg.id}"]`);
-    assert.equal(await row.locator("td").nth(1).textContent(), agg.median === null ? "–" : agg.median.toFixed(2), agg.id);
-    assert.equal(await row.locator("td").nth(2).textContent(), String(agg.spread), agg.id);
-  }
+  // Every item's and component's figures against the core's: the native render tests.
   // A looser threshold flags fewer items.
   await widget.getByLabel(/at least this many levels apart/).selectOption("4");
   assert.equal(await summary.getAttribute("data-flagged"), "1");

@@ -214,11 +214,8 @@ test("the system view: four organisations side by side, names shown and hidden, 
   assert.equal(await widget.locator(".mm-multiples .mm-radar__profile--2").count(), 0, "no chart overlays more than two outlines");
   const table = widget.locator("[data-system-table]");
   assert.deepEqual(await table.locator("tbody th").allTextContents(), names);
-  assert.deepEqual(await table.locator("tfoot tr").first().locator("td").allTextContents(),
-    expected.system.components.map((c) => c.median.toFixed(2)));
+  // The medians, ranges and differences against the core: the native render tests.
   assert.equal(await table.locator("thead th").count(), 1 + expected.system.components.length, "no overall figure per organisation");
-  assert.deepEqual(await widget.locator("[data-difference]").evaluateAll((els) => els.map((e) => e.dataset.difference)),
-    expected.system.differences.slice(0, 5));
   assert.match(await widget.locator(".mm-summary").textContent(), /for learning together/);
   assert.match(await widget.locator(".mm-summary").textContent(), /Not marked as a board's agreed record \(it may be one person's ratings\): Westfield Teaching Hospitals\./);
   const { violations } = await axeViolations(page, axeSource);

@@ -46,15 +46,10 @@ test("results show the profile chart, its table, a summary, the heat map, streng
   await rateSome(widget);
   await openView(widget, "results");
   await focusLandsOn(page, "Results", "focus on the view heading");
+  // Each component's cell and the summary against the core: the native render tests
+  // (widget/src/views/render_tests). Here, what clicking in a browser gives.
   const report = await core(page, "score");
-  for (const component of report.components) {
-    const shown = component.score === null ? "Not yet scored" : component.score.toFixed(2);
-    assert.equal(await widget.locator(`tr[data-component="${component.id}"] td.mm-score`).first().textContent(), shown);
-  }
   assert.equal(await overall(widget).textContent(), report.overall.toFixed(2));
-  const summary = await widget.locator(".mm-summary").textContent();
-  assert.match(summary, new RegExp(`^7 of 20 items answered\\. Overall score ${report.overall.toFixed(2)} out of 5`));
-  assert.match(summary, /indicative/);
   // The chart: an image described by the summary. One dot per scored component; the outline
   // breaks at the unscored one (capability: its only answer is "Don't know") rather than
   // dropping to the centre, and that axis says "not rated".
