@@ -50,13 +50,9 @@ fn read_instrument(r: &mut Reader, value: &Value) -> Option<Instrument> {
     let title = r.text(&f, "title", Text::required(MAX_TITLE_CHARS));
     let description = r.text(&f, "description", Text::optional(MAX_TEXT_CHARS));
     let source = r.text(&f, "source", Text::optional(MAX_TEXT_CHARS));
-    let scale = match f.get("scale") {
-        Some(v) => read_scale(r, v, &f.path_of("scale")),
-        None => {
-            r.report("scale", "missing; this field is required");
-            None
-        }
-    };
+    let scale = r
+        .required(&f, "scale")
+        .and_then(|v| read_scale(r, v, &f.path_of("scale")));
     let scoring = f
         .get("scoring")
         .map_or(Some(Scoring::default()), |v| read_scoring(r, v, "scoring"));
@@ -79,7 +75,7 @@ fn read_instrument(r: &mut Reader, value: &Value) -> Option<Instrument> {
 fn read_format_version(r: &mut Reader, f: &Fields<'_>) {
     let path = f.path_of("formatVersion");
     match f.get("formatVersion") {
-        None => r.report(path, "missing; this field is required"),
+        None => r.missing(path),
         Some(v) => match v.as_u64() {
             Some(v) if v == u64::from(INSTRUMENT_FORMAT_VERSION) => {}
             Some(v) if v > u64::from(INSTRUMENT_FORMAT_VERSION) => r.report(path, format!("format {v} is newer than this tool understands (it reads format {INSTRUMENT_FORMAT_VERSION}); update the tool")),
@@ -184,13 +180,9 @@ fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
             continue;
         };
         let label = r.text(&bf, "label", Text::required(MAX_TITLE_CHARS));
-        let from = match bf.get("from") {
-            None => {
-                r.report(bf.path_of("from"), "missing; this field is required");
-                None
-            }
-            Some(v) => read_two_decimals(r, v, &bf.path_of("from")),
-        };
+        let from = r
+            .required(&bf, "from")
+            .and_then(|v| read_two_decimals(r, v, &bf.path_of("from")));
         if let Some(label) = &label {
             if !labels.insert(label.trim().to_ascii_lowercase()) {
                 r.report(

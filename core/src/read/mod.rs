@@ -64,6 +64,20 @@ impl Reader {
         }
     }
 
+    /// Reports a required field that is absent (or `null`) at `path`.
+    pub(crate) fn missing(&mut self, path: impl Into<String>) {
+        self.report(path, "missing; this field is required");
+    }
+
+    /// A field that must be there: its value, or `None` with its absence reported.
+    pub(crate) fn required<'v>(&mut self, fields: &Fields<'v>, key: &str) -> Option<&'v Value> {
+        let value = fields.get(key);
+        if value.is_none() {
+            self.missing(fields.path_of(key));
+        }
+        value
+    }
+
     pub(crate) fn finish<T>(self, value: T) -> Result<T, Error> {
         if self.problems.is_empty() {
             Ok(value)
@@ -122,7 +136,7 @@ impl Reader {
         match fields.map.get(key) {
             None | Some(Value::Null) => {
                 if rule.required {
-                    self.report(path(), "missing; this field is required");
+                    self.missing(path());
                 }
                 None
             }
@@ -161,7 +175,7 @@ impl Reader {
         match fields.map.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.report(path(), "missing; this field is required");
+                    self.missing(path());
                 }
                 None
             }
@@ -211,7 +225,7 @@ impl Reader {
         match fields.map.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.report(path(), "missing; this field is required");
+                    self.missing(path());
                 }
                 None
             }

@@ -100,9 +100,8 @@ fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response>
         "answers",
     ];
     let f = r.object(value, "", if format == 1 { FORMAT_1 } else { FORMAT_2 })?;
-    let instrument = match f.get("instrument") {
-        Some(v) => r
-            .object(v, "instrument", &["id", "version"])
+    let instrument = r.required(&f, "instrument").and_then(|v| {
+        r.object(v, "instrument", &["id", "version"])
             .and_then(|inf| {
                 let id = r.id(&inf, "id");
                 let version = r.text(
@@ -114,12 +113,8 @@ fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response>
                     id: id?,
                     version: version?,
                 })
-            }),
-        None => {
-            r.report("instrument", "missing; this field is required");
-            None
-        }
-    };
+            })
+    });
     let title = r.text(&f, "title", Text::optional(MAX_NAME_CHARS));
     let organisation = r.text(&f, "organisation", Text::optional(MAX_NAME_CHARS));
     let respondent = match f.get("respondent") {
@@ -190,12 +185,8 @@ fn read_response(r: &mut Reader, value: &Value, format: u32) -> Option<Response>
 
 fn read_agreed(r: &mut Reader, value: &Value) -> Option<Agreed> {
     let f = r.object(value, "agreed", &["raters", "on"])?;
-    let raters = match f.get("raters") {
-        None => {
-            r.report(f.path_of("raters"), "missing; this field is required");
-            None
-        }
-        Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+    let raters = r.required(&f, "raters").and_then(|v| {
+        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n @ 1..=MAX_RATERS) => Some(n),
             _ => {
                 r.report(
@@ -204,8 +195,8 @@ fn read_agreed(r: &mut Reader, value: &Value) -> Option<Agreed> {
                 );
                 None
             }
-        },
-    };
+        }
+    });
     let on = read_date(r, &f, "on");
     Some(Agreed {
         raters: raters?,
@@ -332,13 +323,9 @@ fn read_progress(r: &mut Reader, f: &Fields<'_>) -> Option<Vec<ProgressLine>> {
             ok = false;
             continue;
         };
-        let date = match lf.get("date") {
-            None => {
-                r.report(lf.path_of("date"), "missing; this field is required");
-                None
-            }
-            Some(_) => read_date(r, &lf, "date"),
-        };
+        let date = r
+            .required(&lf, "date")
+            .and_then(|_| read_date(r, &lf, "date"));
         let text = r.text(&lf, "text", Text::required(MAX_PROGRESS_CHARS));
         let status = match lf.get("status") {
             None => Some(None),
