@@ -241,6 +241,25 @@ fn common_organisation(responses: &[Response]) -> String {
     }
 }
 
+impl ItemAggregate {
+    /// Each level of the scale, lowest first, with how many chose it.
+    pub fn level_counts<'a>(
+        &'a self,
+        instrument: &'a Instrument,
+    ) -> impl Iterator<Item = (&'a Level, u32)> {
+        instrument
+            .scale
+            .levels
+            .iter()
+            .zip(self.distribution.iter().copied())
+    }
+
+    /// How many gave no level: not applicable, don't know, or no answer.
+    pub fn without_level(&self) -> u32 {
+        self.not_applicable + self.dont_know + self.unanswered
+    }
+}
+
 impl Aggregate {
     /// The items a facilitated discussion steps through, by id: those flagged for disagreement,
     /// most disagreement first; every item in discussion order when `every_item` is asked for,

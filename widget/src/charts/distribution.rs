@@ -19,10 +19,7 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
     let instrument = use_widget().instrument;
     let levels = &instrument.scale.levels;
     let item = &props.item;
-    let total: u32 = item.distribution.iter().sum::<u32>()
-        + item.not_applicable
-        + item.dont_know
-        + item.unanswered;
+    let total: u32 = item.count + item.without_level();
     let width = |count: u32| (count * 300).checked_div(total).unwrap_or(0);
     let mut x = 0;
     // Shades step evenly from the lightest (lowest level) to the darkest, whatever the scale.
@@ -32,12 +29,11 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
         x += w;
         html! { <rect class={format!("mm-dist mm-dist--{}", index * 4 / steps)} x={start.to_string()} y="0" width={w.to_string()} height="20" /> }
     }).collect::<Vec<_>>();
-    let other = item.not_applicable + item.dont_know + item.unanswered;
+    let other = item.without_level();
     let rest = (other > 0).then(|| html! { <rect class="mm-dist mm-dist--other" x={x.to_string()} y="0" width={width(other).to_string()} height="20" /> });
-    let mut words: Vec<String> = levels
-        .iter()
-        .zip(&item.distribution)
-        .filter(|(_, &n)| n > 0)
+    let mut words: Vec<String> = item
+        .level_counts(&instrument)
+        .filter(|&(_, n)| n > 0)
         .map(|(level, n)| format!("{} {n}", level.label))
         .collect();
     let scale = &instrument.scale;

@@ -20,12 +20,7 @@ pub fn RoomDistribution(props: &RoomDistributionProps) -> Html {
     let instrument = use_widget().instrument;
     let item = &props.item;
     let most = item.distribution.iter().copied().max().unwrap_or(0).max(1);
-    let rows = instrument
-        .scale
-        .levels
-        .iter()
-        .zip(&item.distribution)
-        .map(|(level, &count)| {
+    let rows = item.level_counts(&instrument).map(|(level, count)| {
             html! {
                 <li class="mm-room-dist__row">
                     <span class="mm-room-dist__label">{ &level.label }</span>
@@ -38,7 +33,7 @@ pub fn RoomDistribution(props: &RoomDistributionProps) -> Html {
                 </li>
             }
         });
-    let others = item.not_applicable + item.dont_know + item.unanswered;
+    let others = item.without_level();
     html! {
         <>
             <ul class="mm-room-dist">{ for rows }</ul>
