@@ -1,7 +1,8 @@
 // A typed use of the package, checked with `tsc --noEmit` against the packed tarball's types.
 import {
   actionPlan, aggregate, builtinInstrument, compare, init, mount, score, styles, validateInstrument,
-  type ActionPlanEntry, type Instrument, type MaturityMatrixError, type MountHandle, type Response,
+  type ActionPlanEntry, type Instrument, type MaturityMatrixError, type MountHandle, type MountOptions,
+  type Response,
   type ScoreReport,
 } from "maturity-matrix";
 
@@ -42,6 +43,21 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(styles);
 const handle: MountHandle = mount(document.body, { instrument: "nhs-impact", view: "results", onResponse: (r, s, changed) => console.log(r.title, s.overall, changed) });
 handle.update({ readonly: true });
+// Every option mount() reads, each once: a missing declaration fails tsc here (excess property),
+// and so does a declared option this list forgets (Required).
+const everyOption: Required<MountOptions> = {
+  instrument: "nhs-impact",
+  storageKey: "typed",
+  view: "board",
+  readonly: false,
+  board: true,
+  headingLevel: 3,
+  hideTitle: true,
+  response: { formatVersion: 2, instrument: { id: "nhs-impact", version: "1.0.0" }, answers: {} },
+  onResponse: (response, score, changed) => console.log(response.answers, score.overall, changed),
+  onError: (error) => console.log(error.problems.length),
+};
+handle.update(everyOption);
 handle.destroy();
 
 console.log(overall, firstGap, discussFirst, improved, saved);

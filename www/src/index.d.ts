@@ -17,6 +17,14 @@ export interface MountOptions {
   view?: View;
   /** Show the answers without letting them be changed. */
   readonly?: boolean;
+  /** Show the board view's tab, for a facilitator's page (it also shows once a board has
+   * collected responses on this device). */
+  board?: boolean;
+  /** The level of the widget's own heading, 1 to 5 (default 2), to fit under the page's
+   * headings; other values are ignored. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5;
+  /** Leave the instrument's title out of sight (it stays for screen readers). */
+  hideTitle?: boolean;
   /** Answers the host owns: the widget starts from them, reports changes and never uses browser storage. */
   response?: Response | string;
   /** Called on opening and after every change (`changed` is true when the person changed something). */
