@@ -159,7 +159,8 @@ pub fn Session(props: &SessionProps) -> Html {
                 message={props.opening.message.as_deref().map(|m| AttrValue::from(m.to_owned()))} />
             <@{widget.h(1)} class="mm-view-title" tabindex="-1" ref={heading}>{ place.view.heading() }</@>
             { body }
-            if !instrument.source.is_empty() {
+            // The start view says this in full, under its own heading.
+            if !instrument.source.is_empty() && place.view != View::Start {
                 <p class="mm-source">{ &instrument.source }</p>
             }
         </article>

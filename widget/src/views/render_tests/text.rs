@@ -60,6 +60,19 @@ fn every_view_renders_natively() {
 const HOSTILE: &str = "<script>alert(1)</script> Q&A \"quoted\" & <b>bold</b>";
 
 /// `response` with `HOSTILE` in everything a person writes.
+#[test]
+fn the_start_says_where_the_matrixs_wording_comes_from_once() {
+    let year_case = case("board-year");
+    let scene = year(&year_case);
+    let source = maturity_core::builtin("nhs-impact").unwrap().source;
+    assert!(!source.is_empty());
+    let start = text(&scene.view(LATEST, View::Start));
+    assert!(start.contains("About this matrix"));
+    assert_eq!(start.matches(source.as_str()).count(), 1, "said once, under its heading");
+    // The other views keep it as small print.
+    assert!(text(&scene.view(LATEST, View::Results)).contains(source.as_str()));
+}
+
 fn hostile(response: &Response) -> Response {
     let mut response = response.clone();
     response.title = HOSTILE.to_owned();

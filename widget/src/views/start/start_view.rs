@@ -41,6 +41,15 @@ pub fn StartView(props: &StartViewProps) -> Html {
         <div class="mm-start">
             <p>{ "This self-assessment is for your own reflection: to start an honest discussion and agree an action plan, not to produce a score for a league table. Rate each item against the level descriptions, note the evidence behind your rating, then look at the profile and plan what to do next." }</p>
             <p class="mm-privacy">{ "Your answers stay in this browser. Nothing is sent anywhere, and there is no account: to keep a copy or share it, download it." }</p>
+            // Boards ask first whether this is NHS England's own matrix: say where the wording
+            // comes from where they start, not only in the small print.
+            if !widget.instrument.source.is_empty() {
+                <section class="mm-about" aria-labelledby={format!("{}-about", widget.uid)}>
+                    <@{widget.h(2)} id={format!("{}-about", widget.uid)}>{ "About this matrix" }</@>
+                    <p>{ &widget.instrument.source }</p>
+                    <p>{ "An organisation can enter its own copy of a matrix, NHS England's published wording included, with the authoring page that comes with this tool, and load it in place of this one." }</p>
+                </section>
+            }
             { set_aside_answers(&widget, &session, &library) }
             // The assessment's details come first: its name is what it is listed and saved by.
             <DetailsForm />
