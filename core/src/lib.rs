@@ -80,4 +80,4 @@ pub use system::{
     SystemItem, SystemView,
 };
 pub use trend::{trend_words, trends, ComponentTrend, ItemMove, TrendPoint, Trends};
-pub use words::{answered_words, plural, with_article};
+pub use words::{answered_words, plural, problem_in_words, with_article};

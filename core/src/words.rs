@@ -24,9 +24,52 @@ pub fn with_article(noun: &str) -> String {
     format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
+/// A problem found in a response, in words for the person who chose the file: an answer's
+/// problem names the item by its title ("How the vision was created: 7 is not a level…"),
+/// and a problem with the whole file is its message alone. Paths stay in the `Problem` for
+/// those who want them.
+pub fn problem_in_words(problem: &crate::Problem, instrument: &crate::Instrument) -> String {
+    let item = problem
+        .path
+        .strip_prefix("answers.")
+        .or_else(|| problem.path.strip_prefix("answers["))
+        .map(|rest| {
+            rest.split(['.', '['])
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c| c == '"' || c == ']')
+        })
+        .and_then(|id| instrument.item(id));
+    match item {
+        Some((_, item)) => format!("{}: {}", item.title, problem.message),
+        None if problem.path.starts_with("answers") || problem.path.is_empty() => {
+            problem.message.clone()
+        }
+        None if problem.path.starts_with("instrument") || problem.path == "formatVersion" => {
+            problem.message.clone()
+        }
+        None => format!("{}: {}", problem.path, problem.message),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answers_problem_is_told_by_the_items_title() {
+        let instrument = crate::builtin("nhs-impact").unwrap();
+        let said = |path: &str| {
+            problem_in_words(&crate::Problem::new(path, "7 is not a level"), &instrument)
+        };
+        assert_eq!(
+            said("answers.purpose-created.level"),
+            "How the vision was created: 7 is not a level"
+        );
+        assert_eq!(said("instrument.id"), "7 is not a level");
+        assert_eq!(said("answers.retired-item"), "7 is not a level");
+        assert_eq!(said("respondent.name"), "respondent.name: 7 is not a level");
+    }
 
     #[test]
     fn one_is_singular_and_every_other_count_plural() {

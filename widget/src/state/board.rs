@@ -3,7 +3,7 @@
 //! only writer of the board's record (see `hooks::use_board_state`). Another tab's changes to
 //! the board are merged in: every response either tab added is kept.
 
-use maturity_core::{Fitted, Instrument, Response};
+use maturity_core::{problem_in_words, Fitted, Instrument, Response};
 use serde::Serialize;
 use std::rc::Rc;
 use yew::Reducible;
@@ -248,7 +248,29 @@ pub struct Admitted<T = Respondent> {
     pub added: Vec<T>,
     /// "N responses added.", then one line per file that was not added, with why, and one per
     /// file whose answers do not all fit the matrix.
-    pub messages: Vec<String>,
+    pub messages: Vec<Said>,
+}
+
+/// One thing to tell the person, in words, with the technical detail behind it (the JSON paths
+/// of the problems), if any, for whoever fixes the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// What happened, in words.
+    pub text: String,
+    /// The problems with their paths.
+    pub detail: Option<String>,
+}
+
+impl From<String> for Said {
+    fn from(text: String) -> Self {
+        Said { text, detail: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Self {
+        text.to_owned().into()
+    }
 }
 
 /// Reads `(file name, text or why it could not be read)` pairs as responses to `instrument`,
@@ -262,7 +284,7 @@ pub fn admit_files(
     files: Vec<(String, Result<String, maturity_core::Error>)>,
 ) -> Admitted {
     let mut added: Vec<Respondent> = Vec::new();
-    let mut rejected = Vec::new();
+    let mut rejected: Vec<Said> = Vec::new();
     for (name, text) in files {
         match text
             .and_then(|text| Response::from_json(&text))
@@ -276,7 +298,7 @@ pub fn admit_files(
                 }
                 let fitted = Rc::new(fitted);
                 if existing.contains(&fitted) || added.contains(&fitted) {
-                    rejected.push(format!("{name}: already added."));
+                    rejected.push(format!("{name}: already added.").into());
                     continue;
                 }
                 // One person, one voice: a second, different response under a name the board
@@ -294,7 +316,7 @@ pub fn admit_files(
                 {
                     rejected.push(format!(
                         "{name} was not added: the board already has a response from {who}, with other answers. If this file is their newer response, remove the other one first, then add this one."
-                    ));
+                    ).into());
                     continue;
                 }
                 if !fitted.set_aside.is_empty() {
@@ -302,14 +324,14 @@ pub fn admit_files(
                         "{name}: added, but {} this matrix; {} kept with the response and left out of the figures.",
                         answers_that_do_not_fit(fitted.set_aside.len()),
                         if fitted.set_aside.len() == 1 { "it is" } else { "they are" }
-                    ));
+                    ).into());
                 }
                 added.push(fitted);
             }
-            Err(error) => rejected.push(refusal(&name, &error)),
+            Err(error) => rejected.push(refusal(&name, &error, instrument)),
         }
     }
-    let mut messages = vec![added_line(added.len(), "response")];
+    let mut messages: Vec<Said> = vec![added_line(added.len(), "response").into()];
     messages.extend(rejected);
     Admitted { added, messages }
 }
@@ -328,13 +350,14 @@ pub fn added_line(count: usize, noun: &str) -> String {
     format!("{count} {noun}{} added.", if count == 1 { "" } else { "s" })
 }
 
-/// "file.json was not added." with the first three problems and how many more.
-pub fn refusal(name: &str, error: &maturity_core::Error) -> String {
+/// "file.json was not added." with the first three problems in words (an answer's by its item's
+/// title) and how many more; every problem with its path as the detail.
+pub fn refusal(name: &str, error: &maturity_core::Error, instrument: &Instrument) -> Said {
     let shown: Vec<String> = error
         .problems()
         .iter()
         .take(3)
-        .map(ToString::to_string)
+        .map(|problem| problem_in_words(problem, instrument))
         .collect();
     let more = error.problems().len().saturating_sub(3);
     let tail = if more > 0 {
@@ -342,7 +365,16 @@ pub fn refusal(name: &str, error: &maturity_core::Error) -> String {
     } else {
         String::new()
     };
-    format!("{name} was not added. {}{tail}", shown.join("; "))
+    let paths: Vec<String> = error
+        .problems()
+        .iter()
+        .filter(|problem| !problem.path.is_empty())
+        .map(ToString::to_string)
+        .collect();
+    Said {
+        text: format!("{name} was not added. {}{tail}", shown.join("; ")),
+        detail: (!paths.is_empty()).then(|| paths.join("\n")),
+    }
 }
 
 #[cfg(test)]
@@ -384,10 +416,28 @@ mod tests {
             admitted.added[1].response.respondent.name, "nameless",
             "named after its file"
         );
-        assert_eq!(admitted.messages[0], "2 responses added.");
+        assert_eq!(admitted.messages[0].text, "2 responses added.");
         assert!(admitted.messages[1]
+            .text
             .starts_with("broken.json was not added. this is not a readable data (JSON) file"));
-        assert_eq!(admitted.messages[2], "again.json: already added.");
+        assert_eq!(admitted.messages[2].text, "again.json: already added.");
+    }
+
+    #[test]
+    fn a_refusal_is_told_in_words_with_the_paths_as_detail() {
+        let admitted = admit_files(&instrument(), &[], vec![file("chair.json", "Chair", 7)]);
+        let said = &admitted.messages[1];
+        assert!(
+            said.text
+                .starts_with("chair.json was not added. How the vision was created: 7 is not"),
+            "{}",
+            said.text
+        );
+        assert!(!said.text.contains("answers."), "no path in the words");
+        assert!(said
+            .detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with("answers.purpose-created.level: 7")));
     }
 
     #[test]
@@ -406,7 +456,7 @@ mod tests {
             admitted.added[0].response.respondent.name,
             "Chief Executive"
         );
-        assert!(admitted.messages[1].starts_with(
+        assert!(admitted.messages[1].text.starts_with(
             "chair-later.json was not added: the board already has a response from chair"
         ));
     }
@@ -421,9 +471,9 @@ mod tests {
         );
         assert_eq!(admitted.added.len(), 1);
         assert_eq!(admitted.added[0].set_aside[0].item, "retired-item");
-        assert!(
-            admitted.messages[1].contains("1 of its answers does not fit this matrix; it is kept")
-        );
+        assert!(admitted.messages[1]
+            .text
+            .contains("1 of its answers does not fit this matrix; it is kept"));
         let board = Board::new(BoardRecord {
             respondents: admitted.added,
             agreed: None,
@@ -446,7 +496,10 @@ mod tests {
         assert!(again.added.is_empty());
         assert_eq!(
             again.messages,
-            ["0 responses added.", "a.json: already added."]
+            [
+                Said::from("0 responses added."),
+                Said::from("a.json: already added.")
+            ]
         );
         let board = Rc::new(Board::default()).reduce(BoardAction::Add(first.added.clone()));
         let board = board.reduce(BoardAction::Add(first.added));

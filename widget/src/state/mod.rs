@@ -18,7 +18,7 @@ mod system;
 mod view;
 
 pub use assessment::{Action, Assessment, Detail, PaperField, PlanField, Timed};
-pub use board::{admit_files, Board, BoardAction, BoardRecord};
+pub use board::{admit_files, Board, BoardAction, BoardRecord, Said};
 pub use library::{read_stored, stamped_text, Library, LibraryAction, Notice, Record, Saved};
 pub use system::admit_records;
 pub use view::{Answers, Open, Opening, Place, View};

@@ -1,7 +1,7 @@
 //! The system view's records: the agreed records of several organisations, admitted file by
 //! file. They live in the page while the view is open; the files are the organisations' own.
 
-use super::board::{added_line, answers_that_do_not_fit, refusal, Admitted};
+use super::board::{added_line, answers_that_do_not_fit, refusal, Admitted, Said};
 use maturity_core::{admissible, Instrument, Response};
 
 /// Reads `(file name, text or why it could not be read)` pairs as organisations' agreed
@@ -17,7 +17,7 @@ pub fn admit_records(
     files: Vec<(String, Result<String, maturity_core::Error>)>,
 ) -> Admitted<Response> {
     let mut added: Vec<Response> = Vec::new();
-    let mut notes = Vec::new();
+    let mut notes: Vec<Said> = Vec::new();
     for (name, text) in files {
         let read = text
             .and_then(|text| Response::from_json(&text))
@@ -28,20 +28,20 @@ pub fn admit_records(
         let (record, unfit) = match read {
             Ok(read) => read,
             Err(error) => {
-                notes.push(refusal(&name, &error));
+                notes.push(refusal(&name, &error, instrument));
                 continue;
             }
         };
         let loaded: Vec<Response> = existing.iter().chain(&added).cloned().collect();
         if let Err(error) = admissible(&record, &loaded) {
             let why = error.problems().first().map_or("", |p| p.message.as_str());
-            notes.push(format!("{name} was not added: {why}."));
+            notes.push(format!("{name} was not added: {why}.").into());
             continue;
         }
         if record.agreed.is_none() {
             notes.push(format!(
                 "{name}: added, but it is not marked as a board's agreed record: it may be one person's ratings, or a record saved before records were marked. Use the record the board agreed where you have it."
-            ));
+            ).into());
         }
         if unfit > 0 {
             notes.push(format!(
@@ -49,11 +49,11 @@ pub fn admit_records(
                 record.instrument.version,
                 answers_that_do_not_fit(unfit),
                 if unfit == 1 { "is" } else { "are" }
-            ));
+            ).into());
         }
         added.push(record);
     }
-    let mut messages = vec![added_line(added.len(), "record")];
+    let mut messages: Vec<Said> = vec![added_line(added.len(), "record").into()];
     messages.extend(notes);
     Admitted { added, messages }
 }
@@ -88,13 +88,23 @@ mod tests {
             ],
         );
         assert_eq!(admitted.added.len(), 1);
-        assert_eq!(admitted.messages[0], "1 record added.");
-        assert!(admitted.messages[1].starts_with("north.json: added, made against version 0.9"));
-        assert!(admitted.messages[2].starts_with("broken.json was not added."));
-        assert!(admitted.messages[3].starts_with("other.json was not added."));
-        assert!(admitted.messages[4].contains("a record for north trust is already loaded"));
+        assert_eq!(admitted.messages[0].text, "1 record added.");
+        assert!(admitted.messages[1]
+            .text
+            .starts_with("north.json: added, made against version 0.9"));
+        assert!(admitted.messages[2]
+            .text
+            .starts_with("broken.json was not added."));
+        assert!(admitted.messages[3]
+            .text
+            .starts_with("other.json was not added."));
+        assert!(admitted.messages[4]
+            .text
+            .contains("a record for north trust is already loaded"));
         // Made for this version, an answer that does not fit is a mistake in the file.
-        assert!(admitted.messages[5].starts_with("current.json was not added."));
+        assert!(admitted.messages[5]
+            .text
+            .starts_with("current.json was not added."));
     }
 
     #[test]
@@ -109,7 +119,10 @@ mod tests {
         );
         assert_eq!(admitted.added.len(), 1);
         assert!(admitted.messages[1]
+            .text
             .starts_with("east.json: added, but it is not marked as a board's agreed record"));
-        assert!(admitted.messages[2].starts_with("copy.json was not added: names no organisation"));
+        assert!(admitted.messages[2]
+            .text
+            .starts_with("copy.json was not added: names no organisation"));
     }
 }

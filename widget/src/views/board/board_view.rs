@@ -5,8 +5,8 @@ use super::board_discussion::BoardDiscussion;
 use super::respondent_turn::RespondentTurn;
 use crate::hooks::{use_disclosure, use_open_agreed};
 use crate::state::context::{use_board, use_library, use_widget};
-use crate::state::{admit_files, BoardAction, Open};
-use crate::views::common::DropZone;
+use crate::state::{admit_files, BoardAction, Open, Said};
+use crate::views::common::{said_list, DropZone};
 use maturity_core::{Error, Fitted, Response};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -54,7 +54,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             move || on_turn.emit(false)
         });
     }
-    let messages = use_state(Vec::<String>::new);
+    let messages = use_state(Vec::<Said>::new);
     // A large gathering's list of respondents is built only once it is asked for.
     let (list_open, toggle_list) = use_disclosure(false);
     let name_ref = use_node_ref();
@@ -93,7 +93,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     set_aside: Vec::new(),
                 };
                 board.dispatch(BoardAction::Add(vec![Rc::new(fitted)]));
-                messages.set(vec!["Thank you: those answers are kept apart. Hand the device to the next person, or to the facilitator.".to_owned()]);
+                messages.set(vec!["Thank you: those answers are kept apart. Hand the device to the next person, or to the facilitator.".into()]);
                 stage.set(Stage::Collect);
             })
         };
@@ -154,9 +154,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             };
             let name = input.value().trim().to_owned();
             if name.is_empty() {
-                messages.set(vec![
-                    "Enter the name of the person about to rate.".to_owned()
-                ]);
+                messages.set(vec!["Enter the name of the person about to rate.".into()]);
                 return;
             }
             input.set_value("");
@@ -176,7 +174,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 text="Choose the response files people sent you, or drop them here. Each file is checked on its own: one that cannot be used is named with the reason and the rest are kept." />
             <div class="mm-board__messages" role="status" tabindex="-1" ref={messages_ref}>
                 if !messages.is_empty() {
-                    <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                    { said_list(&messages) }
                 }
             </div>
             if let Some((_, reason)) = library.library.set_aside_now.iter().find(|(slot, _)| slot.is_none()) {

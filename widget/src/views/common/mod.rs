@@ -30,3 +30,21 @@ pub fn scroll_region(label: &str, table: Html) -> Html {
         <div class="mm-scroll" tabindex="0" role="region" aria-label={label.to_owned()}>{ table }</div>
     }
 }
+
+/// What a batch of files gave, one line each: the words, and the problems' paths in a details
+/// element for whoever fixes the file.
+pub fn said_list(messages: &[crate::state::Said]) -> Html {
+    html! {
+        <ul class="mm-list">{ for messages.iter().map(|said| html! {
+            <li>
+                { &said.text }
+                if let Some(detail) = &said.detail {
+                    <details class="mm-error__detail">
+                        <summary>{ "Technical detail" }</summary>
+                        <p class="mm-prewrap">{ detail }</p>
+                    </details>
+                }
+            </li>
+        }) }</ul>
+    }
+}

@@ -68,7 +68,11 @@ fn the_start_says_where_the_matrixs_wording_comes_from_once() {
     assert!(!source.is_empty());
     let start = text(&scene.view(LATEST, View::Start));
     assert!(start.contains("About this matrix"));
-    assert_eq!(start.matches(source.as_str()).count(), 1, "said once, under its heading");
+    assert_eq!(
+        start.matches(source.as_str()).count(),
+        1,
+        "said once, under its heading"
+    );
     // The other views keep it as small print.
     assert!(text(&scene.view(LATEST, View::Results)).contains(source.as_str()));
 }

@@ -2,9 +2,9 @@
 
 use super::profile_multiples::ProfileMultiples;
 use crate::platform::files::download;
-use crate::state::admit_records;
 use crate::state::context::use_widget;
-use crate::views::common::{scroll_region, DropZone, ErrorView};
+use crate::state::{admit_records, Said};
+use crate::views::common::{said_list, scroll_region, DropZone, ErrorView};
 use maturity_core::{plural, system_csv, system_view, Error, Response, Score};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -31,7 +31,7 @@ pub fn SystemView() -> Html {
 pub fn use_system_view(start: Rc<Vec<Response>>, hidden: bool) -> Html {
     let widget = use_widget();
     let records = use_state(move || start);
-    let messages = use_state(Vec::<String>::new);
+    let messages = use_state(Vec::<Said>::new);
     let anonymous = use_state(move || hidden);
     let instrument = &widget.instrument;
     let uid = &widget.uid;
@@ -60,7 +60,7 @@ pub fn use_system_view(start: Rc<Vec<Response>>, hidden: bool) -> Html {
                 text="Choose each organisation's agreed record (the JSON file downloaded from its agreed board view), or drop them here. A file that cannot be used is named with the reason; the rest are added." />
             <div class="mm-board__messages mm-noprint" role="status">
                 if !messages.is_empty() {
-                    <ul class="mm-list">{ for messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                    { said_list(&messages) }
                 }
             </div>
         </>
