@@ -48,3 +48,21 @@ pub fn said_list(messages: &[crate::state::Said]) -> Html {
         }) }</ul>
     }
 }
+
+/// A section named by its own heading (`aria-labelledby`), the heading `depth` levels below the
+/// widget's: the shape of every titled part of a view, its empty state included.
+pub fn titled_section(
+    widget: &crate::state::context::WidgetContext,
+    depth: u8,
+    class: &'static str,
+    id: &str,
+    title: &'static str,
+    body: Html,
+) -> Html {
+    html! {
+        <section {class} aria-labelledby={id.to_owned()}>
+            <@{widget.h(depth)} id={id.to_owned()}>{ title }</@>
+            { body }
+        </section>
+    }
+}

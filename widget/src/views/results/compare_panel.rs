@@ -2,6 +2,7 @@
 
 use crate::charts::{Profile, RadarChart};
 use crate::state::context::{use_library, use_session, use_widget};
+use crate::views::common::titled_section;
 use maturity_core::{compare, plural, score, Rating, Response, Score};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -27,10 +28,9 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let select_id = format!("{}-baseline", widget.uid);
     if others.is_empty() {
         return html! {
-            <section class="mm-compare" aria-labelledby={heading_id.clone()}>
-                <@{widget.h(2)} id={heading_id}>{ "Change over time" }</@>
+            { titled_section(&widget, 2, "mm-compare", &heading_id, "Change over time", html! { <>
                 <p>{ "To see how things have changed, keep this assessment and start a new one next time (or duplicate this one): any two saved assessments can then be compared here." }</p>
-            </section>
+            </> }) }
         };
     }
     let onchange = {
@@ -113,8 +113,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         }
     });
     html! {
-        <section class="mm-compare" aria-labelledby={heading_id.clone()}>
-            <@{widget.h(2)} id={heading_id}>{ "Change over time" }</@>
+        { titled_section(&widget, 2, "mm-compare", &heading_id, "Change over time", html! { <>
             <div class="mm-field">
                 <label class="mm-field__label" for={select_id.clone()}>{ "Compare with" }</label>
                 <select class="mm-select" id={select_id} {onchange}>
@@ -123,6 +122,6 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 </select>
             </div>
             { body.unwrap_or_default() }
-        </section>
+        </> }) }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::platform::share_link::{self, Link};
 use crate::state::context::{use_session, use_widget};
+use crate::views::common::titled_section;
 use yew::prelude::*;
 
 /// A button that makes the link, then the link in a read-only field with a copy button, and
@@ -63,13 +64,12 @@ pub fn SharePanel() -> Html {
     };
     let heading_id = format!("{}-share", widget.uid);
     html! {
-        <section class="mm-share mm-noprint" aria-labelledby={heading_id.clone()}>
-            <@{widget.h(2)} id={heading_id}>{ "Share by link" }</@>
+        { titled_section(&widget, 2, "mm-share mm-noprint", &heading_id, "Share by link", html! { <>
             <p>{ "The answers travel inside the link itself, after the #, which browsers never send to a server. Anyone with the link can read them, so send it only to the people who should." }</p>
             <div class="mm-actions">
                 <button type="button" class="mm-button mm-button--secondary" onclick={make}>{ "Make a share link" }</button>
             </div>
             { body }
-        </section>
+        </> }) }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::charts::TrendChart;
 use crate::state::context::{use_library, use_session, use_widget};
+use crate::views::common::titled_section;
 use maturity_core::{date_in_words, trends, Response};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -91,13 +92,12 @@ pub fn TrendPanel(props: &TrendPanelProps) -> Html {
         }
     };
     html! {
-        <section class="mm-trends" aria-labelledby={heading_id.clone()}>
-            <@{widget.h(2)} id={heading_id}>{ "Trends across assessments" }</@>
+        { titled_section(&widget, 2, "mm-trends", &heading_id, "Trends across assessments", html! { <>
             <fieldset class="mm-details">
                 <legend class="mm-field__label">{ "Assessments to include" }</legend>
                 { for boxes }
             </fieldset>
             { body }
-        </section>
+        </> }) }
     }
 }

@@ -5,6 +5,7 @@ use crate::platform::clock::local_date_time;
 use crate::platform::files::download;
 use crate::state::context::{LibraryContext, WidgetContext};
 use crate::state::LibraryAction;
+use crate::views::common::titled_section;
 use yew::prelude::*;
 
 /// The list, when there is anything on it. A function, not a component: it has no state of
@@ -44,10 +45,9 @@ pub fn aside_copies(widget: &WidgetContext, library: &LibraryContext) -> Html {
         }
     });
     html! {
-        <section class="mm-aside" aria-labelledby={heading_id.clone()}>
-            <@{widget.h(3)} id={heading_id}>{ "Copies that could not be read" }</@>
+        { titled_section(widget, 3, "mm-aside", &heading_id, "Copies that could not be read", html! { <>
             <p class="mm-hint">{ "These were saved in this browser but could not be read when the page opened (they may come from a newer version of this tool, or be damaged). They are kept, untouched: download one to keep it or to ask for help with it." }</p>
             <ul class="mm-library__list">{ for rows }</ul>
-        </section>
+        </> }) }
     }
 }

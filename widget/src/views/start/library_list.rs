@@ -4,7 +4,7 @@ use super::aside_copies::aside_copies;
 use crate::platform::clock::{now, today};
 use crate::state::context::{use_library, use_session, use_widget};
 use crate::state::{Action, Detail, LibraryAction, Open, Place, Record, Saved, View};
-use crate::views::common::{ErrorView, ImportButton};
+use crate::views::common::{titled_section, ErrorView, ImportButton};
 use maturity_core::{Error, Fitted, Response, SetAside};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -221,8 +221,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
     };
     let heading_id = format!("{}-library", widget.uid);
     html! {
-        <section class="mm-library" aria-labelledby={heading_id.clone()}>
-            <@{widget.h(2)} id={heading_id}>{ "Your saved assessments" }</@>
+        { titled_section(&widget, 2, "mm-library", &heading_id, "Your saved assessments", html! { <>
             <p class="mm-hint">{ "Each assessment is kept separately in this browser. Import a file someone has downloaded to look at it here." }</p>
             <ul class="mm-library__list">{ for rows }</ul>
             <div class="mm-actions">
@@ -234,7 +233,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
                 <ErrorView summary="That file could not be imported" error={error.clone()} />
             }
             { aside_copies(&widget, &library) }
-        </section>
+        </> }) }
     }
 }
 

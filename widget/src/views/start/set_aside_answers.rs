@@ -2,6 +2,7 @@
 //! since they were given): listed by item, kept with the assessment, left out of every score.
 
 use crate::state::context::{LibraryContext, SessionContext, WidgetContext};
+use crate::views::common::titled_section;
 use yew::prelude::*;
 
 /// The list, when the open assessment has any such answers. A function, not a component: it
@@ -45,10 +46,9 @@ pub fn set_aside_answers(
         }
     });
     html! {
-        <section class="mm-set-aside" aria-labelledby={heading_id.clone()}>
-            <@{widget.h(2)} id={heading_id}>{ "Answers that no longer fit this matrix" }</@>
+        { titled_section(widget, 2, "mm-set-aside", &heading_id, "Answers that no longer fit this matrix", html! { <>
             <p>{ "The matrix has changed since these answers were given: their items are gone, or their levels are no longer on the scale. They are kept with this assessment, and in its downloads, but left out of every score." }</p>
             <ul class="mm-list">{ for rows }</ul>
-        </section>
+        </> }) }
     }
 }
