@@ -165,7 +165,9 @@ pub fn previous_assessment<'a>(
     current: &Response,
     others: impl IntoIterator<Item = &'a Response>,
 ) -> Option<&'a Response> {
-    let made = |r: &Response| (r.assessed_on().to_owned(), r.created.clone());
+    fn made(r: &Response) -> (&str, &str) {
+        (r.assessed_on(), &r.created)
+    }
     let now = made(current);
     others
         .into_iter()

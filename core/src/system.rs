@@ -218,7 +218,10 @@ pub fn organisation_name(record: &Response) -> String {
 /// record named only by its title, or by its file, could be a second copy of one already
 /// counted), name another organisation than each of them, and not repeat one's answers under
 /// another name. Each rule keeps one organisation from counting twice in the system median.
-pub fn admissible(record: &Response, others: &[Response]) -> Result<()> {
+pub fn admissible<'a>(
+    record: &Response,
+    others: impl IntoIterator<Item = &'a Response>,
+) -> Result<()> {
     let name = organisation_name(record);
     if name.is_empty() {
         return Err(Error::single(

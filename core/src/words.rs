@@ -42,10 +42,12 @@ pub fn problem_in_words(problem: &crate::Problem, instrument: &crate::Instrument
         .and_then(|id| instrument.item(id));
     match item {
         Some((_, item)) => format!("{}: {}", item.title, problem.message),
-        None if problem.path.starts_with("answers") || problem.path.is_empty() => {
-            problem.message.clone()
-        }
-        None if problem.path.starts_with("instrument") || problem.path == "formatVersion" => {
+        // An answer for an item the matrix lacks, or the file as a whole: the message says it.
+        None if problem.path.is_empty()
+            || ["answers", "instrument", "formatVersion"]
+                .iter()
+                .any(|whole| problem.path.starts_with(whole)) =>
+        {
             problem.message.clone()
         }
         None => format!("{}: {}", problem.path, problem.message),

@@ -27,9 +27,9 @@ pub struct Record {
     /// The change times storage holds beside `stored`; `None` when it holds none that can be
     /// trusted (never saved, or its two forms disagree), so the record is written again.
     pub stored_changes: Option<Rc<Changes>>,
-    /// The fields changed in this tab, each with when: a later change from another tab to one
-    /// of these is told to the person, never swapped in silently.
-    pub edits: Rc<Vec<(Field, String)>>,
+    /// The fields changed in this tab: a later change from another tab to one of these is told
+    /// to the person, never swapped in silently. (Which change is later is the stamps' to say.)
+    pub edits: Rc<Vec<Field>>,
     /// Deleted in another tab while open here: kept on screen, saved again only if changed.
     pub deleted_elsewhere: bool,
 }
@@ -433,8 +433,9 @@ impl Reducible for Library {
                 record.current = Rc::new(response);
                 record.deleted_elsewhere = false;
                 let edits = Rc::make_mut(&mut record.edits);
-                edits.retain(|(known, _)| *known != field);
-                edits.push((field, at));
+                if !edits.contains(&field) {
+                    edits.push(field);
+                }
                 place(saved, slot, Saved::Readable(Rc::new(record)));
             }
             LibraryAction::Put { slot, fitted } => {
@@ -501,7 +502,7 @@ impl Reducible for Library {
                         // Only a change of this tab's that a later one replaced is told.
                         let replaced: Vec<Field> = taken
                             .into_iter()
-                            .filter(|field| record.edits.iter().any(|(edited, _)| edited == field))
+                            .filter(|field| record.edits.contains(field))
                             .collect();
                         place(saved, slot, Saved::Readable(Rc::new(merged)));
                         (!replaced.is_empty()).then_some(Notice::Changed(replaced))
@@ -674,7 +675,7 @@ mod tests {
         let record = library.record(3).unwrap();
         assert!(record.unsaved_changes());
         let notes = Field::Notes("purpose-created".into());
-        assert_eq!(record.edits[0].0, notes);
+        assert_eq!(record.edits[0], notes);
         assert_eq!(
             record.changes.get(&notes),
             Some(&Stamp {

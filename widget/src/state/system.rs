@@ -32,8 +32,7 @@ pub fn admit_records(
                 continue;
             }
         };
-        let loaded: Vec<Response> = existing.iter().chain(&added).cloned().collect();
-        if let Err(error) = admissible(&record, &loaded) {
+        if let Err(error) = admissible(&record, existing.iter().chain(&added)) {
             let why = error.problems().first().map_or("", |p| p.message.as_str());
             notes.push(format!("{name} was not added: {why}.").into());
             continue;
