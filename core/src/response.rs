@@ -333,6 +333,14 @@ impl Response {
         }
     }
 
+    /// Whether anything has been recorded on the actions since the plan was made: a status
+    /// other than not started, or a progress note. Until then a paper has no progress to report.
+    pub fn progress_recorded(&self) -> bool {
+        self.answers.values().any(|answer| {
+            !matches!(answer.status, None | Some(Status::NotStarted)) || !answer.progress.is_empty()
+        })
+    }
+
     /// The day the assessment was made, as `YYYY-MM-DD` (or empty): the day a board agreed
     /// it, else the day it was started, else the day it was last changed. Trends, comparisons
     /// and the paper date assessments by this, never by their last edit, which moves whenever

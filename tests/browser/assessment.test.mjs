@@ -56,6 +56,7 @@ test("an assessment can be completed with the keyboard alone, and scores match t
   await focusLandsOn(page, "Results");
   const expected = await page.evaluate(async (answers) => {
     const api = await import("/dist/maturity-matrix.js");
+    await api.init();
     return api.score(api.builtinInstrument("nhs-impact"), { formatVersion: 1, instrument: { id: "nhs-impact", version: "1.0.0" }, answers });
   }, answers);
   assert.equal(await overall(widget).textContent(), expected.overall.toFixed(2));

@@ -33,6 +33,7 @@ async function openAuthoring({ width = 1280 } = {}) {
 /** Validates text with the page's own copy of the core. */
 const validate = (page, text) => page.evaluate(async (text) => {
   const api = await import("/dist/maturity-matrix.js");
+  await api.init();
   try {
     return { ok: api.validateInstrument(text) };
   } catch (error) {

@@ -87,6 +87,7 @@ test("the same item changed in two tabs: the later change wins and the other tab
   await notice.getByText(/Changed in another tab after it was changed here: .*\(rating, now Leading\)/).waitFor();
   const title = await a.page.evaluate(async () => {
     const api = await import("/dist/maturity-matrix.js");
+    await api.init(); // the functions load when a page asks for them
     return api.builtinInstrument("nhs-impact").components[0].items[0].title;
   });
   assert.match(await notice.textContent(), new RegExp(title));

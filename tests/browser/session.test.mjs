@@ -99,7 +99,12 @@ test("keyboard-only facilitation of five disagreements ends in the expected agre
   const cells = await rows.nth(0).locator("th, td").allTextContents();
   assert.match(cells[1], /^\d\.\d\d \((between )?[A-Z]/);
   assert.deepEqual(cells.slice(2), ["Embedding", "Noted 1: evidence seen"]);
-  assert.equal(cells[0], await page.evaluate(async (id) => (await import("/dist/maturity-matrix.js")).builtinInstrument("nhs-impact").components.flatMap((c) => c.items).find((i) => i.id === id).title, expected.flagged[0]));
+  const firstTitle = await page.evaluate(async (id) => {
+    const api = await import("/dist/maturity-matrix.js");
+    await api.init();
+    return api.builtinInstrument("nhs-impact").components.flatMap((c) => c.items).find((i) => i.id === id).title;
+  }, expected.flagged[0]);
+  assert.equal(cells[0], firstTitle);
   await focusLandsOn(page, "The agreed profile", "focus moves to the end's heading");
   // The agreed record: everyone's medians, with the board's five decisions.
   const wanted = structuredClone(expected.draft.answers);
@@ -141,6 +146,7 @@ test("the facilitation resumes on the same item after a reload, and after leavin
   await widget.getByLabel("Discuss items whose ratings are at least this many levels apart").selectOption("3");
   const wider = await page.evaluate(async (responses) => {
     const api = await import("/dist/maturity-matrix.js");
+    await api.init();
     return api.aggregate("nhs-impact", responses, 3).items.filter((i) => i.disagreement).length;
   }, responses);
   await widget.getByRole("button", { name: "Facilitate the discussion, item by item" }).click();

@@ -75,16 +75,22 @@ test("an action's status and a progress note are updated with the keyboard alone
   await page.close();
 });
 
-test("the board paper reports progress on actions, overdue marked in words", async () => {
+test("the board paper reports progress on actions once some is recorded, overdue marked in words", async () => {
   const { page, errors, widget } = await openDemo(env);
-  await threePriorities(widget);
+  const { overdueItem } = await threePriorities(widget);
+  await openView(widget, "paper");
+  // A first paper lists the actions once, in the plan: nothing has happened on them yet.
+  await widget.locator(".mm-paper").waitFor();
+  assert.equal(await widget.getByRole("heading", { name: "Progress on actions" }).count(), 0);
+  await openView(widget, "progress");
+  await widget.locator(`[data-progress-item="${overdueItem}"]`).getByLabel(/^Status/).selectOption("inProgress");
   await openView(widget, "paper");
   const section = widget.locator("section", { has: page.getByRole("heading", { name: "Progress on actions" }) });
   const { words } = await today(page);
-  assert.equal(await section.locator("p").first().textContent(), `3 actions: 3 not started; 1 overdue. As at ${words}.`);
+  assert.equal(await section.locator("p").first().textContent(), `3 actions: 1 in progress, 2 not started; 1 overdue. As at ${words}.`);
   const rows = section.locator("tbody tr");
   assert.equal(await rows.count(), 3);
-  assert.deepEqual((await rows.first().locator("td").allTextContents()).slice(0, 2), ["Not started, overdue", "Medical Director"]);
+  assert.deepEqual((await rows.first().locator("td").allTextContents()).slice(0, 2), ["In progress, overdue", "Medical Director"]);
   assert.deepEqual(errors, []);
   await page.close();
 });

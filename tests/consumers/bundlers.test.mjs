@@ -88,7 +88,7 @@ const page = (title, script) => `<!doctype html><html lang="en"><head><meta char
 <body><main><h1>${title}</h1><p id="figure"></p><maturity-matrix storage-key="${title.toLowerCase().replace(/\W+/g, "-")}"></maturity-matrix></main>
 ${script}</body></html>`;
 
-test("webpack 5, browser target: the bundle copies both .wasm files, scores through the api entry and renders the element", () => {
+test("webpack 5, browser target: the bundle copies every .wasm, scores through the api entry and renders the element", () => {
   write(app, {
     "webpack-web/src/index.js": `import { init } from "maturity-matrix";
 import * as api from "maturity-matrix/api";
@@ -99,7 +99,7 @@ document.getElementById("figure").textContent = String(api.score(builtinInstrume
   });
   webpack("webpack-web");
   const built = readdirSync(path.join(app, "webpack-web/dist"));
-  assert.equal(built.filter((f) => f.endsWith(".wasm")).length, 2, `webpack emitted the element's and the api's .wasm: ${built.join(", ")}`);
+  assert.equal(built.filter((f) => f.endsWith(".wasm")).length, 3, `webpack emitted the rater's, the board's and the functions' .wasm: ${built.join(", ")}`);
   writeFileSync(path.join(app, "webpack-web/dist/index.html"), page("webpack", `<script src="main.js"></script>`));
   return useWidget(new URL("consumer/webpack-web/dist/index.html", server.url).href, "2");
 });
@@ -120,17 +120,16 @@ console.log(JSON.stringify({ free: score("nhs-impact", ${response(3)}).overall, 
 
 test("esbuild: each entry loads its .wasm from where the app put it: the element's, and the api's for scoring", () => {
   write(app, {
-    "esbuild/src/app.js": `import { init as initElement } from "maturity-matrix";
+    "esbuild/src/app.js": `import { setWasmDirectory } from "maturity-matrix";
 import { init, score, builtinInstrument } from "maturity-matrix/api";
 // esbuild does not copy files named by new URL(…, import.meta.url): the .wasm files are copied
-// beside the bundle and their addresses given to each entry's init() as the modules load.
-const element = initElement({ module_or_path: new URL("./maturity-matrix.wasm", import.meta.url) });
+// beside the bundle, and the element told their directory, the api its file, as the modules load.
+setWasmDirectory(new URL("./", import.meta.url));
 await init({ module_or_path: new URL("./maturity-matrix-api.wasm", import.meta.url) });
-document.getElementById("figure").textContent = String(score(builtinInstrument("nhs-impact"), ${response(1)}).overall);
-await element;`,
+document.getElementById("figure").textContent = String(score(builtinInstrument("nhs-impact"), ${response(1)}).overall);`,
   });
   run(process.execPath, ["-e", `require("esbuild").buildSync({ entryPoints: ["esbuild/src/app.js"], bundle: true, format: "esm", minify: true, outfile: "esbuild/dist/app.js", logLevel: "warning" })`]);
-  for (const wasm of ["maturity-matrix.wasm", "maturity-matrix-api.wasm"]) {
+  for (const wasm of ["maturity-matrix.wasm", "maturity-matrix-board.wasm", "maturity-matrix-api.wasm"]) {
     copyFileSync(path.join(app, "node_modules/maturity-matrix/dist", wasm), path.join(app, "esbuild/dist", wasm));
   }
   writeFileSync(path.join(app, "esbuild/dist/index.html"), page("esbuild", `<script type="module" src="app.js"></script>`));

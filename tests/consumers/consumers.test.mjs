@@ -41,9 +41,15 @@ test("the tarball holds the built files, the types, the README and the licences,
   assert.deepEqual(files, [
     "LICENSE-APACHE", "LICENSE-MIT", "README.md",
     "dist/api-entry.d.ts", "dist/api.d.ts",
-    "dist/esm/api.js", "dist/esm/api.js.map", "dist/esm/maturity-matrix.js", "dist/esm/maturity-matrix.js.map",
+    "dist/esm/api.js", "dist/esm/api.js.map",
+    "dist/esm/maturity-matrix-board.js", "dist/esm/maturity-matrix-board.js.map",
+    "dist/esm/maturity-matrix-functions.js", "dist/esm/maturity-matrix-functions.js.map",
+    "dist/esm/maturity-matrix-rater.js", "dist/esm/maturity-matrix-rater.js.map",
+    "dist/esm/maturity-matrix.js", "dist/esm/maturity-matrix.js.map",
     "dist/esm/node.js", "dist/esm/node.js.map", "dist/functions.d.ts",
-    "dist/maturity-matrix-api.wasm", "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
+    "dist/maturity-matrix-api.wasm", "dist/maturity-matrix-board.js", "dist/maturity-matrix-board.standalone.js",
+    "dist/maturity-matrix-board.wasm", "dist/maturity-matrix-functions.js", "dist/maturity-matrix-rater.js",
+    "dist/maturity-matrix.d.ts", "dist/maturity-matrix.js", "dist/maturity-matrix.standalone.js",
     "dist/maturity-matrix.wasm", "dist/node.d.ts", "dist/node.js",
     "package.json",
   ]);
@@ -67,7 +73,7 @@ test("(a) a plain HTML page with one script tag", async () => {
 <body><main><h1>Plain</h1><maturity-matrix storage-key="plain"></maturity-matrix></main>
 <script src="../node_modules/maturity-matrix/dist/maturity-matrix.standalone.js"></script></body></html>`);
   const { page, errors } = await useWidget(new URL("plain/index.html", server.url).href);
-  assert.equal(await page.evaluate(() => typeof window.MaturityMatrix.score), "function", "the script also exposes the functions");
+  assert.equal(await page.evaluate(() => typeof window.MaturityMatrix.MaturityMatrixElement), "function", "the script exposes the element's class");
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { repo, www } from "../support/paths.mjs";
 import * as mm from "../../www/dist/node.js";
 
-const rust = readFileSync(path.join(repo, "widget/api/src/lib.rs"), "utf8");
+const rust = readFileSync(path.join(repo, "widget/api/src/functions.rs"), "utf8");
 const declarations = readFileSync(path.join(www, "dist/functions.d.ts"), "utf8");
 
 /** Each exported free function of the crate: its JavaScript name and its doc comment's first line. */

@@ -41,8 +41,11 @@ test("the zip holds one versioned folder with both builds, their examples, the a
   assert.equal(path.basename(release.zip), `${name}.zip`);
   assert.deepEqual(listFiles(unpacked), [
     "LICENSE-APACHE", "LICENSE-MIT", "README.txt", "SHA256SUMS", "author.html", "embedding.html",
-    "instrument-format.html", "instrument.schema.json", "module/example.html", "module/maturity-matrix.js",
-    "module/maturity-matrix.wasm", "own-matrix.html", "standalone/example.html", "standalone/maturity-matrix.standalone.js",
+    "instrument-format.html", "instrument.schema.json", "module/example.html",
+    "module/maturity-matrix-api.wasm", "module/maturity-matrix-board.js", "module/maturity-matrix-board.wasm",
+    "module/maturity-matrix-functions.js", "module/maturity-matrix-rater.js", "module/maturity-matrix.js",
+    "module/maturity-matrix.wasm", "own-matrix.html", "standalone/example.html",
+    "standalone/maturity-matrix-board.standalone.js", "standalone/maturity-matrix.standalone.js",
   ].map((file) => `${name}/${file}`));
   const sums = readFileSync(path.join(folder, "SHA256SUMS"), "utf8").trim().split("\n").map((line) => line.split("  "));
   assert.deepEqual(sums.map(([, file]) => file), listFiles(folder).filter((file) => file !== "SHA256SUMS"));

@@ -18,5 +18,4 @@ mod state;
 mod views;
 
 pub use binding::mount::{mount, MountHandle};
-pub use maturity_api::*;
 pub use views::app::{App, AppProps, InstrumentSource};

@@ -1,6 +1,9 @@
 // Bundles the element and the wasm-bindgen glue into the files a page loads, and reports sizes.
 // Run by scripts/build.sh after wasm-bindgen and wasm-opt have written build/.
-import { build } from "esbuild";
+import { build as esbuild, transform } from "esbuild";
+
+// Every output minifies the stylesheet it carries.
+const build = (options) => esbuild({ ...options, plugins: [minifiedCss, ...(options.plugins ?? [])] });
 import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -13,60 +16,116 @@ checkPackageVersion();
 const dist = path.join(www, "dist");
 mkdirSync(dist, { recursive: true });
 
-const common = { bundle: true, minify: true, loader: { ".css": "text" }, target: "es2022", legalComments: "none", logLevel: "warning" };
+// The stylesheet travels inside the script as text (the element adopts it into its shadow root):
+// minified first, since every page downloads it.
+const minifiedCss = {
+  name: "maturity-matrix-css",
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await transform(readFileSync(args.path, "utf8"), { loader: "css", minify: true, target: "es2022" });
+      return { contents: code, loader: "text" };
+    });
+  },
+};
+const common = { bundle: true, minify: true, target: "es2022", legalComments: "none", logLevel: "warning" };
 
-// Each output carries one WebAssembly file: the widget's (the element and the functions), or the
-// functions-only `api` build (a third of the size; it reads responses the quick way). The
-// sources import its glue as "maturity-matrix:glue", and `MATURITY_MATRIX_WASM` becomes the
-// file's address relative to the output: a string literal, so bundlers (webpack, Vite, Rollup,
-// Parcel) see `new URL("…wasm", import.meta.url)` and copy the file.
-function carrying(glue, wasm, above = false) {
-  const resolveGlue = {
-    name: "maturity-matrix-glue",
+// The virtual modules the sources import, resolved per output: "maturity-matrix:rater-glue",
+// "maturity-matrix:board-glue" and "maturity-matrix:glue" (the functions') are wasm-bindgen's
+// glue of each WebAssembly; "maturity-matrix:functions" is how api.js finds the functions,
+// statically carried (functions-static.js) or loaded on init() (loaders.js).
+function resolving(functions) {
+  const modules = {
+    "rater-glue": "build/rater-pkg/maturity_widget.js",
+    "board-glue": "build/board-pkg/maturity_widget.js",
+    glue: "build/api-pkg/maturity_api.js",
+    functions,
+  };
+  return {
+    name: "maturity-matrix-modules",
     setup(build) {
-      build.onResolve({ filter: /^maturity-matrix:glue$/ }, () => ({ path: path.join(www, glue) }));
+      build.onResolve({ filter: /^maturity-matrix:/ }, (args) => ({ path: path.join(www, modules[args.path.slice("maturity-matrix:".length)]) }));
     },
   };
-  return { plugins: [resolveGlue], define: { MATURITY_MATRIX_WASM: JSON.stringify(`${above ? ".." : "."}/${wasm}`) } };
 }
-const widget = (above) => carrying("build/pkg/maturity_widget.js", "maturity-matrix.wasm", above);
-const functionsOnly = (above) => carrying("build/api-pkg/maturity_api.js", "maturity-matrix-api.wasm", above);
+// Each .wasm's address relative to the output that loads it: string literals, so bundlers
+// (webpack, Vite, Rollup, Parcel) see `new URL("…wasm", import.meta.url)` and copy the file.
+const wasmFiles = { RATER_WASM: "maturity-matrix.wasm", BOARD_WASM: "maturity-matrix-board.wasm", FUNCTIONS_WASM: "maturity-matrix-api.wasm" };
+const located = (above) => Object.fromEntries(Object.entries(wasmFiles).map(([name, file]) => [name, JSON.stringify(`${above ? ".." : "."}/${file}`)]));
 
-await build({ ...common, ...widget(), entryPoints: [path.join(www, "src/index.js")], format: "esm", outfile: path.join(dist, "maturity-matrix.js") });
-
-await build({ ...common, ...functionsOnly(), entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "node.js") });
+// The element's entry and the three files it loads when they are needed, split by esbuild: the
+// rater's build, the board's and the functions, each with its glue.
+const splitEntries = {
+  "maturity-matrix": path.join(www, "src/index.js"),
+  "maturity-matrix-rater": path.join(www, "src/builds/rater.js"),
+  "maturity-matrix-board": path.join(www, "src/builds/board.js"),
+  "maturity-matrix-functions": path.join(www, "src/builds/functions.js"),
+};
+const lazily = resolving("src/loaders.js");
+const statically = resolving("src/functions-static.js");
+await build({ ...common, entryPoints: splitEntries, splitting: true, format: "esm", outdir: dist, chunkNames: "maturity-matrix-[hash]", plugins: [lazily], define: located(false) });
+await build({ ...common, entryPoints: [path.join(www, "src/node.js")], format: "esm", platform: "node", outfile: path.join(dist, "node.js"), plugins: [statically], define: located(false) });
 
 // Readable ES modules with source maps, for bundlers and Node (package.json's exports point
-// here): the element's entry, the side-effect-free `api` entry and Node's.
+// here): the element's entry with its lazily loaded files, the side-effect-free `api` entry and
+// Node's.
 const readable = { ...common, minify: false, sourcemap: true, format: "esm" };
-await build({ ...readable, ...widget(true), entryPoints: [path.join(www, "src/index.js")], outfile: path.join(dist, "esm/maturity-matrix.js") });
-await build({ ...readable, ...functionsOnly(true), entryPoints: [path.join(www, "src/api-entry.js")], outfile: path.join(dist, "esm/api.js") });
-await build({ ...readable, ...functionsOnly(true), entryPoints: [path.join(www, "src/node.js")], platform: "node", outfile: path.join(dist, "esm/node.js") });
+await build({ ...readable, entryPoints: splitEntries, splitting: true, outdir: path.join(dist, "esm"), chunkNames: "maturity-matrix-[hash]", plugins: [lazily], define: located(true) });
+await build({ ...readable, entryPoints: [path.join(www, "src/api-entry.js")], outfile: path.join(dist, "esm/api.js"), plugins: [statically], define: located(true) });
+await build({ ...readable, entryPoints: [path.join(www, "src/node.js")], platform: "node", outfile: path.join(dist, "esm/node.js"), plugins: [statically], define: located(true) });
 
-// The standalone script carries the wasm inside it, for servers that will not serve .wasm
-// and pages opened from a shared drive (file://), where fetch cannot reach a sibling file.
-await build({
+// The standalone scripts carry their WebAssembly inside them, for servers that will not serve
+// .wasm and pages opened from a shared drive (file://), where fetch cannot reach a sibling file.
+// maturity-matrix.standalone.js is the rater's build; when an element needs the board's, it
+// loads maturity-matrix-board.standalone.js from beside itself (a script element: allowed
+// wherever the first was, file:// included). The board's file also works on its own.
+const standalone = (name, contents, globalName) => build({
+  globalName,
   ...common,
-  stdin: {
-    contents: [
-      `import { init, defineElement } from "./src/element.js";`,
-      `import bytes from "./build/maturity-matrix.wasm";`,
-      `// Start from the bytes inside this file before any element asks for the .wasm URL.`,
-      `init({ module_or_path: bytes }).catch(() => {}); // each element reports a failure itself`,
-      `defineElement();`,
-      `export * from "./src/element.js";`,
-    ].join("\n"),
-    resolveDir: www,
-    sourcefile: "standalone.js",
-  },
-  loader: { ...common.loader, ".wasm": "binary" },
+  stdin: { contents: contents.join("\n"), resolveDir: www, sourcefile: `${name}.js` },
+  loader: { ".wasm": "binary" },
   format: "iife",
-  globalName: "MaturityMatrix",
-  ...widget(),
+  plugins: [statically],
   // import.meta.url is meaningless in a classic script; the bytes are passed instead.
-  define: { ...widget().define, "import.meta.url": "document.baseURI" },
-  outfile: path.join(dist, "maturity-matrix.standalone.js"),
+  define: { ...located(false), "import.meta.url": "document.baseURI" },
+  outfile: path.join(dist, `${name}.js`),
 });
+await standalone("maturity-matrix.standalone", [
+  `import { defineElement } from "./src/element.js";`,
+  `import { start } from "./src/builds/rater.js";`,
+  `import { explain } from "./src/explain.js";`,
+  `import bytes from "./build/maturity-matrix.wasm";`,
+  `// Compile the rater's build from the bytes in this file at once; each element reports a failure itself.`,
+  `const rater = start({ module_or_path: bytes }).catch((error) => { throw explain(error); });`,
+  `rater.catch(() => {});`,
+  `const here = document.currentScript?.src ?? document.baseURI;`,
+  `let board;`,
+  `// The board's file hands over its build with an event once it runs (it defines no element here).`,
+  `const boardBeside = () => (board ??= new Promise((resolve, reject) => {`,
+  `  document.addEventListener("maturity-matrix-board-build", (event) => resolve(event.detail()), { once: true });`,
+  `  const script = document.createElement("script");`,
+  `  script.src = new URL("maturity-matrix-board.standalone.js", here).href;`,
+  `  script.onerror = () => { board = undefined; reject(new Error("The board's part of the tool (maturity-matrix-board.standalone.js) could not be loaded: it belongs in the same folder as maturity-matrix.standalone.js.")); };`,
+  `  document.head.append(script);`,
+  `}));`,
+  `defineElement((kind) => (kind === "board" ? boardBeside() : rater));`,
+  `export { MaturityMatrixElement } from "./src/element.js";`,
+], "MaturityMatrix");
+await standalone("maturity-matrix-board.standalone", [
+  `import { defineElement } from "./src/element.js";`,
+  `import { start } from "./src/builds/board.js";`,
+  `import { explain } from "./src/explain.js";`,
+  `import bytes from "./build/maturity-matrix-board.wasm";`,
+  `let board;`,
+  `const startBoard = () => (board ??= start({ module_or_path: bytes }).catch((error) => { board = undefined; throw explain(error); }));`,
+  `if (customElements.get("maturity-matrix")) {`,
+  `  // Loaded by maturity-matrix.standalone.js for a board screen: hand it this build.`,
+  `  document.dispatchEvent(new CustomEvent("maturity-matrix-board-build", { detail: startBoard }));`,
+  `} else {`,
+  `  // On its own: every element on the page uses the board's build.`,
+  `  startBoard().catch(() => {});`,
+  `  defineElement(startBoard);`,
+  `}`,
+]);
 
 // The licences travel with the package (npm pack takes them from the package's root).
 for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(path.join(www, "..", licence), path.join(www, licence));
@@ -94,6 +153,22 @@ const rows = built.filter((name) => /\.(js|wasm)$/.test(name)).sort().map((name)
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 console.log("file".padEnd(36), "raw KiB".padStart(8), "gzip KiB".padStart(9), "br KiB".padStart(8));
 for (const r of rows) console.log(r.name.padEnd(36), kb(r.raw), " ", kb(r.gzip), kb(r.brotli));
-const module = rows.filter((r) => r.name === "maturity-matrix.js" || r.name === "maturity-matrix.wasm");
-console.log("module embed total".padEnd(36), kb(module.reduce((a, r) => a + r.raw, 0)), " ", kb(module.reduce((a, r) => a + r.gzip, 0)), kb(module.reduce((a, r) => a + r.brotli, 0)));
+const sum = (names) => rows.filter((r) => names.includes(r.name)).reduce((total, r) => ({ raw: total.raw + r.raw, gzip: total.gzip + r.gzip, brotli: total.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+// What each kind of page downloads, and the most it may (gzip KiB). Bytes are deterministic, so
+// the build fails over budget: a feature that needs more makes room first.
+const embeds = [
+  { name: "rater's embed (script + wasm)", files: ["maturity-matrix.js", "maturity-matrix-rater.js", "maturity-matrix.wasm"], budget: 296 },
+  { name: "board's embed (script + wasm)", files: ["maturity-matrix.js", "maturity-matrix-board.js", "maturity-matrix-board.wasm"], budget: 406 },
+  { name: "functions-only wasm", files: ["maturity-matrix-api.wasm"], budget: 175 },
+];
+const over = [];
+for (const embed of embeds) {
+  const total = sum(embed.files);
+  console.log(embed.name.padEnd(36), kb(total.raw), " ", kb(total.gzip), kb(total.brotli), `  budget ${embed.budget} KiB gzip`);
+  if (total.gzip > embed.budget * 1024) over.push(`${embed.name}: ${(total.gzip / 1024).toFixed(1)} KiB gzip, over its budget of ${embed.budget} KiB`);
+}
 writeFileSync(path.join(www, "build/sizes.json"), JSON.stringify(rows, null, 2));
+if (over.length) {
+  console.error(`\nOver the byte budget:\n  ${over.join("\n  ")}\nMake room before adding bytes (see docs/benchmarks.md).`);
+  process.exit(1);
+}

@@ -15,6 +15,18 @@ import { checkPackageVersion, repo, www } from "./version.mjs";
 const templates = path.join(www, "release");
 const dist = path.join(www, "dist");
 
+/** The module build, as a page loads it: the script, the rater's and the board's builds (each a
+ * small script and its .wasm, fetched only when an element needs it), and the functions for pages
+ * that call init(). */
+export const moduleFiles = [
+  "maturity-matrix.js",
+  "maturity-matrix-rater.js", "maturity-matrix.wasm",
+  "maturity-matrix-board.js", "maturity-matrix-board.wasm",
+  "maturity-matrix-functions.js", "maturity-matrix-api.wasm",
+];
+/** The standalone build: the rater's, which loads the board's from beside itself when needed. */
+export const standaloneFiles = ["maturity-matrix.standalone.js", "maturity-matrix-board.standalone.js"];
+
 /** Builds the release folder, its zip and the npm tarball in `out`; returns their paths. */
 export async function assembleRelease(out = path.join(repo, "target/distrib")) {
   const version = checkPackageVersion();
@@ -29,8 +41,8 @@ export async function assembleRelease(out = path.join(repo, "target/distrib")) {
   const fill = (text, values) => text.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
   const template = (file) => readFileSync(path.join(templates, file), "utf8");
 
-  for (const file of ["maturity-matrix.js", "maturity-matrix.wasm"]) copyFileSync(path.join(dist, file), path.join(folder, "module", file));
-  copyFileSync(path.join(dist, "maturity-matrix.standalone.js"), path.join(folder, "standalone/maturity-matrix.standalone.js"));
+  for (const file of moduleFiles) copyFileSync(path.join(dist, file), path.join(folder, "module", file));
+  for (const file of standaloneFiles) copyFileSync(path.join(dist, file), path.join(folder, "standalone", file));
   writeFileSync(path.join(folder, "module/example.html"), fill(template("module-example.html"), { version }));
   writeFileSync(path.join(folder, "standalone/example.html"), fill(template("standalone-example.html"), { version }));
   writeFileSync(path.join(folder, "author.html"), await singleFileAuthorPage(version));
@@ -84,8 +96,9 @@ async function singleFileAuthorPage(version) {
   return html;
 }
 
-/** author.js as a classic script that takes the functions from the standalone build's global
- * `MaturityMatrix` instead of importing the module build. */
+/** author.js as a classic script carrying the functions it calls (validating and the built-in
+ * matrices) with their WebAssembly inside, instead of importing the module build. The rater's
+ * standalone build beside it shows the preview. */
 async function authorScriptForStandalone() {
   const result = await build({
     entryPoints: [path.join(www, "author.js")],
@@ -96,11 +109,21 @@ async function authorScriptForStandalone() {
     legalComments: "none",
     write: false,
     logLevel: "warning",
+    loader: { ".wasm": "binary" },
     plugins: [{
-      name: "widget-from-standalone",
+      name: "functions-inside",
       setup(plugin) {
-        plugin.onResolve({ filter: /\/dist\/maturity-matrix\.js$/ }, () => ({ path: "standalone", namespace: "widget" }));
-        plugin.onLoad({ filter: /.*/, namespace: "widget" }, () => ({ contents: "module.exports = globalThis.MaturityMatrix;", loader: "js" }));
+        plugin.onResolve({ filter: /\/dist\/maturity-matrix\.js$/ }, () => ({ path: "functions", namespace: "functions" }));
+        plugin.onLoad({ filter: /.*/, namespace: "functions" }, () => ({
+          resolveDir: www,
+          loader: "js",
+          contents: [
+            `import initWasm from "./build/api-pkg/maturity_api.js";`,
+            `import bytes from "./build/maturity-matrix-api.wasm";`,
+            `export { builtinInstrument, validateInstrument } from "./build/api-pkg/maturity_api.js";`,
+            `export const init = () => initWasm({ module_or_path: bytes });`,
+          ].join("\n"),
+        }));
       },
     }],
   });

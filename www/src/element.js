@@ -1,18 +1,39 @@
 // The <maturity-matrix> custom element: a small JS class, because wasm-bindgen cannot extend
-// HTMLElement. It owns the shadow root, the stylesheet, the attributes, properties and events;
-// the Rust app owns everything inside.
-import { mount as mountWasm } from "../build/pkg/maturity_widget.js";
-import { isReady } from "./ready.js";
-import { init } from "./init.js";
+// HTMLElement. It owns the shadow root, the stylesheet, the attributes, properties and events,
+// and which build of the widget runs inside; the Rust app owns everything inside.
+//
+// The widget comes in two builds: the rater's (what a person rating on their own uses) and the
+// board's (everything). An element starts with the board's when its page or this browser is a
+// board's, otherwise with the rater's, and moves to the board's when the rater's asks for it
+// (a board screen opened, responses collected on this device): the app remounts on the same
+// place from the same stored answers, and focus goes back where it was.
 import { fetchMatrix } from "./fetch-matrix.js";
 import css from "./maturity-matrix.css";
 
-export { init };
+// The loader of the entry that defined the element: resolves a build's `mount` by kind.
+let loadBuild;
 
-/** Mounts the widget into an element (browsers only); returns `{ update, reset, destroy }`. */
-export function mount(element, options) {
-  if (!isReady()) throw new Error("maturity-matrix is still loading: await init() before calling mount().");
-  return mountWasm(element, options);
+// The views only the board's build has (the Rust `View::needs_board_build` keeps the same list).
+const BOARD_VIEWS = ["progress", "board", "facilitate", "system"];
+// How long a switch to the board's build may take before the person is told it is loading.
+const PATIENCE_MS = 300;
+
+/** Which build an element starts with: the board's when the host asks for the board, opens on
+ * a board screen, the page's address holds a share link (which whoever collects the answers
+ * opens), or this browser already keeps a board's record under the element's storage key. */
+function firstBuild(element) {
+  if (element.hasAttribute("board") || BOARD_VIEWS.includes(element.getAttribute("view"))) return "board";
+  if (location.hash.includes("maturity-matrix=")) return "board";
+  const key = element.getAttribute("storage-key") || "default";
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const name = localStorage.key(i);
+      if (name.startsWith("maturity-matrix:") && name.endsWith(`:${key}:board`)) return "board";
+    }
+  } catch {
+    // Storage blocked: the rater's build starts, and asks for the board's if it is needed.
+  }
+  return "rater";
 }
 
 /** The widget's stylesheet, for pages that call `mount()` themselves (the element adopts it
@@ -71,6 +92,11 @@ export class MaturityMatrixElement extends ElementBase {
   #inlineUsed; // the inline matrix text the widget was last given
   #childWatch; // re-renders when the inline matrix changes
   #renders = 0;
+  #build; // "rater" or "board": the build running, or to start
+  #mounted; // the build the handle belongs to
+  #uid; // the app's id prefix, kept when the app moves to the board's build
+  #reopen; // the view to reopen on after moving to the board's build
+  #status; // says that more of the tool is loading, when it takes a while
 
   constructor() {
     super();
@@ -124,7 +150,10 @@ export class MaturityMatrixElement extends ElementBase {
       const styles = styleNodes(shadow);
       this.#container = document.createElement("div");
       this.#container.className = "mm-host";
-      shadow.replaceChildren(...styles, this.#container);
+      this.#status = document.createElement("p");
+      this.#status.className = "mm-loading";
+      this.#status.setAttribute("role", "status");
+      shadow.replaceChildren(...styles, this.#status, this.#container);
       this.#container.before(...unstyledNotice(styles));
     }
     this.#childWatch ??= new MutationObserver(() => {
@@ -165,7 +194,9 @@ export class MaturityMatrixElement extends ElementBase {
     const render = ++this.#renders; // a later change supersedes this one
     try {
       await pageInitFirst();
-      await init();
+      this.#build ??= firstBuild(this);
+      const build = this.#build;
+      const mount = await loadBuild(build);
       await documentParsed();
       const inline = this.#inlineInstrument();
       const instrument = this.#instrument ?? inline ?? (await this.#instrumentFromSource()) ?? this.getAttribute("instrument") ?? undefined;
@@ -174,7 +205,7 @@ export class MaturityMatrixElement extends ElementBase {
       const options = {
         instrument,
         storageKey: this.getAttribute("storage-key") ?? undefined,
-        view: this.getAttribute("view") ?? undefined, // unknown names are ignored by the app
+        view: this.#reopen ?? this.getAttribute("view") ?? undefined, // unknown names are ignored by the app
         readonly: this.hasAttribute("readonly"),
         board: this.hasAttribute("board"),
         headingLevel: Number(this.getAttribute("heading-level")) || undefined,
@@ -182,16 +213,67 @@ export class MaturityMatrixElement extends ElementBase {
         response: this.#response,
         onResponse: (response, score, changed) => this.#answered(response, score, changed),
         onError: (error) => this.#emitError(error),
+        onBoardNeeded: (view) => this.#moveToBoard(view),
+        uid: this.#uid,
       };
-      if (this.#handle) this.#handle.update(options);
+      this.#reopen = undefined;
+      if (this.#handle && this.#mounted === build) this.#handle.update(options);
       else {
+        const focus = this.#focusNow();
+        this.#handle?.destroy();
         // Whatever stood in for the widget (the loading line, an earlier error) goes.
         this.#container.replaceChildren();
         this.#handle = mount(this.#container, options);
+        this.#mounted = build;
+        this.#uid = this.#handle.uid;
+        if (focus) this.#focusAgain(focus);
       }
+      this.#status.textContent = "";
     } catch (error) {
       if (render === this.#renders) this.#fail(error);
     }
+  }
+
+  /** The rater's build asks for the board's: load it, telling the person if it takes a while,
+   * and remount on `view`. The answers are in storage (or with the host) already. */
+  #moveToBoard(view) {
+    if (this.#build === "board") return;
+    this.#build = "board";
+    this.#reopen = view;
+    const patience = setTimeout(() => {
+      this.#status.textContent = "More of the assessment is loading…";
+    }, PATIENCE_MS);
+    // The status stays until the board's build has mounted (or failed, and says why).
+    const done = () => clearTimeout(patience);
+    this.#render().then(done, done);
+  }
+
+  /** Where focus is inside the widget, to put it back after a remount. */
+  #focusNow() {
+    const active = this.shadowRoot?.activeElement;
+    if (!active || !this.#container.contains(active)) return null;
+    return { id: active.id, start: active.selectionStart, end: active.selectionEnd };
+  }
+
+  /** Puts focus back on the element with the same id once the remounted app has rendered
+   * (yew renders after the current task), or on the view's heading if it is gone. */
+  #focusAgain({ id, start, end }) {
+    const settle = new MutationObserver(() => {
+      const heading = this.#container.querySelector(".mm-view-title");
+      if (!heading && !this.#container.querySelector(".mm-error")) return;
+      settle.disconnect();
+      const target = (id && this.shadowRoot.getElementById(id)) || heading;
+      if (!target) return;
+      target.focus();
+      if (target.id === id && typeof start === "number" && "setSelectionRange" in target) {
+        try {
+          target.setSelectionRange(start, end);
+        } catch {
+          // Not a text field after all (radio buttons have no selection).
+        }
+      }
+    });
+    settle.observe(this.#container, { childList: true, subtree: true });
   }
 
   /** The text of a matrix written inside the element as `<script type="application/json">`.
@@ -245,6 +327,7 @@ export class MaturityMatrixElement extends ElementBase {
   #fail(error) {
     this.#handle?.destroy();
     this.#handle = undefined;
+    this.#status.textContent = "";
     const alert = document.createElement("p");
     alert.className = "mm-error";
     alert.setAttribute("role", "alert");
@@ -292,19 +375,20 @@ function documentParsed() {
   return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 }
 
-/** Defines `<maturity-matrix>` (once per page). Entries call it after choosing how to load. */
-// A page whose bundler does not copy the .wasm (esbuild, Rollup without an asset plugin) gives
-// its address with init({ module_or_path }) in a module that imports this one statically: that
-// code runs before any promise settles, so waiting for one settled promise is enough for the
-// element to see that call before loading the file from beside the script itself (a task would
-// also wait behind the page's parsing, and delay every widget's start).
+/** Defines `<maturity-matrix>` (once per page), with `load(kind)` resolving the `mount` of the
+ * rater's or the board's build: each entry passes the loader fitting how it ships the files. */
+// A page whose bundler does not copy the .wasm files gives their directory with
+// setWasmDirectory() in a module that imports this one statically: that code runs before any
+// promise settles, so waiting for one settled promise is enough for the element to see that call
+// before loading a file from beside the script itself (a task would also wait behind the page's
+// parsing, and delay every widget's start).
 const pageInitFirst = () => Promise.resolve();
 
-export function defineElement() {
+export function defineElement(load) {
   if (typeof customElements === "undefined") return; // no DOM here: nothing to define
+  loadBuild ??= load;
   if (!customElements.get("maturity-matrix")) {
     customElements.define("maturity-matrix", MaturityMatrixElement);
   }
 }
 
-export * from "./api.js";

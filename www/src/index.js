@@ -1,6 +1,12 @@
-// The ES-module entry: loads the .wasm from beside this file and defines <maturity-matrix>.
-import { defineElement } from "./element.js";
+// The ES-module entry: defines <maturity-matrix>, which loads the build of the widget it needs
+// from beside this file, and offers the scoring functions, which load on init().
+import { defineElement as define } from "./element.js";
+import { loadBuild } from "./loaders.js";
 
+/** Defines `<maturity-matrix>` (done on import; safe to call again). */
+export const defineElement = () => define(loadBuild);
 defineElement();
 
-export * from "./element.js";
+export { MaturityMatrixElement, styles } from "./element.js";
+export { init, mount, setWasmDirectory } from "./loaders.js";
+export * from "./api.js";

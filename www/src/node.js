@@ -3,9 +3,9 @@
 // beside this one. No DOM is needed.
 import { readFileSync } from "node:fs";
 import { initSync } from "maturity-matrix:glue";
-import { markReady } from "./ready.js";
+import { markReady } from "maturity-matrix:functions";
 
-initSync({ module: readFileSync(new URL(MATURITY_MATRIX_WASM, import.meta.url)) });
+initSync({ module: readFileSync(new URL(FUNCTIONS_WASM, import.meta.url)) });
 markReady();
 
 export * from "./api.js";

@@ -43,6 +43,13 @@ impl MountHandle {
         self.render(!host_owned);
     }
 
+    /// The prefix of the ids inside this widget (the element passes it back when it remounts
+    /// the app in the board's build, so focus finds the same ids).
+    #[wasm_bindgen(getter)]
+    pub fn uid(&self) -> String {
+        self.uid.clone()
+    }
+
     /// Unmounts the widget and releases its memory. Safe to call twice.
     pub fn destroy(&mut self) {
         if let Some((app, element)) = self.app.take() {
@@ -107,6 +114,17 @@ impl MountHandle {
             }
             _ => Callback::noop(),
         };
+        // The element's own hook (not a public option): the rater's build asks for the board
+        // build when a board screen is needed, naming the view to reopen on.
+        let on_board_needed = match self.option("onBoardNeeded") {
+            Some(function) => {
+                let function = function.unchecked_into::<js_sys::Function>();
+                Callback::from(move |view: View| {
+                    let _ = function.call1(&JsValue::NULL, &view.name().into());
+                })
+            }
+            None => Callback::noop(),
+        };
         let props = AppProps {
             source,
             uid: self.uid.clone().into(),
@@ -131,6 +149,7 @@ impl MountHandle {
                 .filter(|n| (1.0..=5.0).contains(n))
                 .map_or(2, |n| n as u8),
             show_title: !self.option("hideTitle").is_some_and(|v| v.is_truthy()),
+            on_board_needed,
         };
         let Some(element) = self
             .root
@@ -174,16 +193,21 @@ thread_local! {
 /// the page never shows a blank box.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) -> MountHandle {
-    let uid = NEXT_UID.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        format!("mm{id}")
-    });
     let options = if options.is_object() {
         options
     } else {
         js_sys::Object::new().into()
     };
+    // The element's own option: the prefix the app had before it moved to the board's build.
+    let uid = option_value(&options, "uid")
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| {
+            NEXT_UID.with(|n| {
+                let id = n.get();
+                n.set(id + 1);
+                format!("mm{id}")
+            })
+        });
     let mut handle = MountHandle {
         root,
         uid,

@@ -74,7 +74,7 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
                 </tr>
             }
         });
-    let heading_id = format!("{}-heat", widget.uid);
+    let heading_id = widget.id("heat");
     html! {
         <section class="mm-heat-map" aria-labelledby={heading_id.clone()}>
             <@{widget.h(2)} id={heading_id}>{ "Where the items sit" }</@>

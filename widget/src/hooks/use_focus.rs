@@ -5,6 +5,7 @@ use yew::prelude::*;
 /// A node that receives focus when its component first renders: used where a button the
 /// person pressed disappears (a stage of the board replaced by the next), so focus lands at
 /// the start of what replaced it rather than on the page body.
+#[cfg(feature = "board")]
 #[hook]
 pub fn use_focus_on_mount() -> NodeRef {
     let node = use_node_ref();

@@ -28,6 +28,7 @@ pub fn local_date_time(at_ms: u64) -> String {
 }
 
 /// The time in milliseconds since 1970, for counting down on screen.
+#[cfg(feature = "board")]
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }

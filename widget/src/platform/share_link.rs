@@ -3,7 +3,9 @@
 //! fragment, which is never sent to a server. The text format lives in `maturity_core::share`.
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
-use maturity_core::{response_limits, share, Error, Instrument, Response};
+#[cfg(feature = "board")]
+use maturity_core::{response_limits, Error, Instrument};
+use maturity_core::{share, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -117,6 +119,7 @@ pub fn fragment_of_page() -> Option<String> {
 }
 
 /// The answers in a share-link fragment, checked against `instrument`.
+#[cfg(feature = "board")]
 pub async fn read(fragment: &str, instrument: &Instrument) -> Result<Response, Error> {
     let bytes = share::from_fragment(fragment)
         .unwrap_or_else(|| Err(Error::single("link", "this is not a share link")))?;

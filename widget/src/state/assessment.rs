@@ -1,10 +1,13 @@
 //! An assessment in progress: its answers, and every change a person can make to them.
 
 use maturity_core::{Answer, Field, ProgressLine, Response, Special, Status};
+#[cfg(feature = "board")]
 use std::rc::Rc;
+#[cfg(feature = "board")]
 use yew::Reducible;
 
-/// The answers so far, and what the last change was.
+/// The answers so far, and what the last change was: a rater's turn on the board's device.
+#[cfg(feature = "board")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     /// The answers so far.
@@ -41,6 +44,8 @@ pub enum Detail {
 }
 
 /// Everything a person can do to an assessment.
+// The progress view's actions are only made in the board build; the reducer is shared.
+#[cfg_attr(not(feature = "board"), allow(dead_code))]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Choose a level for an item.
@@ -141,6 +146,7 @@ pub enum PaperField {
     BoardAskedTo,
 }
 
+#[cfg(feature = "board")]
 impl Assessment {
     /// An assessment holding `response`.
     pub fn new(response: Rc<Response>) -> Self {
@@ -154,6 +160,7 @@ impl Assessment {
 
 impl Action {
     /// True for free text, typed a character at a time.
+    #[cfg(feature = "board")]
     pub fn is_typing(&self) -> bool {
         matches!(
             self,
@@ -268,6 +275,7 @@ pub struct Timed {
     pub at: String,
 }
 
+#[cfg(feature = "board")]
 impl Reducible for Assessment {
     type Action = Timed;
 

@@ -34,6 +34,16 @@ pub struct WidgetContext {
 }
 
 impl WidgetContext {
+    /// The id `{uid}-{suffix}`, unique to this widget on the page. One function rather than a
+    /// `format!` at each of the many places ids are made: each `format!` is code of its own.
+    pub fn id(&self, suffix: &str) -> String {
+        let mut id = String::with_capacity(self.uid.len() + 1 + suffix.len());
+        id.push_str(&self.uid);
+        id.push('-');
+        id.push_str(suffix);
+        id
+    }
+
     /// The heading tag `depth` levels below the widget's own heading (`h2` … `h6`).
     pub fn h(&self, depth: u8) -> &'static str {
         ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from((self.heading + depth).clamp(1, 6)) - 1]

@@ -9,16 +9,24 @@
 //! Views read the state through the contexts in [`context`] and change it by dispatching
 //! actions; nothing here touches the browser.
 
+#[cfg(feature = "board")]
+mod admission;
 mod assessment;
 mod board;
 mod changes;
 pub mod context;
 mod library;
+#[cfg(feature = "board")]
 mod system;
 mod view;
 
-pub use assessment::{Action, Assessment, Detail, PaperField, PlanField, Timed};
-pub use board::{admit_files, Board, BoardAction, BoardRecord, Said};
+#[cfg(feature = "board")]
+pub use admission::{admit_files, Said};
+#[cfg(feature = "board")]
+pub use assessment::Assessment;
+pub use assessment::{Action, Detail, PaperField, PlanField, Timed};
+pub use board::{Board, BoardAction, BoardRecord};
 pub use library::{read_stored, stamped_text, Library, LibraryAction, Notice, Record, Saved};
+#[cfg(feature = "board")]
 pub use system::admit_records;
 pub use view::{Answers, Open, Opening, Place, View};

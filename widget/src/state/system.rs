@@ -1,7 +1,7 @@
 //! The system view's records: the agreed records of several organisations, admitted file by
 //! file. They live in the page while the view is open; the files are the organisations' own.
 
-use super::board::{added_line, answers_that_do_not_fit, refusal, Admitted, Said};
+use super::admission::{added_line, answers_that_do_not_fit, refusal, Admitted, Said};
 use maturity_core::{admissible, Instrument, Response};
 
 /// Reads `(file name, text or why it could not be read)` pairs as organisations' agreed

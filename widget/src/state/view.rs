@@ -40,6 +40,14 @@ impl View {
         View::System,
     ];
 
+    /// Whether the view is only in the board build (www/src/element.js keeps the same list).
+    pub fn needs_board_build(self) -> bool {
+        matches!(
+            self,
+            View::Progress | View::Board | View::Facilitate | View::System
+        )
+    }
+
     /// The name used in saved state and in the `view` option.
     pub fn name(self) -> &'static str {
         match self {

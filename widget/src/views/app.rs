@@ -51,6 +51,9 @@ pub struct AppProps {
     /// Whether to show the instrument's title as the widget's heading.
     #[prop_or(true)]
     pub show_title: bool,
+    /// Told, in the rater's build, that the person needs a board screen, with the view.
+    #[prop_or_default]
+    pub on_board_needed: Callback<View>,
 }
 
 /// The widget.
@@ -64,7 +67,7 @@ pub fn App(props: &AppProps) -> Html {
                 storage_key={props.storage_key.clone()} view={props.view} readonly={props.readonly}
                 host_response={props.host_response.clone()} on_response={props.on_response.clone()}
                 start_afresh={props.start_afresh} board={props.board} heading_level={props.heading_level}
-                show_title={props.show_title} />
+                show_title={props.show_title} on_board_needed={props.on_board_needed.clone()} />
         },
         InstrumentSource::Failed(error) => html! {
             <ErrorView summary="This matrix could not be loaded" error={error.clone()} />

@@ -2,14 +2,18 @@
 //! and the view shown.
 
 use super::assess::AssessView;
+#[cfg(feature = "board")]
 use super::board::BoardView;
 use super::common::{SaveNotice, ViewNav};
+#[cfg(feature = "board")]
 use super::facilitate::FacilitateView;
 use super::paper::PaperView;
 use super::plan::PlanView;
+#[cfg(feature = "board")]
 use super::progress::ProgressView;
 use super::results::ResultsView;
 use super::start::StartView;
+#[cfg(feature = "board")]
 use super::system::SystemView;
 use crate::hooks::use_focus_on_change;
 use crate::platform::clock::now;
@@ -33,6 +37,10 @@ pub struct SessionProps {
     pub on_place: Callback<Place>,
     /// Told the answers on opening and after every change.
     pub on_response: Callback<Answers>,
+    /// Told, in the rater's build, that the person needs a board screen (with the view to
+    /// open): the element loads the board build and remounts on the same place.
+    #[prop_or_default]
+    pub on_board_needed: Callback<View>,
 }
 
 /// The open assessment, its navigation and its views; every score shown comes from the core.
@@ -114,6 +122,7 @@ pub fn Session(props: &SessionProps) -> Html {
     };
     let instrument = &widget.instrument;
     let turn = use_state(|| false);
+    #[cfg(feature = "board")]
     let on_turn = {
         let turn = turn.clone();
         Callback::from(move |active: bool| turn.set(active))
@@ -124,6 +133,24 @@ pub fn Session(props: &SessionProps) -> Html {
     let board_tab = widget.board
         || matches!(place.view, View::Board | View::System)
         || !board.board.record.respondents.is_empty();
+    // The rater's build has no board screens: when one is asked for, when a board starts
+    // collecting responses on this device (in another tab, or from a shared link), or when a
+    // second assessment is kept (comparing them over time is the board's year), or once progress
+    // on the actions has been recorded (the board's year too), the element
+    // loads the board build, which opens on this place from the same stored answers.
+    #[cfg(not(feature = "board"))]
+    {
+        let needed = board_tab
+            || place.view.needs_board_build()
+            || library.library.others(slot).next().is_some()
+            || response.progress_recorded();
+        let (on_board_needed, view) = (props.on_board_needed.clone(), place.view);
+        use_effect_with(needed, move |&needed| {
+            if needed {
+                on_board_needed.emit(view);
+            }
+        });
+    }
     let body = match place.view {
         View::Start => html! {
             <StartView {slot} on_open={props.on_open.clone()} on_view={go.clone()} />
@@ -134,22 +161,29 @@ pub fn Session(props: &SessionProps) -> Html {
         },
         View::Results => html! { <ResultsView {slot} /> },
         View::Plan => html! { <PlanView /> },
+        #[cfg(feature = "board")]
         View::Progress => html! { <ProgressView /> },
         View::Paper => html! { <PaperView /> },
+        #[cfg(feature = "board")]
         View::Board => {
             html! { <BoardView {slot} on_open={props.on_open.clone()} on_turn={on_turn} /> }
         }
+        #[cfg(feature = "board")]
         View::Facilitate => html! {
             <FacilitateView {slot} on_open={props.on_open.clone()} on_view={go.clone()} />
         },
+        #[cfg(feature = "board")]
         View::System => html! { <SystemView /> },
+        // Not in the rater's build: the element is loading the board build (see above).
+        #[cfg(not(feature = "board"))]
+        View::Progress | View::Board | View::Facilitate | View::System => Html::default(),
     };
     html! {
         <ContextProvider<SessionContext> context={session}>
         <article class={classes!("mm-assessment", format!("mm-assessment--{}", place.view.name()))}
-            aria-labelledby={format!("{}-title", widget.uid)} data-view={place.view.name()}>
+            aria-labelledby={widget.id("title")} data-view={place.view.name()}>
             <@{widget.h(0)} class={classes!("mm-title", (!widget.show_title).then_some("mm-visually-hidden"))}
-                id={format!("{}-title", widget.uid)}>{ &instrument.title }</@>
+                id={widget.id("title")}>{ &instrument.title }</@>
             // While someone rates in turn on a shared device, nothing else is within reach:
             // not the other views, not the facilitator's view of everyone's ratings.
             if !*turn {

@@ -3,6 +3,7 @@
 //! and shares it, with the widget's settings, through contexts.
 
 use super::session::Session;
+#[cfg(feature = "board")]
 use super::shared::SharedView;
 use crate::hooks::{use_shared_link, use_store};
 use crate::platform::clock;
@@ -39,6 +40,8 @@ pub struct WorkspaceProps {
     pub heading_level: u8,
     /// Whether to show the instrument's title as the widget's heading.
     pub show_title: bool,
+    /// Told, in the rater's build, that a board screen is needed (see [`Session`]).
+    pub on_board_needed: Callback<View>,
 }
 
 /// Opens the assessment the person last had open (or the first), at the view they were on;
@@ -142,6 +145,15 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     // this tab later; only widgets that keep their own answers offer it (a host that supplies
     // answers decides what is shown).
     let shared = use_shared_link(stored);
+    #[cfg(not(feature = "board"))]
+    {
+        let (on_board_needed, view) = (props.on_board_needed.clone(), opening.place.view);
+        use_effect_with(shared.is_some(), move |&needed| {
+            if needed {
+                on_board_needed.emit(view);
+            }
+        });
+    }
     let body = if let Some(fragment) = &*shared {
         let on_close = {
             let (shared, on_open) = (shared.clone(), on_open.clone());
@@ -156,11 +168,20 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             })
         };
         // Keyed by the link, so another link opened over this one is read afresh.
-        html! { <SharedView key={fragment.clone()} fragment={fragment.clone()} {slot} {on_close} /> }
+        #[cfg(feature = "board")]
+        let view = html! { <SharedView key={fragment.clone()} fragment={fragment.clone()} {slot} {on_close} /> };
+        // Shared answers are opened by whoever collects them (the board build), which the
+        // element loads, opening the link there; nothing is shown meanwhile but its notice.
+        #[cfg(not(feature = "board"))]
+        let view = {
+            let _ = (on_close, fragment);
+            Html::default()
+        };
+        view
     } else {
         html! {
             <Session key={opening.serial} opening={(*opening).clone()} {loaded} {on_open} {on_place}
-                on_response={props.on_response.clone()} />
+                on_response={props.on_response.clone()} on_board_needed={props.on_board_needed.clone()} />
         }
     };
     html! {

@@ -21,7 +21,7 @@ pub fn ComponentSection(props: &ComponentSectionProps) -> Html {
     let (widget, session) = (use_widget(), use_session());
     let component = &widget.instrument.components[props.component];
     let counts = session.report.components[props.component].counts;
-    let heading_id = format!("{}-{}", widget.uid, component.id);
+    let heading_id = widget.id(&component.id);
     let items = component.items.iter().enumerate().map(|(index, item)| {
         let answer = session.response.answers.get(&item.id);
         html! {

@@ -40,7 +40,7 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
     let readonly = widget.readonly;
     let item: &Item = &widget.instrument.components[props.component].items[props.item];
     // The uid keeps ids and radio names unique when several widgets share a page.
-    let name = format!("{}-{}", widget.uid, item.id);
+    let name = widget.id(&item.id);
     let scale = &widget.instrument.scale;
     let option = |id: String,
                   checked: bool,

@@ -6,5 +6,6 @@ mod item_question;
 mod target_select;
 
 pub use assess_view::AssessView;
+#[cfg(feature = "board")]
 pub use item_question::ItemQuestion;
 pub use target_select::TargetSelect;

@@ -163,8 +163,8 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
             .filter(|entry| entry.prioritised)
             .collect::<Vec<_>>(),
     );
-    let threshold_id = format!("{}-threshold", widget.uid);
-    let names_id = format!("{}-names", widget.uid);
+    let threshold_id = widget.id("threshold");
+    let names_id = widget.id("names");
     let max_gap = levels.len().saturating_sub(1).max(1);
     html! {
         <div class="mm-board">
@@ -184,15 +184,15 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                     <label for={names_id}>{ "Show names beside ratings" }</label>
                 </div>
             </fieldset>
-            <p class="mm-summary" id={format!("{}-board-summary", widget.uid)} tabindex="-1" ref={summary_ref} data-respondents={board.respondents.to_string()} data-flagged={flagged.len().to_string()}>
+            <p class="mm-summary" id={widget.id("board-summary")} tabindex="-1" ref={summary_ref} data-respondents={board.respondents.to_string()} data-flagged={flagged.len().to_string()}>
                 { format!("{} respondents. {} item{} rated {} or more levels apart: discuss {} first.",
                     board.respondents, flagged.len(), if flagged.len() == 1 { "" } else { "s" }, board.threshold,
                     if flagged.len() == 1 { "it" } else { "these" }) }
             </p>
-            <section aria-labelledby={format!("{}-board-components", widget.uid)}>
-                <@{widget.h(2)} id={format!("{}-board-components", widget.uid)}>{ "Components" }</@>
+            <section aria-labelledby={widget.id("board-components")}>
+                <@{widget.h(2)} id={widget.id("board-components")}>{ "Components" }</@>
                 if board.components.iter().any(|c| c.scores.median.is_some()) {
-                    <RadarChart profiles={Rc::new(profiles)} described_by={format!("{}-board-summary", widget.uid)} />
+                    <RadarChart profiles={Rc::new(profiles)} described_by={widget.id("board-summary")} />
                 }
                 <div class="mm-scroll" tabindex="0" role="region" aria-label="Component scores across respondents">
                     <table class="mm-table">
@@ -202,16 +202,16 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                     </table>
                 </div>
             </section>
-            <section aria-labelledby={format!("{}-discuss", widget.uid)}>
-                <@{widget.h(2)} id={format!("{}-discuss", widget.uid)}>{ "Discuss first" }</@>
+            <section aria-labelledby={widget.id("discuss")}>
+                <@{widget.h(2)} id={widget.id("discuss")}>{ "Discuss first" }</@>
                 if flagged.is_empty() {
                     <p>{ "No item has ratings that far apart." }</p>
                 } else {
                     <ol class="mm-prompts">{ for prompts }</ol>
                 }
             </section>
-            <section aria-labelledby={format!("{}-agreed", widget.uid)}>
-                <@{widget.h(2)} id={format!("{}-agreed", widget.uid)}>{ "The agreed record" }</@>
+            <section aria-labelledby={widget.id("agreed")}>
+                <@{widget.h(2)} id={widget.id("agreed")}>{ "The agreed record" }</@>
                 <p>{ "Record the level the board agrees for each item, with its rationale. The agreed record starts from everyone's median and is an assessment like any other: results, action plan, exports and the board paper all work on it. In the room, the facilitation view shows one item at a time, large enough for a projector, and records the agreed level as the discussion goes." }</p>
                 <div class="mm-actions mm-noprint">
                     <button type="button" class="mm-button" onclick={open_agreed(View::Facilitate)}>{ "Facilitate the discussion, item by item" }</button>
@@ -221,13 +221,13 @@ pub fn BoardDiscussion(props: &BoardDiscussionProps) -> Html {
                 </div>
             </section>
             if !plan.is_empty() {
-                <section aria-labelledby={format!("{}-board-plan", widget.uid)}>
-                    <@{widget.h(2)} id={format!("{}-board-plan", widget.uid)}>{ "Priorities (from the agreed record)" }</@>
+                <section aria-labelledby={widget.id("board-plan")}>
+                    <@{widget.h(2)} id={widget.id("board-plan")}>{ "Priorities (from the agreed record)" }</@>
                     <PlanTable plan={plan.clone()} />
                 </section>
             }
-            <section aria-labelledby={format!("{}-every-item", widget.uid)}>
-                <@{widget.h(2)} id={format!("{}-every-item", widget.uid)}>{ "Every item" }</@>
+            <section aria-labelledby={widget.id("every-item")}>
+                <@{widget.h(2)} id={widget.id("every-item")}>{ "Every item" }</@>
                 <div class="mm-scroll" tabindex="0" role="region" aria-label="Every item's ratings">
                     <table class="mm-table mm-table--items">
                         <caption class="mm-visually-hidden">{ "How everyone rated each item" }</caption>

@@ -56,7 +56,7 @@ pub fn RespondentTurn(props: &RespondentTurnProps) -> Html {
                 { format!("Rating by {}. Your answers are kept apart from everyone else's, and this screen shows nobody's ratings once you finish.", props.name) }
             </p>
             // Ids of its own, and answers of its own: nothing of the session underneath.
-            <ContextProvider<WidgetContext> context={WidgetContext { uid: format!("{}-turn", widget.uid).into(), ..widget.clone() }}>
+            <ContextProvider<WidgetContext> context={WidgetContext { uid: widget.id("turn").into(), ..widget.clone() }}>
                 <ContextProvider<SessionContext> context={session}>
                     <AssessView component={*component} {on_component}
                         on_view={finish.clone()} last_label="Finish and hand over" />

@@ -27,7 +27,7 @@ pub struct ImportButtonProps {
 #[component]
 pub fn ImportButton(props: &ImportButtonProps) -> Html {
     let widget = use_widget();
-    let id = format!("{}-{}", widget.uid, props.id);
+    let id = widget.id(&props.id);
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |event: Event| {

@@ -2,6 +2,7 @@
 
 mod date_input;
 mod download_button;
+#[cfg(feature = "board")]
 mod drop_zone;
 mod error_view;
 mod import_button;
@@ -12,6 +13,7 @@ mod view_nav;
 
 pub use date_input::DateInput;
 pub use download_button::DownloadButton;
+#[cfg(feature = "board")]
 pub use drop_zone::DropZone;
 pub use error_view::ErrorView;
 pub use import_button::ImportButton;
@@ -31,6 +33,7 @@ pub fn scroll_region(label: &str, table: Html) -> Html {
     }
 }
 
+#[cfg(feature = "board")]
 /// What a batch of files gave, one line each: the words, and the problems' paths in a details
 /// element for whoever fixes the file.
 pub fn said_list(messages: &[crate::state::Said]) -> Html {

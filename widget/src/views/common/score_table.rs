@@ -19,7 +19,7 @@ pub struct ScoreTableProps {
 pub fn ScoreTable(props: &ScoreTableProps) -> Html {
     let (widget, session) = (use_widget(), use_session());
     let (instrument, report) = (&widget.instrument, &session.report);
-    let heading_id = format!("{}-{}", widget.uid, props.id);
+    let heading_id = widget.id(&props.id);
     let banded = !instrument.scoring.bands.is_empty();
     let band = |band: &Option<String>| {
         banded.then(|| html! { <td>{ band.clone().unwrap_or_default() }</td> })

@@ -37,7 +37,7 @@ const SUGGESTED: usize = 5;
 pub fn DiscussionEnd(props: &DiscussionEndProps) -> Html {
     let (widget, session) = (use_widget(), use_session());
     let instrument = &widget.instrument;
-    let summary_id = format!("{}-agreed-summary", widget.uid);
+    let summary_id = widget.id("agreed-summary");
     let profiles = Rc::new(vec![Profile {
         label: "Agreed".to_owned(),
         scores: session.report.components.iter().map(|c| c.score).collect(),

@@ -280,12 +280,12 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             }
             <div class="mm-facilitate__body">
             <div>
-            <section class="mm-facilitate__ratings" aria-labelledby={format!("{}-room-ratings", widget.uid)}>
-                <@{widget.h(3)} id={format!("{}-room-ratings", widget.uid)}>{ format!("How {} rated it: {median}, {} apart", plural(responses.len(), "person", "people"), plural(figures.spread, "level", "levels")) }</@>
+            <section class="mm-facilitate__ratings" aria-labelledby={widget.id("room-ratings")}>
+                <@{widget.h(3)} id={widget.id("room-ratings")}>{ format!("How {} rated it: {median}, {} apart", plural(responses.len(), "person", "people"), plural(figures.spread, "level", "levels")) }</@>
                 <RoomDistribution item={Rc::new(figures)} />
             </section>
-            <section aria-labelledby={format!("{}-room-notes", widget.uid)}>
-                <@{widget.h(3)} id={format!("{}-room-notes", widget.uid)}>{ "What people wrote" }</@>
+            <section aria-labelledby={widget.id("room-notes")}>
+                <@{widget.h(3)} id={widget.id("room-notes")}>{ "What people wrote" }</@>
                 if notes.is_empty() {
                     <p>{ "Nobody wrote a note on this item." }</p>
                 } else {

@@ -1,7 +1,10 @@
 //! The board paper view.
 
+#[cfg(feature = "board")]
+mod board_sections;
 mod cover_form;
 mod paper_view;
+#[cfg(feature = "board")]
 mod progress_section;
 
 pub use paper_view::PaperView;

@@ -2,16 +2,16 @@
 //! as PDF: a cover sheet, the summary and profile, the spread of the board's views, the change
 //! since the previous assessment, the priorities, and every rating with its evidence.
 
+#[cfg(feature = "board")]
+use super::board_sections;
 use super::cover_form::CoverForm;
-use super::progress_section::ProgressSection;
 use crate::charts::{Profile, RadarChart};
 use crate::platform::print::print;
-use crate::state::context::{use_board, use_library, use_session, use_widget};
+#[cfg(feature = "board")]
+use crate::state::context::use_library;
+use crate::state::context::{use_board, use_session, use_widget};
 use crate::views::common::{scroll_region, PlanTable, ScoreTable};
-use maturity_core::{
-    action_plan, aggregate, compare, date_in_words, plural, previous_assessment, written_summary,
-    Change, Score, DEFAULT_DISAGREEMENT_THRESHOLD,
-};
+use maturity_core::{action_plan, date_in_words, plural, written_summary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,14 +21,13 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The paper, with the cover sheet's form above it on screen.
 #[component]
 pub fn PaperView() -> Html {
-    let (widget, session, library, board) =
-        (use_widget(), use_session(), use_library(), use_board());
+    let (widget, session, board) = (use_widget(), use_session(), use_board());
     let (instrument, response, report) = (&widget.instrument, &session.response, &session.report);
     let uid = &widget.uid;
     let paper = &response.paper;
     // Whose view this is: the board's agreed record (as the record says, or as this board
     // holds it), or one person's ratings.
-    let respondents = board.board.responses.clone();
+    let respondents = &board.board.responses;
     let raters = match &response.agreed {
         Some(agreed) => Some(agreed.raters as usize),
         None => session
@@ -82,70 +81,13 @@ pub fn PaperView() -> Html {
         ),
     ];
 
-    // The spread of views, when this is the board's agreed record.
-    let spread = agreed
-        .then(|| aggregate(instrument, &respondents, DEFAULT_DISAGREEMENT_THRESHOLD).ok())
-        .flatten()
-        .map(|board| {
-            let flagged: Vec<Html> = board
-                .discussion_order
-                .iter()
-                .filter_map(|id| board.items.iter().find(|i| &i.id == id))
-                .filter(|i| i.disagreement)
-                .map(|i| {
-                    let title = instrument.item(&i.id).map_or(i.id.as_str(), |(_, item)| item.title.as_str());
-                    let range = |value: Option<u8>| value.and_then(|v| instrument.level(v)).map_or("", |l| l.label.as_str());
-                    html! { <li key={i.id.clone()}>{ format!("{title}: from {} to {}", range(i.min), range(i.max)) }</li> }
-                })
-                .collect();
-            html! {
-                <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-spread")}>
-                    <@{widget.h(2)} id={format!("{uid}-paper-spread")}>{ "The spread of the board's views" }</@>
-                    <p>{ format!("{} privately before the discussion. They were {} or more apart on {}{}",
-                        plural(board.respondents, "member rated", "members rated"), plural(board.threshold, "level", "levels"), plural(flagged.len(), "item", "items"),
-                        if flagged.is_empty() { "." } else { ", discussed first:" }) }</p>
-                    if !flagged.is_empty() { <ul class="mm-list">{ flagged }</ul> }
-                </section>
-            }
-        });
-
-    // The change since the previous assessment: the latest one saved before this one began.
-    let since = session.slot.and_then(|slot| {
-        let previous = previous_assessment(response, library.library.others(slot).map(|(_, other)| &**other))?;
-        let change = compare(instrument, previous, response).ok()?;
-        let shown = |s: Option<Score>| s.map_or_else(|| "not rated".to_owned(), |s| s.to_string());
-        let rows = instrument.components.iter().zip(&change.components).map(|(component, c)| {
-            let delta = match (c.change, c.delta) {
-                (Change::NotComparable, _) | (_, None) => "–".to_owned(),
-                (_, Some(d)) => d.signed(),
-            };
-            html! {
-                <tr key={component.id.clone()}>
-                    <th scope="row">{ &component.title }</th>
-                    <td class="mm-number">{ shown(c.baseline) }</td><td class="mm-number">{ shown(c.current) }</td><td class="mm-number">{ delta }</td>
-                </tr>
-            }
-        });
-        let when = date_in_words(previous.assessed_on());
-        let name = match previous.title.trim() {
-            "" => "the previous assessment",
-            title => title,
-        };
-        Some(html! {
-            <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-since")}>
-                <@{widget.h(2)} id={format!("{uid}-paper-since")}>{ "Change since the previous assessment" }</@>
-                <p>{ format!("Since {name} ({when}): {} improved, {} declined and {} stayed the same.",
-                    plural(change.improved.len(), "item", "items"), change.declined.len(), change.unchanged.len()) }</p>
-                { scroll_region("Score by component, then and now", html! {
-                    <table class="mm-table">
-                        <caption class="mm-visually-hidden">{ "Score by component, then and now" }</caption>
-                        <thead><tr><th scope="col">{ "Component" }</th><th scope="col">{ "Then" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Change" }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                }) }
-            </section>
-        })
-    });
+    #[cfg(feature = "board")]
+    let (spread, since) = (
+        board_sections::spread_section(&widget, &board, agreed),
+        board_sections::since_section(&widget, &session, &use_library()),
+    );
+    #[cfg(not(feature = "board"))]
+    let (spread, since): (Option<Html>, Option<Html>) = (None, None);
 
     let ratings = instrument.components.iter().map(|component| {
         let rows = component.items.iter().map(|item| {
@@ -177,6 +119,13 @@ pub fn PaperView() -> Html {
         ..Profile::default()
     }]);
     let print = Callback::from(|_: MouseEvent| print());
+    // Progress is reported once something has been recorded (the progress view, in the board
+    // build); a first paper would otherwise list every action twice, all "Not started".
+    #[cfg(feature = "board")]
+    let progress =
+        html! { if response.progress_recorded() { <super::progress_section::ProgressSection /> } };
+    #[cfg(not(feature = "board"))]
+    let progress = Html::default();
     html! {
         <div class="mm-paper-view">
             <div class="mm-actions mm-noprint">
@@ -221,7 +170,7 @@ pub fn PaperView() -> Html {
                             if others.len() == 1 { "is" } else { "are" }) }</p>
                     }
                 </section>
-                <ProgressSection />
+                { progress }
                 <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-ratings")}>
                     <@{widget.h(2)} id={format!("{uid}-paper-ratings")}>{ "Every rating and its evidence" }</@>
                     { for ratings }

@@ -14,7 +14,7 @@ pub fn ProgressSection() -> Html {
     if report.total == 0 {
         return Html::default();
     }
-    let heading = format!("{}-paper-progress", widget.uid);
+    let heading = widget.id("paper-progress");
     let rows = report.actions.iter().map(|action| {
         let due = date_in_words(&action.due);
         let status = if action.overdue {

@@ -39,9 +39,9 @@ pub fn ProgressView() -> Html {
             if report.total > 0 {
                 <ul class="mm-progress__actions">{ for actions }</ul>
             }
-            <section class="mm-progress__dates" aria-labelledby={format!("{}-dates", widget.uid)}>
-                <@{widget.h(2)} id={format!("{}-dates", widget.uid)}>{ "Dates in your calendar" }</@>
-                <DateInput id={format!("{}-next-review", widget.uid)} legend="Date of the next review"
+            <section class="mm-progress__dates" aria-labelledby={widget.id("dates")}>
+                <@{widget.h(2)} id={widget.id("dates")}>{ "Dates in your calendar" }</@>
+                <DateInput id={widget.id("next-review")} legend="Date of the next review"
                     value={session.response.next_review.clone()} on_change={on_review} />
                 <p class="mm-hint">{ "A calendar file holds the next review and the due date of every action not yet done or dropped. Open it again after changes: the events are updated, not repeated." }</p>
                 <div class="mm-actions">

@@ -24,8 +24,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let instrument = &widget.instrument;
     let current = &session.response;
     let others: Vec<(u32, &Rc<Response>)> = library.library.others(props.slot).collect();
-    let heading_id = format!("{}-compare", widget.uid);
-    let select_id = format!("{}-baseline", widget.uid);
+    let heading_id = widget.id("compare");
+    let select_id = widget.id("baseline");
     if others.is_empty() {
         return html! {
             { titled_section(&widget, 2, "mm-compare", &heading_id, "Change over time", html! { <>
@@ -92,11 +92,11 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         };
         html! {
             <>
-                <p class="mm-summary" id={format!("{}-compare-summary", widget.uid)}>
+                <p class="mm-summary" id={widget.id("compare-summary")}>
                     { format!("Since {baseline_label}: {} improved, {} declined, {} unchanged{}.", plural(change.improved.len(), "item", "items"), change.declined.len(), change.unchanged.len(),
                         if change.not_comparable.is_empty() { String::new() } else { format!(", {} not comparable (not rated on a level both times)", change.not_comparable.len()) }) }
                 </p>
-                <RadarChart {profiles} described_by={format!("{}-compare-summary", widget.uid)} />
+                <RadarChart {profiles} described_by={widget.id("compare-summary")} />
                 <div class="mm-scroll" tabindex="0" role="region" aria-label="Change by component">
                     <table class="mm-table">
                         <caption class="mm-visually-hidden">{ "Score by component, then and now" }</caption>

@@ -1,8 +1,10 @@
 //! The results: a written summary, the profile chart and its table, the heat map, and the
 //! strengths and biggest gaps.
 
+#[cfg(feature = "board")]
 use super::compare_panel::ComparePanel;
 use super::share_panel::SharePanel;
+#[cfg(feature = "board")]
 use super::trend_panel::TrendPanel;
 use crate::charts::{HeatMap, Profile, RadarChart};
 use crate::platform::files::Format;
@@ -26,7 +28,7 @@ pub struct ResultsViewProps {
 pub fn ResultsView(props: &ResultsViewProps) -> Html {
     let (widget, session) = (use_widget(), use_session());
     let (instrument, report) = (&widget.instrument, &session.report);
-    let summary_id = format!("{}-summary", widget.uid);
+    let summary_id = widget.id("summary");
     let profiles = Rc::new(vec![Profile {
         label: "This assessment".to_owned(),
         scores: report.components.iter().map(|c| c.score).collect(),
@@ -51,6 +53,20 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         });
         html! { <ul class="mm-list">{ for entries }</ul> }
     };
+    // Change over time belongs to the board's year: these panels are in the board build, which
+    // the element loads as soon as a second assessment is kept on the device (see `Session`).
+    #[cfg(feature = "board")]
+    let over_time = html! {
+        if widget.stored {
+            <ComparePanel slot={props.slot} />
+            <TrendPanel slot={props.slot} />
+        }
+    };
+    #[cfg(not(feature = "board"))]
+    let over_time = {
+        let _ = props.slot;
+        Html::default()
+    };
     html! {
         <div class="mm-results-view">
             <p class="mm-summary" id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
@@ -64,14 +80,14 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             if !found.strengths.is_empty() || !found.gaps.is_empty() {
                 <div class="mm-columns">
                     if !found.strengths.is_empty() {
-                        <section aria-labelledby={format!("{}-strengths", widget.uid)}>
-                            <@{widget.h(2)} id={format!("{}-strengths", widget.uid)}>{ "Strengths" }</@>
+                        <section aria-labelledby={widget.id("strengths")}>
+                            <@{widget.h(2)} id={widget.id("strengths")}>{ "Strengths" }</@>
                             { strengths(&found.strengths) }
                         </section>
                     }
                     if !found.gaps.is_empty() {
-                        <section aria-labelledby={format!("{}-gaps", widget.uid)}>
-                            <@{widget.h(2)} id={format!("{}-gaps", widget.uid)}>{ "Biggest gaps" }</@>
+                        <section aria-labelledby={widget.id("gaps")}>
+                            <@{widget.h(2)} id={widget.id("gaps")}>{ "Biggest gaps" }</@>
                             <p class="mm-hint">{ "A gap is how many levels an item sits below its target (the next level up, unless a target was chosen)." }</p>
                             { gaps(&found.gaps) }
                         </section>
@@ -82,10 +98,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 <DownloadButton />
                 <DownloadButton label="Download answers (CSV)" format={Format::Csv} />
             </div>
-            if widget.stored {
-                <ComparePanel slot={props.slot} />
-                <TrendPanel slot={props.slot} />
-            }
+            { over_time }
             <SharePanel />
         </div>
     }

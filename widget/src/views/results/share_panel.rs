@@ -29,7 +29,7 @@ pub fn SharePanel() -> Html {
             });
         })
     };
-    let field_id = format!("{}-share-link", widget.uid);
+    let field_id = widget.id("share-link");
     let body = match &*link {
         None => html! {},
         Some(Err(reason)) => {
@@ -62,7 +62,7 @@ pub fn SharePanel() -> Html {
             }
         }
     };
-    let heading_id = format!("{}-share", widget.uid);
+    let heading_id = widget.id("share");
     html! {
         { titled_section(&widget, 2, "mm-share mm-noprint", &heading_id, "Share by link", html! { <>
             <p>{ "The answers travel inside the link itself, after the #, which browsers never send to a server. Anyone with the link can read them, so send it only to the people who should." }</p>

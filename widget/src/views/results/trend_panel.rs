@@ -33,8 +33,8 @@ pub fn TrendPanel(props: &TrendPanelProps) -> Html {
     if all.len() < 3 {
         return Html::default();
     }
-    let heading_id = format!("{}-trends", widget.uid);
-    let summary_id = format!("{}-trends-summary", widget.uid);
+    let heading_id = widget.id("trends");
+    let summary_id = widget.id("trends-summary");
     let boxes = all.iter().map(|(slot, response)| {
         let id = format!("{}-trend-{slot}", widget.uid);
         let slot = *slot;

@@ -117,7 +117,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                 on_action: Callback::noop(),
             };
             let shown = WidgetContext {
-                uid: format!("{}-shared", widget.uid).into(),
+                uid: widget.id("shared").into(),
                 readonly: true,
                 ..widget.clone()
             };
@@ -139,8 +139,8 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
         }
     };
     html! {
-        <article class="mm-assessment mm-assessment--shared" data-view="shared" aria-labelledby={format!("{}-shared-title", widget.uid)}>
-            <@{widget.h(0)} class="mm-title" id={format!("{}-shared-title", widget.uid)}>{ &widget.instrument.title }</@>
+        <article class="mm-assessment mm-assessment--shared" data-view="shared" aria-labelledby={widget.id("shared-title")}>
+            <@{widget.h(0)} class="mm-title" id={widget.id("shared-title")}>{ &widget.instrument.title }</@>
             { heading }
             { body }
         </article>

@@ -15,7 +15,7 @@ pub fn aside_copies(widget: &WidgetContext, library: &LibraryContext) -> Html {
     if copies.is_empty() {
         return html! {};
     }
-    let heading_id = format!("{}-aside", widget.uid);
+    let heading_id = widget.id("aside");
     let rows = copies.iter().enumerate().map(|(index, copy)| {
         let what = if copy.slot.is_some() { "An assessment" } else { "The board's collected responses" };
         let when = local_date_time(copy.at_ms);

@@ -219,7 +219,7 @@ pub fn LibraryList(props: &LibraryListProps) -> Html {
             }
         })
     };
-    let heading_id = format!("{}-library", widget.uid);
+    let heading_id = widget.id("library");
     html! {
         { titled_section(&widget, 2, "mm-library", &heading_id, "Your saved assessments", html! { <>
             <p class="mm-hint">{ "Each assessment is kept separately in this browser. Import a file someone has downloaded to look at it here." }</p>

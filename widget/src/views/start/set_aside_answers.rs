@@ -21,7 +21,7 @@ pub fn set_aside_answers(
     if record.set_aside.is_empty() {
         return html! {};
     }
-    let heading_id = format!("{}-set-aside", widget.uid);
+    let heading_id = widget.id("set-aside");
     let rows = record.set_aside.iter().map(|kept| {
         let mut given: Vec<String> = Vec::new();
         if let Some(level) = kept.answer.level {

@@ -44,8 +44,8 @@ pub fn StartView(props: &StartViewProps) -> Html {
             // Boards ask first whether this is NHS England's own matrix: say where the wording
             // comes from where they start, not only in the small print.
             if !widget.instrument.source.is_empty() {
-                <section class="mm-about" aria-labelledby={format!("{}-about", widget.uid)}>
-                    <@{widget.h(2)} id={format!("{}-about", widget.uid)}>{ "About this matrix" }</@>
+                <section class="mm-about" aria-labelledby={widget.id("about")}>
+                    <@{widget.h(2)} id={widget.id("about")}>{ "About this matrix" }</@>
                     <p>{ &widget.instrument.source }</p>
                     <p>{ "An organisation can enter its own copy of a matrix, NHS England's published wording included, with the authoring page that comes with this tool, and load it in place of this one." }</p>
                 </section>
