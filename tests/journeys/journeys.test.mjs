@@ -12,8 +12,9 @@ import { journeys as element } from "./element.mjs";
 import { journeys as policy } from "./policy.mjs";
 import { journeys as fallbacks } from "./fallbacks.mjs";
 import { journeys as screens } from "./screens.mjs";
+import { journeys as builds } from "./builds.mjs";
 
-const JOURNEYS = [...demo, ...element, ...policy, ...fallbacks, ...screens];
+const JOURNEYS = [...demo, ...element, ...policy, ...fallbacks, ...screens, ...builds];
 
 for (const engine of selectedEngines()) {
   const { label } = ENGINES[engine];

@@ -56,6 +56,13 @@ pub struct AppProps {
     pub on_board_needed: Callback<View>,
 }
 
+/// Which build this is, on the root for whoever needs to tell (support staff, the tests).
+const BUILD: &str = if cfg!(feature = "board") {
+    "board"
+} else {
+    "rater"
+};
+
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -73,5 +80,5 @@ pub fn App(props: &AppProps) -> Html {
             <ErrorView summary="This matrix could not be loaded" error={error.clone()} />
         },
     };
-    html! { <div class="mm-root">{ body }</div> }
+    html! { <div class="mm-root" data-build={BUILD}>{ body }</div> }
 }
