@@ -1,11 +1,12 @@
 // A typed use of the package, checked with `tsc --noEmit` against the packed tarball's types.
 import {
-  actionPlan, aggregate, builtinInstrument, compare, init, mount, score, styles, validateInstrument,
+  actionPlan, aggregate, builtinInstrument, compare, init, mount, score, setWasmDirectory, styles, validateInstrument,
   type ActionPlanEntry, type Instrument, type MaturityMatrixError, type MountHandle, type MountOptions,
   type Response,
   type ScoreReport,
 } from "maturity-matrix";
 
+setWasmDirectory(new URL("./", import.meta.url));
 await init();
 const instrument: Instrument = builtinInstrument("nhs-impact");
 const response: Response = {

@@ -2,7 +2,19 @@
 import type { MaturityMatrixError } from "./api.js";
 import type { Instrument, Response, ScoreReport } from "./api.js";
 
-export * from "./api-entry.js";
+export * from "./api.js";
+import type { InitSource } from "./api-entry.js";
+export type { InitSource };
+
+/** Loads the scoring functions (the functions-only WebAssembly; `source` says where it is) and
+ * the board's build of the widget, once per page: await it before calling the functions or
+ * `mount()`. The `<maturity-matrix>` element needs neither: it loads the build it needs. */
+export function init(source?: InitSource): Promise<void>;
+
+/** For bundlers that do not copy the package's `.wasm` files (esbuild, Rollup without an asset
+ * plugin): the address of the directory where they are served. Call it in the module that
+ * imports the package statically, before any element starts. */
+export function setWasmDirectory(address: string | URL): void;
 
 /** The views of the widget. */
 export type View = "start" | "assess" | "results" | "plan" | "progress" | "paper" | "board" | "facilitate" | "system";
