@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already in place.
-#   scripts/setup.sh build   Rust target, wasm-bindgen CLI, the package's build tools
-#   scripts/setup.sh test    all of the above, plus the browser engines, their WebDriver
-#                            servers and the test packages
+#   scripts/setup.sh build     Rust target, wasm-bindgen CLI, the package's build tools
+#   scripts/setup.sh release   all of the above, plus the tools that write the release's bills
+#                              of materials (cargo-cyclonedx; @cyclonedx/cyclonedx-npm, which
+#                              comes with the test packages)
+#   scripts/setup.sh test      all of the above, plus the browser engines, their WebDriver
+#                              servers and the consumer tests' tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -40,6 +43,19 @@ npm_ci() { # npm ci in $1 unless node_modules was installed from this very lockf
   fi
 }
 npm_ci www
+
+if [ "$what" = release ] || [ "$what" = test ]; then
+  # The bills of materials (www/scripts/sbom.mjs, which checks this exact version). About a
+  # minute to build from source on a fresh two-core machine; --locked works for this one.
+  cyclonedx=0.5.9
+  have=$(cargo cyclonedx --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$cyclonedx" ]; then
+    say "installing cargo-cyclonedx $cyclonedx (have: ${have:-none}); this takes about a minute once"
+    cargo install cargo-cyclonedx --version "$cyclonedx" --locked
+  fi
+  # The release's own tests check what the npm tool writes, so it lives with the test packages.
+  npm_ci tests
+fi
 
 if [ "$what" = test ]; then
   # The browser engines the tests drive, all from Debian's packages (nothing is downloaded at

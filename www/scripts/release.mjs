@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { writeSbom } from "./sbom.mjs";
 import { checkPackageVersion, repo, www } from "./version.mjs";
 
 const templates = path.join(www, "release");
@@ -46,12 +47,18 @@ export async function assembleRelease(out = path.join(repo, "target/distrib")) {
   writeFileSync(path.join(folder, "module/example.html"), fill(template("module-example.html"), { version }));
   writeFileSync(path.join(folder, "standalone/example.html"), fill(template("standalone-example.html"), { version }));
   writeFileSync(path.join(folder, "author.html"), await singleFileAuthorPage(version));
-  const docs = { "embedding.md": "embedding.html", "instrument-format.md": "instrument-format.html", "own-matrix.md": "own-matrix.html" };
+  const docs = {
+    "embedding.md": "embedding.html", "instrument-format.md": "instrument-format.html", "own-matrix.md": "own-matrix.html",
+    "security.md": "security.html", "information-governance.md": "information-governance.html",
+  };
   for (const [source, page] of Object.entries(docs)) {
     writeFileSync(path.join(folder, page), docPage(readFileSync(path.join(repo, "docs", source), "utf8"), version, docs));
   }
   copyFileSync(path.join(repo, "docs/instrument.schema.json"), path.join(folder, "instrument.schema.json"));
   for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(path.join(repo, licence), path.join(folder, licence));
+  // For the sign-off: SECURITY.md where security reviewers look for it, and the bills of materials.
+  copyFileSync(path.join(repo, "SECURITY.md"), path.join(folder, "SECURITY.md"));
+  writeSbom(folder);
   writeFileSync(path.join(folder, "README.txt"), fill(template("README.txt"), { version }));
   writeFileSync(path.join(folder, "SHA256SUMS"), checksums(folder));
   for (const link of brokenLinks(folder)) throw new Error(`a page in the release links to a file it does not hold: ${link}`);
