@@ -84,9 +84,26 @@ fn type_of(schema: &Value) -> String {
         .join(" | ")
 }
 
+/// Rust's intra-doc links (`` [`progress_words`] ``, `` [`Response::assessed_on`] ``) name Rust
+/// items a TypeScript reader cannot follow: kept as code, without the brackets.
+fn without_doc_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[`") {
+        let Some(end) = rest[start..].find("`]") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&rest[start + 1..start + end + 1]);
+        rest = &rest[start + end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn doc(out: &mut String, indent: &str, schema: &Map<String, Value>) {
     if let Some(text) = schema.get("description").and_then(Value::as_str) {
-        let text = text.replace("*/", "*\\/");
+        let text = without_doc_links(text).replace("*/", "*\\/");
         if text.contains('\n') {
             let _ = writeln!(out, "{indent}/**");
             for line in text.lines() {

@@ -157,7 +157,7 @@ export interface ProgressReport {
   notStarted: number;
   /** Past their due date and neither done nor dropped. */
   overdue: number;
-  /** The report in one sentence, for a board paper ([`progress_words`]). */
+  /** The report in one sentence, for a board paper (`progress_words`). */
   summary: string;
   /** The day the report was made for (`YYYY-MM-DD`). */
   today: string;
@@ -180,7 +180,7 @@ export interface Trends {
   overall: (number | null)[];
   /** The assessments, oldest first. */
   points: TrendPoint[];
-  /** The trends in words ([`trend_words`]). */
+  /** The trends in words (`trend_words`). */
   summary: string;
 }
 
@@ -650,7 +650,7 @@ export interface SystemItem {
 
 /** One assessment's place in the series. */
 export interface TrendPoint {
-  /** The day it was made (`YYYY-MM-DD`, [`Response::assessed_on`]), or empty. */
+  /** The day it was made (`YYYY-MM-DD`, `Response::assessed_on`), or empty. */
   date: string;
   /** The assessment's name, or "Assessment N" in date order. */
   label: string;
