@@ -102,6 +102,16 @@ test("from file://, standalone/example.html works; module/example.html says it n
   assert.deepEqual(standalone.errors, []);
   await standalone.page.close();
 
+  // A board screen asked for: the rater's file loads the board's from beside itself, file:// too.
+  const board = await open(fileUrl("standalone/example.html"));
+  await rateOne(board.page);
+  await board.page.evaluate(() => document.querySelector("maturity-matrix").setAttribute("view", "board"));
+  await board.page.locator('maturity-matrix .mm-root[data-build="board"] article[data-view="board"]').waitFor();
+  assert.deepEqual(board.requests.map((u) => path.basename(u)), ["example.html", "maturity-matrix.standalone.js", "maturity-matrix-board.standalone.js"]);
+  assert.deepEqual(await board.violations(), []);
+  assert.deepEqual(board.errors, []);
+  await board.page.close();
+
   // Browsers do not load module scripts from file://: the text inside the element stays.
   const module = await open(fileUrl("module/example.html"));
   await module.page.getByText("This build needs a web server").waitFor();
