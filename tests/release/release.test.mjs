@@ -14,6 +14,7 @@ import { serve } from "../../scripts/serve.mjs";
 import { assembleRelease, listFiles } from "../../www/scripts/release.mjs";
 import { workspaceVersion } from "../../www/scripts/version.mjs";
 import { launch, watchErrors } from "../support/browser.mjs";
+import { builtSppkg } from "../support/sharepoint.mjs";
 import { axeViolations, overall, rate } from "../support/widget.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -23,7 +24,7 @@ let out, unpacked, folder, release, server, browser;
 
 before(async () => {
   out = mkdtempSync(path.join(tmpdir(), "mm-release-"));
-  release = await assembleRelease(out);
+  release = await assembleRelease(out, { sppkg: builtSppkg() });
   unpacked = mkdtempSync(path.join(tmpdir(), "mm-unzipped-"));
   execFileSync("unzip", ["-q", release.zip, "-d", unpacked]);
   folder = path.join(unpacked, name);
@@ -55,6 +56,10 @@ test("the zip holds one versioned folder with both builds, their examples, the a
   assert.equal(path.basename(release.tarball), `${name}.tgz`);
   const manifest = JSON.parse(execFileSync("tar", ["-xzOf", release.tarball, "package/package.json"], { encoding: "utf8" }));
   assert.equal(manifest.version, version);
+  // The SharePoint package beside them, under the name the app catalog replaces on an update
+  // (its version is inside it: tests/release/sharepoint.test.mjs).
+  assert.equal(release.sppkg, path.join(path.dirname(release.zip), "maturity-matrix.sppkg"));
+  assert.ok(readFileSync(release.sppkg).equals(readFileSync(builtSppkg())));
 });
 
 /** Opens `url` watching for errors, policy violations and every request made. */
