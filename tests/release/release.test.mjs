@@ -45,7 +45,7 @@ test("the zip holds one versioned folder with both builds, their examples, the a
     "instrument-format.html", "instrument.schema.json", "module/example.html",
     "module/maturity-matrix-api.wasm", "module/maturity-matrix-board.js", "module/maturity-matrix-board.wasm",
     "module/maturity-matrix-functions.js", "module/maturity-matrix-rater.js", "module/maturity-matrix.js",
-    "module/maturity-matrix.wasm", "own-matrix.html", "standalone/example.html",
+    "module/maturity-matrix.wasm", "own-matrix.html", "sharepoint.html", "standalone/example.html",
     "standalone/maturity-matrix-board.standalone.js", "standalone/maturity-matrix.standalone.js",
   ].map((file) => `${name}/${file}`));
   const sums = readFileSync(path.join(folder, "SHA256SUMS"), "utf8").trim().split("\n").map((line) => line.split("  "));
@@ -151,6 +151,11 @@ test("the guides are readable pages that link to each other, request nothing els
   await page.getByRole("link", { name: "instrument-format.md" }).first().click();
   await page.locator("h1", { hasText: "Instrument format, version 1" }).waitFor();
   assert.equal(page.url(), fileUrl("instrument-format.html"));
+  // The SharePoint administrator's guide, reached from the embedding guide.
+  await page.goto(fileUrl("embedding.html"));
+  await page.getByRole("link", { name: "sharepoint.md" }).click();
+  await page.locator("h1", { hasText: "The self-assessment in SharePoint Online and Microsoft Teams" }).waitFor();
+  assert.deepEqual((await axeViolations(page, axeSource)).violations, []);
   assert.deepEqual(errors, []);
   await page.close();
 });

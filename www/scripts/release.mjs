@@ -50,7 +50,7 @@ export async function assembleRelease(out = path.join(repo, "target/distrib"), {
   writeFileSync(path.join(folder, "module/example.html"), fill(template("module-example.html"), { version }));
   writeFileSync(path.join(folder, "standalone/example.html"), fill(template("standalone-example.html"), { version }));
   writeFileSync(path.join(folder, "author.html"), await singleFileAuthorPage(version));
-  const docs = { "embedding.md": "embedding.html", "instrument-format.md": "instrument-format.html", "own-matrix.md": "own-matrix.html" };
+  const docs = { "embedding.md": "embedding.html", "instrument-format.md": "instrument-format.html", "own-matrix.md": "own-matrix.html", "sharepoint.md": "sharepoint.html" };
   for (const [source, page] of Object.entries(docs)) {
     writeFileSync(path.join(folder, page), docPage(readFileSync(path.join(repo, "docs", source), "utf8"), version, docs));
   }
