@@ -16,8 +16,11 @@ const types = {
   ".svg": "image/svg+xml",
 };
 
-/** Starts serving `root`; resolves to `{ url, close }`. */
-export function serve(root, port = 0, { headers = {} } = {}) {
+/** Starts serving `root`; resolves to `{ url, close }`. `headers` go with every answer; `types`
+ * overrides the content type of some extensions (`{ ".wasm": "application/octet-stream" }`, as
+ * a server that does not know WebAssembly answers). */
+export function serve(root, port = 0, { headers = {}, types: ownTypes = {} } = {}) {
+  const typeOf = (file) => ownTypes[path.extname(file)] ?? types[path.extname(file)] ?? "application/octet-stream";
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, "http://localhost");
@@ -25,7 +28,7 @@ export function serve(root, port = 0, { headers = {} } = {}) {
       if (!file.startsWith(root)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
       if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...headers });
+      response.writeHead(200, { "content-type": typeOf(file), "cache-control": "no-store", ...headers });
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" });

@@ -3,8 +3,10 @@
 # type-generation and fuzz-replay tests; then, against the built package: Node tests, browser
 # tests in headless Chromium, the core journeys in Chromium, Firefox ESR and WebKitGTK (with
 # tablet and phone sizes), consumer tests of the packed tarball (script tag, ES module,
-# Vite, webpack, esbuild, Next.js, Node, TypeScript), and the release zip as an intranet
-# editor unpacks it.
+# Vite, webpack, esbuild, Next.js, Node, TypeScript), the SharePoint web part's package (built
+# with Microsoft's SPFx toolchain: its manifests, its files, and the web part run under
+# SharePoint Online's policy by a stand-in for SharePoint's loader), and the release zip as an
+# intranet editor unpacks it.
 # Time-bounded fuzzing is its own command: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +52,9 @@ python3 tests/oracle/strict.py
 
 phase build "Build the package"
 scripts/build.sh
+
+phase sharepoint "Build the SharePoint web part's package (SPFx from npm, Node 22 from the node package)"
+sharepoint/build.sh
 
 phase node "Node tests of the built package (WebAssembly)"
 node --test tests/node/

@@ -16,6 +16,7 @@ import { serve } from "../../scripts/serve.mjs";
 import { assembleRelease, listFiles } from "../../www/scripts/release.mjs";
 import { workspaceVersion } from "../../www/scripts/version.mjs";
 import { launch, repo, watchErrors } from "../support/browser.mjs";
+import { builtSppkg } from "../support/sharepoint.mjs";
 import { axeViolations, overall, rate } from "../support/widget.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -25,7 +26,7 @@ let out, unpacked, folder, release, server, browser;
 
 before(async () => {
   out = mkdtempSync(path.join(tmpdir(), "mm-release-"));
-  release = await assembleRelease(out);
+  release = await assembleRelease(out, { sppkg: builtSppkg() });
   unpacked = mkdtempSync(path.join(tmpdir(), "mm-unzipped-"));
   execFileSync("unzip", ["-q", release.zip, "-d", unpacked]);
   folder = path.join(unpacked, name);
@@ -47,7 +48,7 @@ test("the zip holds one versioned folder with both builds, their examples, the a
     "module/maturity-matrix-api.wasm", "module/maturity-matrix-board.js", "module/maturity-matrix-board.wasm",
     "module/maturity-matrix-functions.js", "module/maturity-matrix-rater.js", "module/maturity-matrix.js",
     "module/maturity-matrix.wasm", "own-matrix.html", "sbom/LICENSES.txt", "sbom/npm.cdx.json", "sbom/rust.cdx.json",
-    "security.html", "standalone/example.html",
+    "security.html", "sharepoint.html", "standalone/example.html",
     "standalone/maturity-matrix-board.standalone.js", "standalone/maturity-matrix.standalone.js",
   ].map((file) => `${name}/${file}`));
   const sums = readFileSync(path.join(folder, "SHA256SUMS"), "utf8").trim().split("\n").map((line) => line.split("  "));
@@ -58,6 +59,10 @@ test("the zip holds one versioned folder with both builds, their examples, the a
   assert.equal(path.basename(release.tarball), `${name}.tgz`);
   const manifest = JSON.parse(execFileSync("tar", ["-xzOf", release.tarball, "package/package.json"], { encoding: "utf8" }));
   assert.equal(manifest.version, version);
+  // The SharePoint package beside them, under the name the app catalog replaces on an update
+  // (its version is inside it: tests/release/sharepoint.test.mjs).
+  assert.equal(release.sppkg, path.join(path.dirname(release.zip), "maturity-matrix.sppkg"));
+  assert.ok(readFileSync(release.sppkg).equals(readFileSync(builtSppkg())));
 });
 
 /** Opens `url` watching for errors, policy violations and every request made. */
@@ -159,6 +164,11 @@ test("the guides are readable pages that link to each other, request nothing els
   await page.getByRole("link", { name: "instrument-format.md" }).first().click();
   await page.locator("h1", { hasText: "Instrument format, version 1" }).waitFor();
   assert.equal(page.url(), fileUrl("instrument-format.html"));
+  // The SharePoint administrator's guide, reached from the embedding guide.
+  await page.goto(fileUrl("embedding.html"));
+  await page.getByRole("link", { name: "sharepoint.md" }).click();
+  await page.locator("h1", { hasText: "The self-assessment in SharePoint Online and Microsoft Teams" }).waitFor();
+  assert.deepEqual((await axeViolations(page, axeSource)).violations, []);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,6 +2,8 @@
 //   <out>/maturity-matrix-<version>/      the folder an intranet editor unzips
 //   <out>/maturity-matrix-<version>.zip   that folder, zipped
 //   <out>/maturity-matrix-<version>.tgz   the npm package (npm pack of www/)
+//   <out>/maturity-matrix.sppkg           the SharePoint web part's package, when given (the
+//                                         command line gives sharepoint/build.sh's)
 //   node www/scripts/release.mjs [out]    (default: target/distrib)
 import { build } from "esbuild";
 import { Marked } from "marked";
@@ -28,8 +30,10 @@ export const moduleFiles = [
 /** The standalone build: the rater's, which loads the board's from beside itself when needed. */
 export const standaloneFiles = ["maturity-matrix.standalone.js", "maturity-matrix-board.standalone.js"];
 
-/** Builds the release folder, its zip and the npm tarball in `out`; returns their paths. */
-export async function assembleRelease(out = path.join(repo, "target/distrib")) {
+/** Builds the release folder, its zip and the npm tarball in `out`, and copies the SharePoint
+ * package `sppkg` beside them when given; returns their paths. The .sppkg keeps its name from
+ * one version to the next: the app catalog replaces a package by uploading one of the same name. */
+export async function assembleRelease(out = path.join(repo, "target/distrib"), { sppkg } = {}) {
   const version = checkPackageVersion();
   const name = `maturity-matrix-${version}`;
   const folder = path.join(out, name);
@@ -49,7 +53,7 @@ export async function assembleRelease(out = path.join(repo, "target/distrib")) {
   writeFileSync(path.join(folder, "author.html"), await singleFileAuthorPage(version));
   const docs = {
     "embedding.md": "embedding.html", "instrument-format.md": "instrument-format.html", "own-matrix.md": "own-matrix.html",
-    "security.md": "security.html", "information-governance.md": "information-governance.html",
+    "sharepoint.md": "sharepoint.html", "security.md": "security.html", "information-governance.md": "information-governance.html",
   };
   for (const [source, page] of Object.entries(docs)) {
     writeFileSync(path.join(folder, page), docPage(readFileSync(path.join(repo, "docs", source), "utf8"), version, docs));
@@ -65,7 +69,12 @@ export async function assembleRelease(out = path.join(repo, "target/distrib")) {
 
   zipFolder(out, name);
   const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: www, encoding: "utf8" }))[0];
-  return { version, folder, zip, tarball: path.join(out, packed.filename) };
+  const result = { version, folder, zip, tarball: path.join(out, packed.filename) };
+  if (sppkg) {
+    result.sppkg = path.join(out, "maturity-matrix.sppkg");
+    copyFileSync(sppkg, result.sppkg);
+  }
+  return result;
 }
 
 /** The CSP source that allows exactly this inline script or style. */
@@ -206,10 +215,14 @@ function zipFolder(out, name) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await assembleRelease(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+  // Built by sharepoint/build.sh, which scripts/release.sh runs first.
+  const sppkg = path.join(repo, "sharepoint/solution/maturity-matrix.sppkg");
+  if (!existsSync(sppkg)) throw new Error(`${sppkg} is missing: run sharepoint/build.sh (scripts/release.sh does).`);
+  const result = await assembleRelease(process.argv[2] ? path.resolve(process.argv[2]) : undefined, { sppkg });
   const size = (file) => `${(statSync(file).size / 1024).toFixed(0).padStart(6)} KiB`;
   console.log(`maturity-matrix ${result.version}`);
   for (const file of listFiles(result.folder)) console.log(`  ${size(path.join(result.folder, file))}  ${path.basename(result.folder)}/${file}`);
   console.log(`${size(result.zip)}  ${path.relative(process.cwd(), result.zip)}`);
   console.log(`${size(result.tarball)}  ${path.relative(process.cwd(), result.tarball)}`);
+  console.log(`${size(result.sppkg)}  ${path.relative(process.cwd(), result.sppkg)}`);
 }
