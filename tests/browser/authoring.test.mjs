@@ -245,7 +245,7 @@ test("a spreadsheet with two mistakes is refused naming row and column; fixed, i
   await page.locator("#csv-text").fill(SPREADSHEET.replace("Sometimes.", "Sometimes, in the week."));
   await page.getByRole("button", { name: "Read the pasted rows" }).click();
   assert.deepEqual(await result.locator(".author-problems li").allTextContents(), [
-    "Row 3, column 6: this cell is beyond the last level (Established, column 5); a cell holding a comma needs quotes",
+    "Row 3, column 6: this cell is beyond the last column (Established, column 5); a cell holding a comma needs quotes",
   ]);
 
   // Fixed: the rows as read, then the matrix.
