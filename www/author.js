@@ -5,9 +5,10 @@ import { init, builtinInstrument, validateInstrument } from "./dist/maturity-mat
 import { h, hidden, download } from "./author/dom.js";
 import { createForm, fitsForm } from "./author/form.js";
 import { describeProblem } from "./author/problems.js";
-import { cellText, matrixFromRows, readDelimited } from "./author/csv.js";
+import { cellText, matrixFromRows, readDelimited, sheetFromMatrix } from "./author/csv.js";
 import { pageWithMatrix, standaloneScript } from "./author/page.js";
 import { MAX_BYTES, MAX_SHEET_BYTES, tooLarge, utf8Bytes } from "./author/limits.js";
+import { idHolders, keyOf } from "./author/ids.js";
 import { plural } from "./author/words.js";
 
 /** A small, valid starting point that shows every feature of the format. */
@@ -47,7 +48,7 @@ const TEMPLATE = {
 
 /** The order fields are written in, so a downloaded file reads like the format guide. */
 const FIELD_ORDER = ["formatVersion", "id", "version", "title", "description", "source", "scale", "levels", "notApplicable", "dontKnow",
-  "value", "label", "scoring", "component", "overall", "bands", "from", "components", "guidance", "prompt", "evidence", "weight", "items"];
+  "moveUp", "value", "label", "scoring", "component", "overall", "bands", "from", "components", "guidance", "prompt", "evidence", "weight", "items"];
 
 /** The draft with its fields in the guide's order (unknown fields last, kept for the core to name). */
 function tidy(value) {
@@ -64,7 +65,7 @@ const preview = $("preview");
 
 const state = {
   mode: "form",
-  draft: structuredClone(TEMPLATE),
+  draft: {},
   valid: null, // the last version without problems, as the core returned it
   problems: [], // the current problems, in words
 };
@@ -171,6 +172,9 @@ function load(draft, message) {
   check();
 }
 
+/** A new matrix from the template. */
+const startFromTemplate = (message) => load(structuredClone(TEMPLATE), message);
+
 /** The JSON text as an object, or `undefined` when it cannot be read as one. */
 function readableObject(text) {
   try {
@@ -219,18 +223,29 @@ function fileName(extension) {
   return `${id}.${extension}`;
 }
 
+/** Says what was saved. */
+const saved = (text) => ($("save-message").textContent = text);
+
 async function downloadPage() {
-  const message = $("save-message");
   if (state.problems.length > 0) {
-    message.textContent = `Fix the ${plural(state.problems.length, "problem")} listed under Check first: the page needs a matrix without problems.`;
+    $("save-message").textContent = `Fix the ${plural(state.problems.length, "problem")} listed under Check first: the page needs a matrix without problems.`;
     return;
   }
   try {
     download(fileName("html"), pageWithMatrix(state.valid, await standaloneScript()), "text/html");
-    message.textContent = `Downloaded ${fileName("html")}: open it from any folder, or put it on a shared drive.`;
+    saved(`Downloaded ${fileName("html")}: open it from any folder, or put it on a shared drive.`);
   } catch (error) {
-    message.textContent = `The page could not be made: ${error.message}.`;
+    $("save-message").textContent = `The page could not be made: ${error.message}.`;
   }
+}
+
+function downloadSheet() {
+  if (state.mode === "json" && !readableObject(source.value)) {
+    $("save-message").textContent = "The JSON text cannot be read as a matrix yet: fix the problem listed under Check first.";
+    return;
+  }
+  download(fileName("csv"), sheetFromMatrix(state.draft), "text/csv;charset=utf-8");
+  saved(`Downloaded ${fileName("csv")}: edit it in a spreadsheet and import it again below.`);
 }
 
 // Spreadsheet import -------------------------------------------------------------------------
@@ -259,7 +274,7 @@ function readRows(text, from) {
     $("csv-result").replaceChildren(heading,
       h("p", {}, `${plural(read.rows.length, "item")} in ${plural(read.components.length, "component")}, on a scale of ${plural(read.levels.length, "level")}: ${read.levels.join(", ")}.`),
       rowsTable(read),
-      h("p", { class: "author-hint" }, "Creating the matrix replaces the scale\u2019s levels and the components of the matrix being edited; its title, id and other details stay."),
+      h("p", { class: "author-hint" }, "Creating the matrix replaces the scale\u2019s levels and the components of the matrix being edited; its title, id and other details stay. Components and items whose ids match ones in it keep their descriptions, questions, guidance, evidence and weights."),
       h("button", { type: "button", class: "demo-button", id: "csv-create", onclick: createFromRows }, "Create the matrix from these rows"));
   }
   heading.focus();
@@ -282,20 +297,40 @@ function refuseLargeSheet(name, from, bytes) {
 function rowsTable(read) {
   return h("table", { class: "author-rows" },
     h("caption", {}, "Each row as read"),
-    h("thead", {}, h("tr", {}, ["Row", "Component", "Item", "Level descriptions"].map((t) => h("th", { scope: "col" }, t)))),
+    h("thead", {}, h("tr", {}, ["Row", "Component", "Item", "Level descriptions", "Steps up"].map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", {}, read.rows.map((r) => h("tr", {},
       h("td", {}, String(r.row)), h("td", {}, r.component), h("td", {}, r.item),
-      h("td", {}, r.described ? `all ${r.described}` : "none: the scale\u2019s own are shown")))));
+      h("td", {}, r.described ? `all ${r.described}` : "none: the scale\u2019s own are shown"),
+      h("td", {}, r.steps ? `all ${r.steps}` : "none")))));
 }
 
-/** The draft the rows would make: the scale's levels and the components replaced, the rest kept.
- * A level keeps its description when its name is unchanged. */
+/** What a sheet does not hold, which components and items keep from the matrix being edited
+ * when their ids match, so a matrix can go out to a spreadsheet and back without losing them. */
+const KEPT_BY_ID = { component: ["description", "guidance", "weight"], item: ["prompt", "guidance", "evidence", "weight"] };
+
+/** The draft the rows would make: the scale's levels and the components replaced, the rest
+ * kept. */
 function draftFromRows(read) {
-  const draft = structuredClone(state.draft ?? {});
-  const before = Array.isArray(draft.scale?.levels) ? draft.scale.levels : [];
-  draft.scale = { ...draft.scale, levels: read.levels.map((label, index) => ({ value: index + 1, label, description: before.find((l) => l?.label === label)?.description })) };
-  draft.components = structuredClone(read.components);
-  return tidy(draft);
+  const earlier = new Map(idHolders(state.draft).map((entry) => [keyOf(entry), entry.holder]));
+  const kept = (kind, holder) => Object.fromEntries(KEPT_BY_ID[kind].map((key) => [key, earlier.get(keyOf({ kind, holder }))?.[key]]));
+  return tidy({
+    ...state.draft,
+    scale: { ...state.draft.scale, levels: levelsFromRows(read.levels) },
+    components: read.components.map((component) => ({
+      ...component,
+      ...kept("component", component),
+      items: component.items.map((item) => ({ ...item, ...kept("item", item) })),
+    })),
+  });
+}
+
+/** The scale a sheet's level names make. A level whose name is unchanged keeps its description
+ * and its value, unless the values kept would no longer rise: then they count from 1. */
+function levelsFromRows(labels) {
+  const before = Array.isArray(state.draft.scale?.levels) ? state.draft.scale.levels : [];
+  const levels = labels.map((label) => ({ ...before.find((level) => level?.label === label), label }));
+  const rising = levels.every((level, index) => Number.isInteger(level.value) && (index === 0 || level.value > levels[index - 1].value));
+  return levels.map((level, index) => ({ value: rising ? level.value : index + 1, label: level.label, description: level.description }));
 }
 
 /** The core's own problems with the rows (a title too long, say), told by row and column. */
@@ -325,9 +360,10 @@ function createFromRows() {
 // Wiring ------------------------------------------------------------------------------------
 
 function start() {
-  $("start-template").addEventListener("click", () => load(structuredClone(TEMPLATE), "Started from the template."));
+  $("start-template").addEventListener("click", () => startFromTemplate("Started from the template."));
   $("start-from-default").addEventListener("click", () => load(builtinInstrument("nhs-impact"), "Started from the NHS IMPACT matrix."));
   $("template").addEventListener("click", () => download("matrix-template.json", `${JSON.stringify(TEMPLATE, null, 2)}\n`));
+  $("csv-template").addEventListener("click", () => download("matrix-template.csv", sheetFromMatrix(TEMPLATE), "text/csv;charset=utf-8"));
   $("open").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     if (!file) return;
@@ -350,8 +386,12 @@ function start() {
   });
   for (const radio of document.querySelectorAll('input[name="mode"]')) radio.addEventListener("change", () => setMode(radio.value));
   source.addEventListener("input", check);
-  $("download").addEventListener("click", () => download(fileName("json"), state.mode === "json" ? source.value : `${currentText()}\n`));
+  $("download").addEventListener("click", () => {
+    download(fileName("json"), state.mode === "json" ? source.value : `${currentText()}\n`);
+    saved(`Downloaded ${fileName("json")}.`);
+  });
   $("download-page").addEventListener("click", downloadPage);
+  $("download-csv").addEventListener("click", downloadSheet);
   $("csv-file").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     if (!file) return;
@@ -362,7 +402,7 @@ function start() {
     const text = $("csv-text").value;
     if (!refuseLargeSheet("The pasted text", "the pasted text", utf8Bytes(text))) readRows(text, "the pasted text");
   });
-  load(state.draft, "");
+  startFromTemplate("");
 }
 
 // The script runs: the page's note for when it cannot (opened from the source folder) goes.

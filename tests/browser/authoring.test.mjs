@@ -2,7 +2,8 @@
 // text as a second mode, problems told in words counted from 1 with links to their fields and
 // the technical path as detail, a spreadsheet import that names rows and columns, a live
 // preview that says when it shows the last valid version, downloads that validate, and no CSP
-// violations or axe findings.
+// violations or axe findings. Without traps: the steps up go through the form, the JSON and
+// the spreadsheet and back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { repo, watchErrors, withDemo } from "../support/browser.mjs";
-import { axeViolations, overall, rate } from "../support/widget.mjs";
+import { axeViolations, openView, overall, rate } from "../support/widget.mjs";
 
 const env = withDemo();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -58,7 +59,7 @@ test("JSON mode: problems in words with their technical paths, a live preview, a
   // Break it in three ways at once: every problem is listed in words, its path as detail.
   const template = JSON.parse(await page.locator("#source").inputValue());
   template.scale.levels[2].value = 1;
-  template.components[0].items[0].levels.pop();
+  template.components[0].items[0].levels = ["Rarely.", "Sometimes.", "Always."];
   template.components.push({ id: "first-component", title: "", items: [] });
   await page.locator("#source").fill(JSON.stringify(template, null, 2));
   assert.deepEqual(await problemTexts(page), [
@@ -162,6 +163,7 @@ test("the form editor builds the worked example of the format guide with the key
   await typeInto(page, "components[0].weight", String(component.weight));
   for (const key of ["title", "id", "prompt"]) await typeInto(page, `components[0].items[0].${key}`, item[key]);
   for (const [index, text] of item.levels.entries()) await typeInto(page, `components[0].items[0].levels[${index}]`, text);
+  for (const [index, text] of item.moveUp.entries()) await typeInto(page, `components[0].items[0].moveUp[${index}]`, text);
   await typeInto(page, "components[0].items[0].evidence", item.evidence.join("\n"));
   await typeInto(page, "components[0].items[0].weight", String(item.weight));
 
@@ -175,6 +177,9 @@ test("the form editor builds the worked example of the format guide with the key
   // The preview scores it as the guide says: level 2 gives 2.00, band "Growing".
   await rate(preview, "huddle-routine", "Growing");
   assert.equal(await overall(preview).textContent(), "2.00");
+  // The step up typed in the form reaches the results, beside the gap.
+  await openView(preview, "results");
+  assert.equal(await preview.locator(".mm-move-up").textContent(), `To reach Established: ${item.moveUp[1]}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -253,10 +258,10 @@ test("a spreadsheet with two mistakes is refused naming row and column; fixed, i
   await page.getByRole("button", { name: "Read the pasted rows" }).click();
   assert.match(await result.textContent(), /4 items in 2 components, on a scale of 3 levels: Starting, Growing, Established\./);
   assert.deepEqual(await result.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))), [
-    ["2", "Daily huddles", "A regular huddle", "all 3"],
-    ["3", "Daily huddles", "Actions followed up", "all 3"],
-    ["4", "Learning", "Teams share what worked", "all 3"],
-    ["5", "Learning", "Safety huddles", "none: the scale\u2019s own are shown"],
+    ["2", "Daily huddles", "A regular huddle", "all 3", "none"],
+    ["3", "Daily huddles", "Actions followed up", "all 3", "none"],
+    ["4", "Learning", "Teams share what worked", "all 3", "none"],
+    ["5", "Learning", "Safety huddles", "none: the scale\u2019s own are shown", "none"],
   ]);
   await result.getByRole("button", { name: "Create the matrix from these rows" }).click();
   await page.locator("#check-status", { hasText: "No problems: 2 components, 4 items, 3 levels." }).waitFor();
@@ -319,6 +324,74 @@ test("a page with the matrix inside downloads, and works opened from a shared dr
   assert.match(await page.locator("#save-message").textContent(), /Fix the 1 problem listed under Check first/);
   assert.deepEqual([...errors, ...driveErrors], []);
   await drive.close();
+  await page.close();
+});
+
+/** The input for a JSON path. */
+const fieldFor = (page, path) => page.locator(`[data-path="${path}"]`);
+
+/** A sheet with every kind of column, as the page writes one (a byte order mark for Excel,
+ * CRLF line ends, the component on every row). */
+const FULL_SHEET = `\uFEFF${[
+  "Component,Item,Starting,Growing,Established,How to move up from Starting,How to move up from Growing,Component id,Item id",
+  "Daily huddles,A regular huddle,We do not hold huddles.,\"On some days, mostly to pass on information.\",Every day at a set time.,Try a short huddle each morning.,\"Fix a time, and agree actions.\",huddles,huddle-routine",
+  "Daily huddles,Actions followed up,Rarely.,Sometimes.,Always.,,,huddles,actions",
+  "Learning,Teams share what worked,,,,Share one story a month.,Share across sites.,learning,sharing",
+  "",
+].join("\r\n")}`;
+
+test("how to move up goes from the form to the JSON and back, and from a spreadsheet to the JSON and back, losing nothing", async () => {
+  const { page, errors } = await openAuthoring();
+  const source = page.locator("#source");
+  // Form → JSON: every step or none; a missing one is named by its levels.
+  const steps = ["Agree to try it.", "Try it in one team.", "Make it the usual way."];
+  await fieldFor(page, "components[0].items[0].moveUp[0]").fill(steps[0]);
+  assert.deepEqual(await problemTexts(page), [
+    "Component 1, item 1: the step up from level 2 (Emerging) is missing",
+    "Component 1, item 1: the step up from level 3 (Developing) is missing",
+  ]);
+  await fieldFor(page, "components[0].items[0].moveUp[1]").fill(steps[1]);
+  await fieldFor(page, "components[0].items[0].moveUp[2]").fill(steps[2]);
+  await page.locator("#check-status", { hasText: "No problems" }).waitFor();
+  await page.getByRole("radio", { name: "JSON text" }).check();
+  const json = JSON.parse(await source.inputValue());
+  assert.deepEqual(json.components[0].items[0].moveUp, steps);
+  // JSON → form.
+  json.components[0].items[0].moveUp[1] = "Try it in two teams.";
+  await source.fill(JSON.stringify(json, null, 2));
+  await page.getByRole("radio", { name: "A form" }).check();
+  const formSteps = await Promise.all([0, 1, 2].map((k) => fieldFor(page, `components[0].items[0].moveUp[${k}]`).inputValue()));
+  assert.deepEqual(formSteps, [steps[0], "Try it in two teams.", steps[2]]);
+
+  // CSV → JSON → CSV: the same sheet comes back, byte for byte.
+  await page.locator("#csv-file").setInputFiles({ name: "ward.csv", mimeType: "text/csv", buffer: Buffer.from(FULL_SHEET) });
+  const result = page.locator("#csv-result");
+  await result.locator("h3", { hasText: "How the rows of ward.csv were read" }).waitFor();
+  assert.deepEqual(await result.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.cells[4].textContent)), ["all 2", "none", "all 2"]);
+  await result.getByRole("button", { name: "Create the matrix from these rows" }).click();
+  await page.locator("#check-status", { hasText: "No problems: 2 components, 3 items, 3 levels." }).waitFor();
+  await page.getByRole("radio", { name: "JSON text" }).check();
+  const imported = JSON.parse(await source.inputValue());
+  assert.deepEqual(imported.components.map((c) => [c.id, c.items.map((i) => [i.id, i.moveUp])]), [
+    ["huddles", [["huddle-routine", ["Try a short huddle each morning.", "Fix a time, and agree actions."]], ["actions", undefined]]],
+    ["learning", [["sharing", ["Share one story a month.", "Share across sites."]]]],
+  ]);
+  const sheet = await downloaded(page, () => page.getByRole("button", { name: "Download as a spreadsheet (CSV)" }).click());
+  assert.equal(sheet.name, "our-local-matrix.csv");
+  assert.equal(sheet.text, FULL_SHEET);
+
+  // JSON → CSV → JSON: the built-in matrix, out to a sheet and back, is the same matrix: what a
+  // sheet does not hold (questions, evidence, descriptions) is kept by id.
+  await page.getByRole("button", { name: "Start from the NHS IMPACT matrix" }).click();
+  const before = JSON.parse(await source.inputValue());
+  assert.ok(before.components[0].items[0].moveUp.length > 0);
+  const out = await downloaded(page, () => page.getByRole("button", { name: "Download as a spreadsheet (CSV)" }).click());
+  await page.locator("#csv-file").setInputFiles({ name: out.name, mimeType: "text/csv", buffer: Buffer.from(out.text) });
+  await result.locator("h3", { hasText: `How the rows of ${out.name} were read` }).waitFor();
+  await result.getByRole("button", { name: "Create the matrix from these rows" }).click();
+  await page.locator("#check-status", { hasText: "No problems: 5 components, 20 items, 5 levels." }).waitFor();
+  assert.deepEqual(JSON.parse(await source.inputValue()), before);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -14,6 +14,7 @@ function freshId(prefix, taken) {
 const itemsOf = (draft) => components(draft).flatMap((c) => (Array.isArray(c?.items) ? c.items : []));
 const components = (draft) => (Array.isArray(draft.components) ? draft.components : []);
 const scaleLevels = (draft) => (Array.isArray(draft.scale?.levels) ? draft.scale.levels : []);
+const levelLabels = (draft) => scaleLevels(draft).map((level) => (typeof level?.label === "string" ? level.label.trim() : ""));
 const asText = (value) => (value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value));
 
 /** A whole or decimal number typed as text becomes a number; anything else stays text, for
@@ -38,6 +39,7 @@ export function fitsForm(draft) {
 
 /** An id for an element from a JSON path: `components[0].title` → `field-components-0-title`. */
 export const fieldId = (path) => `field-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
+const groupId = (path) => fieldId(path).replace(/^field/, "group");
 
 /** Swaps entries `a` and `b` of `list` in place. */
 function swap(list, a, b) {
@@ -67,8 +69,8 @@ export function createForm(container, { onChange, announce }) {
     else input.removeAttribute("aria-describedby");
   }
 
-  /** A labelled text input or text area bound to the draft. */
-  function field({ path, label, hint, value, set, multiline = false, rows = 2, size, numeric = false, extraLabel }) {
+  /** A labelled text input or text area bound to the draft; `label` may be text or nodes. */
+  function field({ path, label, hint, value, set, multiline = false, rows = 2, size, numeric = false }) {
     const id = fieldId(path);
     const input = multiline
       ? h("textarea", { id, rows, class: "author-input", "data-path": path })
@@ -80,7 +82,7 @@ export function createForm(container, { onChange, announce }) {
     input.value = asText(value);
     setters.set(input, set);
     return h("div", { class: "author-field" },
-      h("label", { for: id, class: "author-field-label" }, label, extraLabel),
+      h("label", { for: id, class: "author-field-label" }, label),
       hint && h("p", { class: "author-hint", id: `${id}-hint` }, hint),
       h("p", { class: "author-field-error", id: `${id}-error`, hidden: true }),
       input);
@@ -101,12 +103,24 @@ export function createForm(container, { onChange, announce }) {
 
   /** A fieldset for one part of the matrix, its legend a heading so it can be jumped to. */
   function group({ path, level, title, titleText, hint }, ...children) {
-    const id = fieldId(path).replace(/^field/, "group");
+    const id = groupId(path);
     return h("fieldset", { class: "author-group", "data-path": path, id },
       h("legend", {}, level ? h(`h${level}`, { class: "author-group-title" }, title, titleText) : title),
       hint && h("p", { class: "author-hint" }, hint),
       h("p", { class: "author-field-error", id: `${id}-error`, hidden: true }),
       children);
+  }
+
+  /** The labels that name a level, after its label changes. */
+  function relabelLevels() {
+    const labels = levelLabels(draft);
+    for (const span of container.querySelectorAll("[data-level-label]")) span.textContent = labels[span.dataset.levelLabel] ? ` (${labels[span.dataset.levelLabel]})` : "";
+  }
+
+  /** " (Emerging)" after "Level 2", kept up to date as the level's label is typed. */
+  function levelName(index) {
+    const label = levelLabels(draft)[index];
+    return h("span", { "data-level-label": index }, label ? ` (${label})` : "");
   }
 
   /** Move up, move down and remove buttons for entry `index` of `count`. */
@@ -122,7 +136,7 @@ export function createForm(container, { onChange, announce }) {
   function changed(message, focusPath, action) {
     render();
     onChange();
-    const target = focusPath === undefined ? null : container.querySelector(`[id="${fieldId(focusPath).replace(/^field/, "group")}"]`);
+    const target = focusPath === undefined ? null : container.querySelector(`[id="${groupId(focusPath)}"]`);
     const buttons = action ? [action, action === "up" ? "down" : "up", "remove"] : [];
     const button = target && buttons.map((a) => target.querySelector(`:scope > .author-list-buttons [data-action="${a}"]`)).find(Boolean);
     const focus = button ?? target?.querySelector("input, textarea, select") ?? container.querySelector(`[data-add="${focusPath}"]`);
@@ -132,8 +146,9 @@ export function createForm(container, { onChange, announce }) {
 
   function aboutGroup() {
     const text = (key, label, hint, options = {}) => field({
-      path: key, label, hint, value: draft[key], ...options,
+      path: key, label, hint, value: draft[key],
       set: (value) => (draft[key] = value === "" && options.optional ? undefined : value),
+      ...options,
     });
     return group({ path: "", level: 3, title: "About the matrix" },
       text("title", "Title", "Shown as the heading people see."),
@@ -149,7 +164,7 @@ export function createForm(container, { onChange, announce }) {
     return h("li", {}, group({ path, level: 4, title: `Level ${index + 1}` },
       field({ path: `${path}.label`, label: "Label", value: level.label, set: (value) => {
         level.label = value;
-        for (const span of container.querySelectorAll(`[data-level-label="${index}"]`)) span.textContent = value.trim() ? ` (${value.trim()})` : "";
+        relabelLevels();
       } }),
       field({ path: `${path}.value`, label: "Value", hint: "A whole number from 0 to 100, higher than the level before.", value: level.value, size: "small", numeric: true, set: (value) => (level.value = asNumber(value) ?? "") }),
       field({ path: `${path}.description`, label: "Description (optional)", hint: "Shown for items that do not describe their own levels.", value: level.description, multiline: true, set: (value) => (level.description = value || undefined) }),
@@ -158,14 +173,21 @@ export function createForm(container, { onChange, announce }) {
         move: (step) => moveLevel(index, step),
         remove: () => {
           levels.splice(index, 1);
-          for (const item of itemsOf(draft)) if (Array.isArray(item.levels)) item.levels.splice(index, 1);
+          for (const item of itemsOf(draft)) {
+            if (Array.isArray(item.levels)) item.levels.splice(index, 1);
+            // The steps into and out of the level become one: the step out of it goes (for the
+            // top level, which has none, the step into it).
+            if (Array.isArray(item.moveUp)) item.moveUp.splice(Math.max(0, Math.min(index, item.moveUp.length - 1)), 1);
+            if (item.moveUp?.length === 0) item.moveUp = undefined;
+          }
           changed(`Level ${index + 1} removed.`, levels.length ? `scale.levels[${Math.min(index, levels.length - 1)}]` : "scale.levels");
         },
       })));
   }
 
   /** Moves a level's label and descriptions, and every item's descriptor for it; values stay
-   * in place, so the scale still rises. */
+   * in place, so the scale still rises, and so do the steps up, which lead from a place on the
+   * scale to the next rather than belong to one level. */
   function moveLevel(index, step) {
     const levels = scaleLevels(draft);
     const other = index + step;
@@ -192,7 +214,10 @@ export function createForm(container, { onChange, announce }) {
         onclick: () => {
           const last = levels.at(-1)?.value;
           levels.push({ value: typeof last === "number" ? last + 1 : levels.length + 1, label: "" });
-          for (const item of itemsOf(draft)) if (Array.isArray(item.levels)) item.levels.push("");
+          for (const item of itemsOf(draft)) {
+            if (Array.isArray(item.levels)) item.levels.push("");
+            if (Array.isArray(item.moveUp)) item.moveUp.push("");
+          }
           changed(`Level ${levels.length} added.`, `scale.levels[${levels.length - 1}]`);
         },
       }, "Add a level"),
@@ -246,17 +271,32 @@ export function createForm(container, { onChange, announce }) {
     const title = h("span", {}, item.title ? `: ${item.title}` : "");
     const name = `item ${index + 1} of component ${componentIndex + 1}`;
     const text = (key, label, hint, options = {}) => field({
-      path: `${path}.${key}`, label, hint, value: item[key], ...options,
-      set: (value) => {
-        item[key] = options.optional && value === "" ? undefined : value;
-        if (key === "title") title.textContent = value ? `: ${value}` : "";
+      path: `${path}.${key}`, label, hint, value: item[key],
+      set: (value) => (item[key] = options.optional && value === "" ? undefined : value),
+      ...options,
+    });
+    const buttons = listButtons({
+      name, index, count: items.length,
+      move: (step) => {
+        swap(items, index, index + step);
+        changed(`Item ${index + 1} of component ${componentIndex + 1} moved ${step < 0 ? "up" : "down"}: it is now item ${index + step + 1}.`, `components[${componentIndex}].items[${index + step}]`, step < 0 ? "up" : "down");
+      },
+      remove: () => {
+        items.splice(index, 1);
+        changed(`Item ${index + 1} of component ${componentIndex + 1} removed.`, items.length ? `components[${componentIndex}].items[${Math.min(index, items.length - 1)}]` : `components[${componentIndex}].items`);
       },
     });
     return h("li", {}, group({ path, level: 5, title: `Component ${componentIndex + 1}, item ${index + 1}`, titleText: title },
-      text("title", "Title", "A short name for the item."),
-      text("id", "Short id", "Letters, digits and dashes, different from every other item's. Answers are saved under it.", { size: "medium" }),
+      text("title", "Title", "A short name for the item.", {
+        set: (value) => {
+          item.title = value;
+          title.textContent = value ? `: ${value}` : "";
+        },
+      }),
+      text("id", "Short id", "Letters, digits and dashes, different from every other item\u2019s. Answers are saved under it.", { size: "medium" }),
       text("prompt", "Question (optional)", "The question people answer for this item.", { multiline: true, optional: true }),
       descriptorGroup(item, path),
+      stepGroup(item, path),
       text("guidance", "Guidance (optional)", "Help for rating this item.", { multiline: true, optional: true }),
       field({
         path: `${path}.evidence`, label: "Examples of evidence (optional)", hint: "One per line.", multiline: true, rows: 3,
@@ -267,36 +307,45 @@ export function createForm(container, { onChange, announce }) {
         },
       }),
       field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: item.weight, size: "small", numeric: true, set: (value) => (item.weight = asNumber(value)) }),
-      listButtons({
-        name, index, count: items.length,
-        move: (step) => {
-          swap(items, index, index + step);
-          changed(`Item ${index + 1} of component ${componentIndex + 1} moved ${step < 0 ? "up" : "down"}: it is now item ${index + step + 1}.`, `components[${componentIndex}].items[${index + step}]`, step < 0 ? "up" : "down");
-        },
-        remove: () => {
-          items.splice(index, 1);
-          changed(`Item ${index + 1} of component ${componentIndex + 1} removed.`, items.length ? `components[${componentIndex}].items[${Math.min(index, items.length - 1)}]` : `components[${componentIndex}].items`);
-        },
-      })));
+      buttons));
   }
 
-  /** One text area per scale level. All empty: the item shows the scale's descriptions. */
-  function descriptorGroup(item, path) {
-    const levels = scaleLevels(draft);
+  /** One text area per entry of one of an item's per-level lists (`levels`, `moveUp`), `count`
+   * of them. All empty: the item has no such list. */
+  function perLevelGroup(item, path, key, count, { title, hint, label }) {
     const areas = [];
     const set = () => {
       const values = areas.map((area) => area.querySelector("textarea").value);
-      item.levels = values.some((v) => v.trim()) ? values : undefined;
+      item[key] = values.some((v) => v.trim()) ? values : undefined;
     };
-    levels.forEach((level, index) => {
+    for (let index = 0; index < count; index++) {
       areas.push(field({
-        path: `${path}.levels[${index}]`, label: `Level ${index + 1}`, multiline: true,
-        extraLabel: h("span", { "data-level-label": index }, level.label?.trim?.() ? ` (${level.label.trim()})` : ""),
-        value: Array.isArray(item.levels) ? item.levels[index] : "",
+        path: `${path}.${key}[${index}]`, label: label(index), multiline: true,
+        value: Array.isArray(item[key]) ? item[key][index] : "",
         set,
       }));
+    }
+    return group({ path: `${path}.${key}`, level: 0, title, hint }, areas);
+  }
+
+  /** What each level looks like for the item. All empty: it shows the scale's descriptions. */
+  function descriptorGroup(item, path) {
+    const labels = levelLabels(draft);
+    return perLevelGroup(item, path, "levels", labels.length, {
+      title: "What each level looks like (optional)",
+      hint: "Describe every level for this item, or leave them all empty to show the scale\u2019s descriptions.",
+      label: (index) => [`Level ${index + 1}`, levelName(index)],
     });
-    return group({ path: `${path}.levels`, level: 0, title: "What each level looks like (optional)", hint: "Describe every level for this item, or leave them all empty to show the scale\u2019s descriptions." }, areas);
+  }
+
+  /** How to move up from each level but the top: the action plan shows it beside each gap. */
+  function stepGroup(item, path) {
+    const labels = levelLabels(draft);
+    return perLevelGroup(item, path, "moveUp", Math.max(0, labels.length - 1), {
+      title: "How to move up (optional)",
+      hint: "What it takes to reach the next level: the action plan shows it to people rated below it. Write every step, or leave them all empty.",
+      label: (index) => [`From level ${index + 1}`, levelName(index), ` to level ${index + 2}`, levelName(index + 1)],
+    });
   }
 
   function componentGroup(component, index, list) {
@@ -305,29 +354,33 @@ export function createForm(container, { onChange, announce }) {
     const items = component.items;
     const title = h("span", {}, component.title ? `: ${component.title}` : "");
     const text = (key, label, hint, options = {}) => field({
-      path: `${path}.${key}`, label, hint, value: component[key], ...options,
-      set: (value) => {
-        component[key] = options.optional && value === "" ? undefined : value;
-        if (key === "title") title.textContent = value ? `: ${value}` : "";
+      path: `${path}.${key}`, label, hint, value: component[key],
+      set: (value) => (component[key] = options.optional && value === "" ? undefined : value),
+      ...options,
+    });
+    const buttons = listButtons({
+      name: `component ${index + 1}`, index, count: list.length,
+      move: (step) => {
+        swap(list, index, index + step);
+        changed(`Component ${index + 1} moved ${step < 0 ? "up" : "down"}: it is now component ${index + step + 1}.`, `components[${index + step}]`, step < 0 ? "up" : "down");
+      },
+      remove: () => {
+        list.splice(index, 1);
+        changed(`Component ${index + 1} removed.`, list.length ? `components[${Math.min(index, list.length - 1)}]` : "components");
       },
     });
     return h("li", {}, group({ path, level: 4, title: `Component ${index + 1}`, titleText: title },
-      text("title", "Title", "The component's name, as people see it."),
-      text("id", "Short id", "Letters, digits and dashes, different from every other component's.", { size: "medium" }),
+      text("title", "Title", "The component's name, as people see it.", {
+        set: (value) => {
+          component.title = value;
+          title.textContent = value ? `: ${value}` : "";
+        },
+      }),
+      text("id", "Short id", "Letters, digits and dashes, different from every other component\u2019s.", { size: "medium" }),
       text("description", "Description (optional)", undefined, { multiline: true, optional: true }),
       text("guidance", "Guidance (optional)", "Help for rating this component's items.", { multiline: true, optional: true }),
       field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: component.weight, size: "small", numeric: true, set: (value) => (component.weight = asNumber(value)) }),
-      listButtons({
-        name: `component ${index + 1}`, index, count: list.length,
-        move: (step) => {
-          swap(list, index, index + step);
-          changed(`Component ${index + 1} moved ${step < 0 ? "up" : "down"}: it is now component ${index + step + 1}.`, `components[${index + step}]`, step < 0 ? "up" : "down");
-        },
-        remove: () => {
-          list.splice(index, 1);
-          changed(`Component ${index + 1} removed.`, list.length ? `components[${Math.min(index, list.length - 1)}]` : "components");
-        },
-      }),
+      buttons,
       h("ol", { class: "author-list" }, items.map((item, itemIndex) => itemGroup(item, itemIndex, items, index))),
       h("button", {
         type: "button", class: "demo-button", "data-add": `${path}.items`,

@@ -16,3 +16,22 @@ export function uniqueId(base, taken) {
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
+
+const list = (value) => (Array.isArray(value) ? value : []);
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Every object of `draft` that has an id, with the kind of thing it is and those it must
+ * differ from: `{ kind, holder, siblings }` (the format wants component ids unique among
+ * components, item ids across the whole matrix). */
+export function idHolders(draft) {
+  const components = list(draft?.components).filter(isObject);
+  const items = components.flatMap((c) => list(c.items)).filter(isObject);
+  return [
+    ...(isObject(draft) ? [{ kind: "matrix", holder: draft, siblings: [] }] : []),
+    ...components.map((holder) => ({ kind: "component", holder, siblings: components })),
+    ...items.map((holder) => ({ kind: "item", holder, siblings: items })),
+  ];
+}
+
+/** An id-holding object's key: "item:first-item". */
+export const keyOf = ({ kind, holder }) => `${kind}:${holder.id}`;

@@ -17,6 +17,7 @@ const FIELD_NAMES = {
   label: "label",
   from: "starting score",
   evidence: "evidence examples",
+  moveUp: "steps up",
   levels: "levels",
   items: "items",
   components: "components",
@@ -53,12 +54,13 @@ export function describePath(path, draft) {
     else if (key === "levels" && parent === "scale" && index !== undefined) places.splice(0, places.length, `Level ${index + 1}`);
     else if (key === "bands" && index !== undefined) places.splice(0, places.length, `Band ${index + 1}`);
     else if (key === "levels" && index !== undefined) field = `description of level ${index + 1}${levelName(draft, index)}`;
+    else if (key === "moveUp" && index !== undefined) field = `step up from level ${index + 1}${levelName(draft, index)}`;
     else if (key === "evidence" && index !== undefined) field = `evidence example ${index + 1}`;
     else if ((key === "scale" || key === "scoring") && !last) places.splice(0, places.length, key === "scale" ? "Scale" : "Scoring");
     else if ((key === "notApplicable" || key === "dontKnow") && !last) field = `label of the ${FIELD_NAMES[key]}`;
     else if (!(field && key === "label")) {
       field = FIELD_NAMES[key] ?? `\u201c${key}\u201d`;
-      plural = ["items", "components", "levels", "bands", "evidence"].includes(key) && index === undefined;
+      plural = ["items", "components", "levels", "moveUp", "bands", "evidence"].includes(key) && index === undefined;
     }
   });
   return { place: places.join(", ") || "The matrix", field, plural };
