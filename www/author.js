@@ -1,50 +1,17 @@
 // The authoring page: write a local matrix with a form, from a spreadsheet or as JSON; the core
-// checks it after every change, problems are told in words next to their fields, and the
-// widget previews the last version without problems. Everything happens in the page.
+// checks it after every change, problems and example wording left in place are told in words
+// next to their fields, and the widget previews the last version without problems.
+// Everything happens in the page.
 import { init, builtinInstrument, validateInstrument } from "./dist/maturity-matrix.js";
 import { h, hidden, download } from "./author/dom.js";
 import { createForm, fitsForm } from "./author/form.js";
-import { describeProblem } from "./author/problems.js";
+import { describePlaceholder, describeProblem } from "./author/problems.js";
 import { cellText, matrixFromRows, readDelimited, sheetFromMatrix } from "./author/csv.js";
 import { pageWithMatrix, standaloneScript } from "./author/page.js";
 import { MAX_BYTES, MAX_SHEET_BYTES, tooLarge, utf8Bytes } from "./author/limits.js";
+import { TEMPLATE, TEMPLATE_FILE, placeholderWording } from "./author/template.js";
 import { idHolders, keyOf } from "./author/ids.js";
 import { plural } from "./author/words.js";
-
-/** A small, valid starting point that shows every feature of the format. */
-const TEMPLATE = {
-  formatVersion: 1,
-  id: "our-local-matrix",
-  version: "1.0.0",
-  title: "Our local improvement matrix",
-  description: "What this matrix is for, in a sentence or two.",
-  scale: {
-    levels: [
-      { value: 1, label: "Not yet started" },
-      { value: 2, label: "Emerging" },
-      { value: 3, label: "Developing" },
-      { value: 4, label: "Embedding" },
-    ],
-    notApplicable: { label: "Not applicable to us" },
-    dontKnow: { label: "Don't know" },
-  },
-  scoring: { component: "mean", overall: "mean" },
-  components: [
-    {
-      id: "first-component",
-      title: "The first component",
-      items: [
-        {
-          id: "first-item",
-          title: "The first item",
-          prompt: "The question people answer for this item?",
-          levels: ["What not yet started looks like.", "What emerging looks like.", "What developing looks like.", "What embedding looks like."],
-          evidence: ["An example of evidence", "Another example"],
-        },
-      ],
-    },
-  ],
-};
 
 /** The order fields are written in, so a downloaded file reads like the format guide. */
 const FIELD_ORDER = ["formatVersion", "id", "version", "title", "description", "source", "scale", "levels", "notApplicable", "dontKnow",
@@ -68,6 +35,7 @@ const state = {
   draft: {},
   valid: null, // the last version without problems, as the core returned it
   problems: [], // the current problems, in words
+  wording: [], // the fields still holding example or placeholder wording, in words
 };
 
 const form = createForm($("form-mode"), { onChange: check, announce: (text) => ($("announce").textContent = text) });
@@ -92,6 +60,7 @@ function check() {
   // would only hold the page up (a string's length never exceeds its size in UTF-8).
   if (state.mode === "json" && text.length <= MAX_BYTES) state.draft = readableObject(text) ?? state.draft;
   state.problems = problems.map((problem) => describeProblem(problem, state.draft));
+  state.wording = placeholderWording(state.draft).map((found) => ({ ...describePlaceholder(found, state.draft), find: JSON.stringify(found.text) }));
   if (instrument) {
     state.valid = instrument;
     preview.instrument = instrument;
@@ -103,22 +72,40 @@ function check() {
 function showCheck(instrument) {
   const count = state.problems.length;
   const previewStatus = $("preview-status");
+  const wording = wordingNote();
   if (instrument) {
     const items = instrument.components.reduce((n, c) => n + c.items.length, 0);
-    $("check-status").textContent = `No problems: ${plural(instrument.components.length, "component")}, ${plural(items, "item")}, ${plural(instrument.scale.levels.length, "level")}.`;
-    $("check-status").className = "author-ok";
-    $("check").replaceChildren();
+    $("check-status").textContent = `No problems: ${plural(instrument.components.length, "component")}, ${plural(items, "item")}, ${plural(instrument.scale.levels.length, "level")}.${wording && ` ${wording}`}`;
+    $("check-status").className = wording ? "author-notice" : "author-ok";
+    $("check").replaceChildren(...wordingList());
     previewStatus.textContent = "The preview shows the matrix as it stands.";
     previewStatus.className = "";
     return;
   }
-  $("check-status").textContent = `There ${count === 1 ? "is 1 problem" : `are ${count} problems`} to fix.`;
+  $("check-status").textContent = `There ${count === 1 ? "is 1 problem" : `are ${count} problems`} to fix.${wording && ` ${wording}`}`;
   $("check-status").className = "author-problems-title";
-  $("check").replaceChildren(h("ul", { class: "author-problems" }, state.problems.map(problemEntry)));
+  $("check").replaceChildren(h("ul", { class: "author-problems" }, state.problems.map(problemEntry)), ...wordingList());
   previewStatus.textContent = state.valid
     ? "While there are problems, the preview shows the last version without problems."
     : "The preview will show the matrix once it has no problems.";
   previewStatus.className = "author-notice";
+}
+
+/** "2 fields still hold example or placeholder wording.", or nothing. */
+function wordingNote() {
+  const count = state.wording.length;
+  return count === 0 ? "" : `${count === 1 ? "1 field still holds" : `${count} fields still hold`} example or placeholder wording.`;
+}
+
+/** The fields still holding example wording, each linked to its field. The format allows
+ * them, so they stop nothing; but raters would read them as the trust's own words. */
+function wordingList() {
+  if (state.wording.length === 0) return [];
+  return [
+    h("h3", { id: "wording-title" }, "Example wording still in place"),
+    h("p", { class: "author-hint" }, "People rating the matrix would read these as your own words. Write yours in their place, or empty the fields that are optional."),
+    h("ul", { class: "author-wording", "aria-labelledby": "wording-title" }, state.wording.map(problemEntry)),
+  ];
 }
 
 /** One problem in the list: words that link to the field, and the technical path as detail. */
@@ -142,6 +129,9 @@ function focusProblem(problem) {
       const offset = lines.slice(0, problem.position.line - 1).reduce((n, line) => n + line.length + 1, 0) + problem.position.column - 1;
       source.setSelectionRange(offset, offset);
     }
+    // Example wording: selected in the text, inside its quotes.
+    const at = problem.find ? source.value.indexOf(problem.find) : -1;
+    if (at >= 0) source.setSelectionRange(at + 1, at + problem.find.length - 1);
     return;
   }
   const target = form.elementFor(problem.path);
@@ -151,7 +141,7 @@ function focusProblem(problem) {
 
 function showFieldProblems() {
   const byElement = new Map();
-  for (const problem of state.problems) {
+  for (const problem of [...state.problems, ...state.wording]) {
     const element = problem.path ? form.elementFor(problem.path) : null;
     if (!element) continue;
     byElement.set(element, [...(byElement.get(element) ?? []), sentence(problem.text.replace(/^[^:]*: /, ""))]);
@@ -223,8 +213,10 @@ function fileName(extension) {
   return `${id}.${extension}`;
 }
 
-/** Says what was saved. */
-const saved = (text) => ($("save-message").textContent = text);
+/** Says what was saved, and reminds of example wording saved with it. */
+function saved(text) {
+  $("save-message").textContent = `${text}${state.wording.length ? ` Note: ${wordingNote().replace(/^./, (c) => c.toLowerCase())} See Check.` : ""}`;
+}
 
 async function downloadPage() {
   if (state.problems.length > 0) {
@@ -362,8 +354,8 @@ function createFromRows() {
 function start() {
   $("start-template").addEventListener("click", () => startFromTemplate("Started from the template."));
   $("start-from-default").addEventListener("click", () => load(builtinInstrument("nhs-impact"), "Started from the NHS IMPACT matrix."));
-  $("template").addEventListener("click", () => download("matrix-template.json", `${JSON.stringify(TEMPLATE, null, 2)}\n`));
-  $("csv-template").addEventListener("click", () => download("matrix-template.csv", sheetFromMatrix(TEMPLATE), "text/csv;charset=utf-8"));
+  $("template").addEventListener("click", () => download("matrix-template.json", `${JSON.stringify(TEMPLATE_FILE, null, 2)}\n`));
+  $("csv-template").addEventListener("click", () => download("matrix-template.csv", sheetFromMatrix(TEMPLATE_FILE), "text/csv;charset=utf-8"));
   $("open").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     if (!file) return;

@@ -3,7 +3,8 @@
 // the technical path as detail, a spreadsheet import that names rows and columns, a live
 // preview that says when it shows the last valid version, downloads that validate, and no CSP
 // violations or axe findings. Without traps: the steps up go through the form, the JSON and
-// the spreadsheet and back.
+// the spreadsheet and back, and examples are placeholders and the Check names example wording
+// left in place.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -73,7 +74,7 @@ test("JSON mode: problems in words with their technical paths, a live preview, a
   for (const path of ["scale.levels[2].value", "components[0].items[0].levels", "components[1].id", "components[1].title", "components[1].items"]) {
     assert.ok(technical.some((p) => p.startsWith(`${path}:`)), `${path} in:\n${technical.join("\n")}`);
   }
-  assert.equal(await page.locator("#check-status").textContent(), "There are 5 problems to fix.");
+  assert.equal(await page.locator("#check-status").textContent(), "There are 5 problems to fix. 3 fields still hold example or placeholder wording.");
   await page.locator("#preview-status", { hasText: "shows the last version without problems" }).waitFor();
   // Not even JSON: said plainly, with where it breaks; the link puts the caret there.
   await page.locator("#source").fill('{ "formatVersion": 1, ');
@@ -95,7 +96,7 @@ test("JSON mode: problems in words with their technical paths, a live preview, a
   assert.equal(await page.locator("#preview-status").textContent(), "The preview shows the matrix as it stands.");
 
   // The template downloads and validates.
-  const { text } = await downloaded(page, () => page.getByRole("button", { name: "Download a template" }).click());
+  const { text } = await downloaded(page, () => page.getByRole("button", { name: "Download a JSON template" }).click());
   assert.equal((await validate(page, text)).ok.id, "our-local-matrix");
 
   assert.deepEqual(await page.evaluate(() => window.__violations ?? []), []);
@@ -395,6 +396,75 @@ test("how to move up goes from the form to the JSON and back, and from a spreads
   await page.close();
 });
 
+/** The example wording the Check names, as its links read. */
+const wordingTexts = (page) => page.locator("#check .author-wording > li > a").allTextContents();
+/** The text selected in the JSON text. */
+const selectedSource = (page) => page.evaluate(() => {
+  const source = document.getElementById("source");
+  return source.value.slice(source.selectionStart, source.selectionEnd);
+});
+
+/** A matrix made with the template as it was, its examples held as values and never replaced. */
+const OLD_TEMPLATE_FILE = {
+  formatVersion: 1, id: "our-local-matrix", version: "1.0.0", title: "Our local improvement matrix",
+  description: "What this matrix is for, in a sentence or two.",
+  scale: { levels: [{ value: 1, label: "Not yet started" }, { value: 2, label: "Emerging" }, { value: 3, label: "Developing" }, { value: 4, label: "Embedding" }] },
+  components: [{
+    id: "first-component", title: "Huddles",
+    items: [{
+      id: "first-item", title: "A regular huddle", prompt: "The question people answer for this item?",
+      levels: ["We do not hold huddles.", "On some days.", "Most days.", "Every day."],
+      evidence: ["An example of evidence", "Another example"],
+    }],
+  }],
+};
+
+test("examples are placeholders, never values; the Check names example wording left in place and links to each", async () => {
+  const { page, errors } = await openAuthoring();
+  for (const path of ["description", "source", "components[0].description", "components[0].items[0].prompt", "components[0].items[0].guidance", "components[0].items[0].evidence"]) {
+    assert.equal(await fieldFor(page, path).inputValue(), "", `${path} holds nothing`);
+    assert.match(await fieldFor(page, path).getAttribute("placeholder"), /^For example:/, `${path} shows an example`);
+  }
+  // The titles a matrix cannot do without are the template's: named, each next to its field.
+  await page.locator("#check-status", { hasText: "No problems: 1 component, 1 item, 4 levels. 3 fields still hold example or placeholder wording." }).waitFor();
+  assert.deepEqual(await wordingTexts(page), [
+    "The matrix, title: \u201cOur local improvement matrix\u201d is example wording; write your own",
+    "Component 1, title: \u201cThe first component\u201d is example wording; write your own",
+    "Component 1, item 1, title: \u201cThe first item\u201d is example wording; write your own",
+  ]);
+  const itemTitle = fieldFor(page, "components[0].items[0].title");
+  assert.equal(await page.locator(`#${await itemTitle.getAttribute("id")}-error`).textContent(), "Problem: \u201cThe first item\u201d is example wording; write your own.");
+  // The link puts focus on the field.
+  await page.getByRole("link", { name: "Component 1, item 1, title: \u201cThe first item\u201d is example wording; write your own" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[0].items[0].title");
+  await itemTitle.fill("A regular huddle");
+  // Text that stands in for text still to write is named too.
+  await fieldFor(page, "components[0].items[0].guidance").fill("TBC");
+  await page.locator("#check-status", { hasText: "3 fields still hold" }).waitFor();
+  assert.deepEqual((await wordingTexts(page)).slice(-1), ["Component 1, item 1, guidance: \u201cTBC\u201d stands in for text still to write"]);
+  // Saving is not stopped, but says what goes with it.
+  const { name } = await downloaded(page, () => page.getByRole("button", { name: "Download this matrix (JSON)" }).click());
+  assert.equal(await page.locator("#save-message").textContent(), `Downloaded ${name}. Note: 3 fields still hold example or placeholder wording. See Check.`);
+
+  // A matrix made with the template as it was: each example it still holds is named.
+  await page.locator("#open").setInputFiles({ name: "ward.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(OLD_TEMPLATE_FILE)) });
+  await page.locator("#start-message", { hasText: "Opened ward.json." }).waitFor();
+  assert.deepEqual(await wordingTexts(page), [
+    "The matrix, title: \u201cOur local improvement matrix\u201d is example wording; write your own",
+    "The matrix, description: \u201cWhat this matrix is for, in a sentence or two.\u201d is example wording; write your own",
+    "Component 1, item 1, question: \u201cThe question people answer for this item?\u201d is example wording; write your own",
+    "Component 1, item 1, evidence example 1: \u201cAn example of evidence\u201d is example wording; write your own",
+    "Component 1, item 1, evidence example 2: \u201cAnother example\u201d is example wording; write your own",
+  ]);
+  // In the JSON text, the link selects the words.
+  await page.getByRole("radio", { name: "JSON text" }).check();
+  await page.getByRole("link", { name: /evidence example 2/ }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "source");
+  assert.equal(await selectedSource(page), "Another example");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("axe finds nothing on the authoring page, in both modes, at 320 and 1280 px", async () => {
   for (const width of [320, 1280]) {
     const { page } = await openAuthoring({ width });
@@ -404,6 +474,8 @@ test("axe finds nothing on the authoring page, in both modes, at 320 and 1280 px
     await page.locator("#csv-text").fill("Component,Item,Low,High\nA,,x,y");
     await page.getByRole("button", { name: "Read the pasted rows" }).click();
     await page.locator("#csv-result li").waitFor();
+    // Example wording still in place, too.
+    await page.locator("#check .author-wording li").first().waitFor();
     assert.deepEqual((await axeViolations(page, axeSource)).violations, [], `form mode at ${width} px`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(sideways, 0, `no sideways scrolling at ${width} px`);

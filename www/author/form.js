@@ -1,8 +1,10 @@
 // The form editor: every field of a matrix as a labelled input, and buttons to add, reorder
 // and remove scale levels, bands, components and items. It edits a draft object in place;
 // the page validates the draft with the core after every change. Each input carries the JSON
-// path the core uses in its problems (`data-path`), so a problem finds its field.
+// path the core uses in its problems (`data-path`), so a problem finds its field. Examples are
+// placeholders, never values.
 import { h, hidden } from "./dom.js";
+import { PLACEHOLDERS, descriptorPlaceholder, stepPlaceholder } from "./template.js";
 
 /** A fresh, unique id such as `item-3`, for a new component or item. */
 function freshId(prefix, taken) {
@@ -70,13 +72,13 @@ export function createForm(container, { onChange, announce }) {
   }
 
   /** A labelled text input or text area bound to the draft; `label` may be text or nodes. */
-  function field({ path, label, hint, value, set, multiline = false, rows = 2, size, numeric = false }) {
+  function field({ path, label, hint, value, set, multiline = false, rows = 2, size, numeric = false, placeholder, attributes }) {
     const id = fieldId(path);
     const input = multiline
-      ? h("textarea", { id, rows, class: "author-input", "data-path": path })
+      ? h("textarea", { id, rows, class: "author-input", "data-path": path, placeholder, ...attributes })
       : h("input", {
         id, type: "text", class: `author-input${size ? ` author-input--${size}` : ""}`, "data-path": path,
-        inputmode: numeric ? "decimal" : undefined, spellcheck: numeric ? "false" : undefined,
+        inputmode: numeric ? "decimal" : undefined, spellcheck: numeric ? "false" : undefined, placeholder, ...attributes,
       });
     describe(input, hint, false);
     input.value = asText(value);
@@ -111,10 +113,15 @@ export function createForm(container, { onChange, announce }) {
       children);
   }
 
-  /** The labels that name a level, after its label changes. */
+  /** Labels, descriptor placeholders and step placeholders that name a level, after its label changes. */
   function relabelLevels() {
     const labels = levelLabels(draft);
     for (const span of container.querySelectorAll("[data-level-label]")) span.textContent = labels[span.dataset.levelLabel] ? ` (${labels[span.dataset.levelLabel]})` : "";
+    for (const area of container.querySelectorAll("[data-describes-level]")) area.placeholder = descriptorPlaceholder(labels[area.dataset.describesLevel]);
+    for (const area of container.querySelectorAll("[data-step-from]")) {
+      const from = Number(area.dataset.stepFrom);
+      area.placeholder = stepPlaceholder(labels[from], labels[from + 1]);
+    }
   }
 
   /** " (Emerging)" after "Level 2", kept up to date as the level's label is typed. */
@@ -151,23 +158,23 @@ export function createForm(container, { onChange, announce }) {
       ...options,
     });
     return group({ path: "", level: 3, title: "About the matrix" },
-      text("title", "Title", "Shown as the heading people see."),
+      text("title", "Title", "Shown as the heading people see.", { placeholder: PLACEHOLDERS.title }),
       text("id", "Short id", "Letters, digits and dashes. Answers are saved under it, so keep it once people have started.", { size: "medium" }),
       text("version", "Version", "Your own version, such as 2026.1. Answers record it; change it when you revise the matrix.", { size: "medium" }),
-      text("description", "Description (optional)", "What the matrix is for, in a sentence or two.", { multiline: true, optional: true }),
-      text("source", "Source (optional)", "Where the wording comes from, and the terms for reusing it.", { multiline: true, optional: true }));
+      text("description", "Description (optional)", "What the matrix is for, in a sentence or two.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.description }),
+      text("source", "Source (optional)", "Where the wording comes from, and the terms for reusing it.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.source }));
   }
 
   function levelGroup(level, index, levels) {
     const path = `scale.levels[${index}]`;
     const name = `level ${index + 1}`;
     return h("li", {}, group({ path, level: 4, title: `Level ${index + 1}` },
-      field({ path: `${path}.label`, label: "Label", value: level.label, set: (value) => {
+      field({ path: `${path}.label`, label: "Label", value: level.label, placeholder: PLACEHOLDERS.levelLabel, set: (value) => {
         level.label = value;
         relabelLevels();
       } }),
       field({ path: `${path}.value`, label: "Value", hint: "A whole number from 0 to 100, higher than the level before.", value: level.value, size: "small", numeric: true, set: (value) => (level.value = asNumber(value) ?? "") }),
-      field({ path: `${path}.description`, label: "Description (optional)", hint: "Shown for items that do not describe their own levels.", value: level.description, multiline: true, set: (value) => (level.description = value || undefined) }),
+      field({ path: `${path}.description`, label: "Description (optional)", hint: "Shown for items that do not describe their own levels.", value: level.description, multiline: true, placeholder: PLACEHOLDERS.levelDescription, set: (value) => (level.description = value || undefined) }),
       listButtons({
         name, index, count: levels.length,
         move: (step) => moveLevel(index, step),
@@ -229,7 +236,7 @@ export function createForm(container, { onChange, announce }) {
     const path = `scoring.bands[${index}]`;
     return h("li", {}, group({ path, level: 5, title: `Band ${index + 1}` },
       field({ path: `${path}.from`, label: "From score", hint: "The band starts at this score; at most two decimals.", value: band.from, size: "small", numeric: true, set: (value) => (band.from = asNumber(value) ?? "") }),
-      field({ path: `${path}.label`, label: "Label", value: band.label, set: (value) => (band.label = value) }),
+      field({ path: `${path}.label`, label: "Label", value: band.label, placeholder: PLACEHOLDERS.bandLabel, set: (value) => (band.label = value) }),
       listButtons({
         name: `band ${index + 1}`, index, count: bands.length,
         move: (step) => {
@@ -288,18 +295,19 @@ export function createForm(container, { onChange, announce }) {
     });
     return h("li", {}, group({ path, level: 5, title: `Component ${componentIndex + 1}, item ${index + 1}`, titleText: title },
       text("title", "Title", "A short name for the item.", {
+        placeholder: PLACEHOLDERS.itemTitle,
         set: (value) => {
           item.title = value;
           title.textContent = value ? `: ${value}` : "";
         },
       }),
       text("id", "Short id", "Letters, digits and dashes, different from every other item\u2019s. Answers are saved under it.", { size: "medium" }),
-      text("prompt", "Question (optional)", "The question people answer for this item.", { multiline: true, optional: true }),
+      text("prompt", "Question (optional)", "The question people answer for this item.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.prompt }),
       descriptorGroup(item, path),
       stepGroup(item, path),
-      text("guidance", "Guidance (optional)", "Help for rating this item.", { multiline: true, optional: true }),
+      text("guidance", "Guidance (optional)", "Help for rating this item.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.guidance }),
       field({
-        path: `${path}.evidence`, label: "Examples of evidence (optional)", hint: "One per line.", multiline: true, rows: 3,
+        path: `${path}.evidence`, label: "Examples of evidence (optional)", hint: "One per line.", multiline: true, rows: 3, placeholder: PLACEHOLDERS.evidence,
         value: Array.isArray(item.evidence) ? item.evidence.join("\n") : item.evidence,
         set: (value) => {
           const lines = value.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -312,7 +320,7 @@ export function createForm(container, { onChange, announce }) {
 
   /** One text area per entry of one of an item's per-level lists (`levels`, `moveUp`), `count`
    * of them. All empty: the item has no such list. */
-  function perLevelGroup(item, path, key, count, { title, hint, label }) {
+  function perLevelGroup(item, path, key, count, { title, hint, label, placeholder, attributes }) {
     const areas = [];
     const set = () => {
       const values = areas.map((area) => area.querySelector("textarea").value);
@@ -321,6 +329,7 @@ export function createForm(container, { onChange, announce }) {
     for (let index = 0; index < count; index++) {
       areas.push(field({
         path: `${path}.${key}[${index}]`, label: label(index), multiline: true,
+        placeholder: placeholder(index), attributes: attributes(index),
         value: Array.isArray(item[key]) ? item[key][index] : "",
         set,
       }));
@@ -335,6 +344,8 @@ export function createForm(container, { onChange, announce }) {
       title: "What each level looks like (optional)",
       hint: "Describe every level for this item, or leave them all empty to show the scale\u2019s descriptions.",
       label: (index) => [`Level ${index + 1}`, levelName(index)],
+      placeholder: (index) => descriptorPlaceholder(labels[index]),
+      attributes: (index) => ({ "data-describes-level": index }),
     });
   }
 
@@ -345,6 +356,8 @@ export function createForm(container, { onChange, announce }) {
       title: "How to move up (optional)",
       hint: "What it takes to reach the next level: the action plan shows it to people rated below it. Write every step, or leave them all empty.",
       label: (index) => [`From level ${index + 1}`, levelName(index), ` to level ${index + 2}`, levelName(index + 1)],
+      placeholder: (index) => stepPlaceholder(labels[index], labels[index + 1]),
+      attributes: (index) => ({ "data-step-from": index }),
     });
   }
 
@@ -371,14 +384,15 @@ export function createForm(container, { onChange, announce }) {
     });
     return h("li", {}, group({ path, level: 4, title: `Component ${index + 1}`, titleText: title },
       text("title", "Title", "The component's name, as people see it.", {
+        placeholder: PLACEHOLDERS.componentTitle,
         set: (value) => {
           component.title = value;
           title.textContent = value ? `: ${value}` : "";
         },
       }),
       text("id", "Short id", "Letters, digits and dashes, different from every other component\u2019s.", { size: "medium" }),
-      text("description", "Description (optional)", undefined, { multiline: true, optional: true }),
-      text("guidance", "Guidance (optional)", "Help for rating this component's items.", { multiline: true, optional: true }),
+      text("description", "Description (optional)", undefined, { multiline: true, optional: true, placeholder: PLACEHOLDERS.componentDescription }),
+      text("guidance", "Guidance (optional)", "Help for rating this component's items.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.componentGuidance }),
       field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: component.weight, size: "small", numeric: true, set: (value) => (component.weight = asNumber(value)) }),
       buttons,
       h("ol", { class: "author-list" }, items.map((item, itemIndex) => itemGroup(item, itemIndex, items, index))),

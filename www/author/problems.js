@@ -95,6 +95,16 @@ export function describeProblem(problem, draft) {
   return { text, path: problem.path, technical };
 }
 
+/** A field still holding example or placeholder wording (see template.js), in words, in the
+ * same shape as a problem: `{ text, path, technical }`. */
+export function describePlaceholder({ path, text, kind }, draft) {
+  const { place, field } = describePath(path, draft);
+  const shown = text.trim();
+  const quoted = `\u201c${shown.length > 60 ? `${shown.slice(0, 59).trimEnd()}\u2026` : shown}\u201d`;
+  const why = kind === "mark" ? `${quoted} stands in for text still to write` : `${quoted} is example wording; write your own`;
+  return { text: `${place}, ${field}: ${why}`, path, technical: `${path}: ${kind === "mark" ? "placeholder" : "example wording"}` };
+}
+
 /** "line 3, column 7" as `{ line, column }`. */
 function position(detail) {
   const match = /line (\d+), column (\d+)/.exec(detail ?? "");
