@@ -10,7 +10,7 @@ import { cellText, matrixFromRows, readDelimited, sheetFromMatrix } from "./auth
 import { pageWithMatrix, standaloneScript } from "./author/page.js";
 import { MAX_BYTES, MAX_SHEET_BYTES, tooLarge, utf8Bytes } from "./author/limits.js";
 import { TEMPLATE, TEMPLATE_FILE, placeholderWording } from "./author/template.js";
-import { idHolders, keyOf } from "./author/ids.js";
+import { allIdKeys, followerKeys, followersFrom, idHolders, keyOf } from "./author/ids.js";
 import { plural } from "./author/words.js";
 
 /** The order fields are written in, so a downloaded file reads like the format guide. */
@@ -33,6 +33,7 @@ const preview = $("preview");
 const state = {
   mode: "form",
   draft: {},
+  followers: new WeakSet(), // the draft's objects whose ids follow their titles (ids.js)
   valid: null, // the last version without problems, as the core returned it
   problems: [], // the current problems, in words
   wording: [], // the fields still holding example or placeholder wording, in words
@@ -58,7 +59,7 @@ function check() {
   }
   // Text longer than a matrix may be is refused by the core at once; parsing it here too
   // would only hold the page up (a string's length never exceeds its size in UTF-8).
-  if (state.mode === "json" && text.length <= MAX_BYTES) state.draft = readableObject(text) ?? state.draft;
+  if (state.mode === "json" && text.length <= MAX_BYTES) adopt(readableObject(text));
   state.problems = problems.map((problem) => describeProblem(problem, state.draft));
   state.wording = placeholderWording(state.draft).map((found) => ({ ...describePlaceholder(found, state.draft), find: JSON.stringify(found.text) }));
   if (instrument) {
@@ -67,6 +68,14 @@ function check() {
   }
   showCheck(instrument);
   if (state.mode === "form") showFieldProblems();
+}
+
+/** Takes the JSON text's matrix, when it can be read, as the draft. An id changed in the text
+ * stops following its title, as one typed in the form does. */
+function adopt(draft) {
+  if (!draft) return;
+  state.followers = followersFrom(draft, followerKeys(state.draft, state.followers));
+  state.draft = draft;
 }
 
 function showCheck(instrument) {
@@ -152,18 +161,23 @@ function showFieldProblems() {
 /** "the title is missing" as "The title is missing." */
 const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!]$/.test(text) ? "" : "."}`;
 
-/** Starts editing `draft`: in the form, unless the form cannot show it or JSON is being edited. */
-function load(draft, message) {
+/** Starts editing `draft`, whose ids named in `following` (ids.js) follow their titles: in the
+ * form, unless the form cannot show it or JSON is being edited. */
+function load(draft, message, following = []) {
   state.draft = draft;
+  state.followers = followersFrom(draft, following);
   if (state.mode === "form" && !fitsForm(draft)) showJson();
   if (state.mode === "json") source.value = `${JSON.stringify(draft, null, 2)}\n`;
-  else form.show(state.draft);
+  else form.show(state.draft, state.followers);
   $("start-message").textContent = message;
   check();
 }
 
-/** A new matrix from the template. */
-const startFromTemplate = (message) => load(structuredClone(TEMPLATE), message);
+/** A new matrix from the template: every id follows its title. */
+function startFromTemplate(message) {
+  const draft = structuredClone(TEMPLATE);
+  load(draft, message, allIdKeys(draft));
+}
 
 /** The JSON text as an object, or `undefined` when it cannot be read as one. */
 function readableObject(text) {
@@ -187,8 +201,8 @@ function setMode(mode) {
         : "The form can show the matrix once the JSON text can be read: fix the problem listed under Check first.";
       return;
     }
-    state.draft = parsed;
-    form.show(state.draft);
+    adopt(parsed);
+    form.show(state.draft, state.followers);
   } else {
     source.value = `${JSON.stringify(tidy(state.draft), null, 2)}\n`;
   }
@@ -300,12 +314,13 @@ function rowsTable(read) {
  * when their ids match, so a matrix can go out to a spreadsheet and back without losing them. */
 const KEPT_BY_ID = { component: ["description", "guidance", "weight"], item: ["prompt", "guidance", "evidence", "weight"] };
 
-/** The draft the rows would make: the scale's levels and the components replaced, the rest
- * kept. */
+/** The draft the rows would make, `{ draft, following }`: the scale's levels and the components
+ * replaced, the rest kept. The ids the rows made from titles follow them from now on; those
+ * the rows gave stay as they are. */
 function draftFromRows(read) {
   const earlier = new Map(idHolders(state.draft).map((entry) => [keyOf(entry), entry.holder]));
   const kept = (kind, holder) => Object.fromEntries(KEPT_BY_ID[kind].map((key) => [key, earlier.get(keyOf({ kind, holder }))?.[key]]));
-  return tidy({
+  const draft = tidy({
     ...state.draft,
     scale: { ...state.draft.scale, levels: levelsFromRows(read.levels) },
     components: read.components.map((component) => ({
@@ -314,6 +329,7 @@ function draftFromRows(read) {
       items: component.items.map((item) => ({ ...item, ...kept("item", item) })),
     })),
   });
+  return { draft, following: [...followerKeys(state.draft, state.followers), ...followerKeys({ components: read.components }, read.idsMade)] };
 }
 
 /** The scale a sheet's level names make. A level whose name is unchanged keeps its description
@@ -327,7 +343,7 @@ function levelsFromRows(labels) {
 
 /** The core's own problems with the rows (a title too long, say), told by row and column. */
 function coreProblemsByCell(read) {
-  const draft = draftFromRows(read);
+  const { draft } = draftFromRows(read);
   try {
     validateInstrument(JSON.stringify(draft));
     return [];
@@ -343,7 +359,8 @@ function coreProblemsByCell(read) {
 function createFromRows() {
   if (!imported) return;
   const count = imported.rows.length;
-  load(draftFromRows(imported), "");
+  const { draft, following } = draftFromRows(imported);
+  load(draft, "", following);
   imported = null;
   $("csv-result").replaceChildren(h("p", { class: "author-ok", role: "status" }, `Created the matrix from ${plural(count, "row")}. Check its title and details below.`));
   $("edit-title").focus();
@@ -367,11 +384,13 @@ function start() {
     }
     const text = await file.text();
     const draft = readableObject(text);
+    // A matrix from a file may have been published: its ids stay as they are (ids.js).
     if (draft) load(draft, `Opened ${file.name}.`);
     else {
       // Not readable as a matrix object: shown as text, where the core says where it breaks.
       showJson();
       source.value = text;
+      state.followers = new WeakSet();
       $("start-message").textContent = `Opened ${file.name}; it is not readable JSON yet, so it is shown as text.`;
       check();
     }

@@ -3,8 +3,8 @@
 // the technical path as detail, a spreadsheet import that names rows and columns, a live
 // preview that says when it shows the last valid version, downloads that validate, and no CSP
 // violations or axe findings. Without traps: the steps up go through the form, the JSON and
-// the spreadsheet and back, and examples are placeholders and the Check names example wording
-// left in place.
+// the spreadsheet and back, examples are placeholders and the Check names example wording left
+// in place, and ids follow titles only while nobody can have used them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -306,7 +306,7 @@ test("a page with the matrix inside downloads, and works opened from a shared dr
   await page.locator('[data-path="title"]').fill("Drive matrix");
   await page.locator("#check-status", { hasText: "No problems" }).waitFor();
   const { name, text } = await downloaded(page, () => page.getByRole("button", { name: "Download a page with this matrix inside" }).click());
-  assert.equal(name, "our-local-matrix.html");
+  assert.equal(name, "drive-matrix.html", "named by the id the title made");
   const folder = mkdtempSync(path.join(tmpdir(), "mm-page-"));
   writeFileSync(path.join(folder, name), text);
   const drive = await env.browser.context.newPage();
@@ -461,6 +461,50 @@ test("examples are placeholders, never values; the Check names example wording l
   await page.getByRole("link", { name: /evidence example 2/ }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), "source");
   assert.equal(await selectedSource(page), "Another example");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("ids are made from titles, unique, and stay as they are once typed by hand or opened from a file", async () => {
+  const { page, errors } = await openAuthoring();
+  const id = (holder) => fieldFor(page, holder ? `${holder}.id` : "id").inputValue();
+  await fieldFor(page, "title").fill("Ward QI: 2026");
+  await fieldFor(page, "components[0].title").fill("R\u00e9unions d\u2019\u00e9quipe");
+  await fieldFor(page, "components[0].items[0].title").fill("A regular huddle");
+  assert.deepEqual([await id(""), await id("components[0]"), await id("components[0].items[0]")], ["ward-qi-2026", "reunions-d-equipe", "a-regular-huddle"]);
+  const idField = fieldFor(page, "components[0].items[0].id");
+  assert.match(await page.locator(`#${await idField.getAttribute("aria-describedby")}`).textContent(),
+    /Made from the title until you change it here\. A matrix opened from a file keeps its ids, as answers are saved under them\.$/);
+  // Titles used twice: the second id takes "-2" (item ids are unique across the matrix).
+  await page.getByRole("button", { name: "Add a component" }).click();
+  await fieldFor(page, "components[1].title").fill("R\u00e9unions d\u2019\u00e9quipe");
+  await fieldFor(page, "components[1].items[0].title").fill("A regular huddle");
+  assert.deepEqual([await id("components[1]"), await id("components[1].items[0]")], ["reunions-d-equipe-2", "a-regular-huddle-2"]);
+  await page.locator("#check-status", { hasText: "No problems: 2 components, 2 items" }).waitFor();
+  // Typed by hand, an id is the editor's: its title no longer moves it.
+  await idField.fill("huddle-routine");
+  await fieldFor(page, "components[0].items[0].title").fill("A daily huddle");
+  assert.equal(await id("components[0].items[0]"), "huddle-routine");
+  // Through the JSON text and back, ids still follow their titles, except one changed there.
+  await page.getByRole("radio", { name: "JSON text" }).check();
+  await page.locator("#source").fill((await page.locator("#source").inputValue()).replace('"id": "a-regular-huddle-2"', '"id": "second-huddle"'));
+  await page.getByRole("radio", { name: "A form" }).check();
+  await fieldFor(page, "components[1].title").fill("Learning");
+  await fieldFor(page, "components[1].items[0].title").fill("Sharing what worked");
+  assert.deepEqual([await id("components[1]"), await id("components[1].items[0]")], ["learning", "second-huddle"]);
+
+  // A matrix opened from a file may be in use: none of its ids follow a title.
+  await page.locator("#open").setInputFiles({ name: "ward-qi.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(workedExample)) });
+  await page.locator("#start-message", { hasText: "Opened ward-qi.json." }).waitFor();
+  await fieldFor(page, "title").fill("Ward improvement, revised");
+  await fieldFor(page, "components[0].title").fill("Huddles, revised");
+  await fieldFor(page, "components[0].items[0].title").fill("A huddle, revised");
+  assert.deepEqual([await id(""), await id("components[0]"), await id("components[0].items[0]")], ["ward-qi", "huddles", "huddle-routine"]);
+  // Nor does the built-in matrix's.
+  await page.getByRole("button", { name: "Start from the NHS IMPACT matrix" }).click();
+  const builtinId = await id("components[0]");
+  await fieldFor(page, "components[0].title").fill("Purpose, revised");
+  assert.equal(await id("components[0]"), builtinId);
   assert.deepEqual(errors, []);
   await page.close();
 });

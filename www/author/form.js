@@ -2,16 +2,13 @@
 // and remove scale levels, bands, components and items. It edits a draft object in place;
 // the page validates the draft with the core after every change. Each input carries the JSON
 // path the core uses in its problems (`data-path`), so a problem finds its field. Examples are
-// placeholders, never values.
+// placeholders, never values; ids follow titles while the matrix is new (ids.js).
 import { h, hidden } from "./dom.js";
+import { idForTitle } from "./ids.js";
 import { PLACEHOLDERS, descriptorPlaceholder, stepPlaceholder } from "./template.js";
 
-/** A fresh, unique id such as `item-3`, for a new component or item. */
-function freshId(prefix, taken) {
-  let n = 1;
-  while (taken.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
-}
+/** How an id behaves, said once for every "Short id" field. */
+const ID_RULE = "Made from the title until you change it here. A matrix opened from a file keeps its ids, as answers are saved under them.";
 
 const itemsOf = (draft) => components(draft).flatMap((c) => (Array.isArray(c?.items) ? c.items : []));
 const components = (draft) => (Array.isArray(draft.components) ? draft.components : []);
@@ -54,6 +51,7 @@ function swap(list, a, b) {
  */
 export function createForm(container, { onChange, announce }) {
   let draft = {};
+  let followers = new WeakSet(); // the components, items and matrix whose ids follow their titles
   const setters = new WeakMap(); // input → what typing in it changes
 
   container.addEventListener("input", (event) => {
@@ -113,6 +111,25 @@ export function createForm(container, { onChange, announce }) {
       children);
   }
 
+  /** What typing a title does: while `holder`'s id follows its title, the id changes with it,
+   * unique among `siblings()`. `then(value)` updates the headings that show the title. */
+  function titleSetter(holder, { idPath, siblings, fallback, then }) {
+    return (value) => {
+      holder.title = value;
+      if (followers.has(holder)) {
+        holder.id = idForTitle(holder, siblings(), fallback);
+        container.querySelector(`[id="${fieldId(idPath)}"]`).value = holder.id;
+      }
+      then?.(value);
+    };
+  }
+
+  /** What typing an id does: the id is the editor's from now on. */
+  const idSetter = (holder) => (value) => {
+    holder.id = value;
+    followers.delete(holder);
+  };
+
   /** Labels, descriptor placeholders and step placeholders that name a level, after its label changes. */
   function relabelLevels() {
     const labels = levelLabels(draft);
@@ -158,8 +175,8 @@ export function createForm(container, { onChange, announce }) {
       ...options,
     });
     return group({ path: "", level: 3, title: "About the matrix" },
-      text("title", "Title", "Shown as the heading people see.", { placeholder: PLACEHOLDERS.title }),
-      text("id", "Short id", "Letters, digits and dashes. Answers are saved under it, so keep it once people have started.", { size: "medium" }),
+      text("title", "Title", "Shown as the heading people see.", { placeholder: PLACEHOLDERS.title, set: titleSetter(draft, { idPath: "id", siblings: () => [], fallback: "matrix" }) }),
+      text("id", "Short id", `Letters, digits and dashes. ${ID_RULE}`, { size: "medium", set: idSetter(draft) }),
       text("version", "Version", "Your own version, such as 2026.1. Answers record it; change it when you revise the matrix.", { size: "medium" }),
       text("description", "Description (optional)", "What the matrix is for, in a sentence or two.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.description }),
       text("source", "Source (optional)", "Where the wording comes from, and the terms for reusing it.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.source }));
@@ -296,12 +313,9 @@ export function createForm(container, { onChange, announce }) {
     return h("li", {}, group({ path, level: 5, title: `Component ${componentIndex + 1}, item ${index + 1}`, titleText: title },
       text("title", "Title", "A short name for the item.", {
         placeholder: PLACEHOLDERS.itemTitle,
-        set: (value) => {
-          item.title = value;
-          title.textContent = value ? `: ${value}` : "";
-        },
+        set: titleSetter(item, { idPath: `${path}.id`, siblings: () => itemsOf(draft), fallback: "item", then: (value) => (title.textContent = value ? `: ${value}` : "") }),
       }),
-      text("id", "Short id", "Letters, digits and dashes, different from every other item\u2019s. Answers are saved under it.", { size: "medium" }),
+      text("id", "Short id", `Letters, digits and dashes, different from every other item\u2019s. ${ID_RULE}`, { size: "medium", set: idSetter(item) }),
       text("prompt", "Question (optional)", "The question people answer for this item.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.prompt }),
       descriptorGroup(item, path),
       stepGroup(item, path),
@@ -385,12 +399,9 @@ export function createForm(container, { onChange, announce }) {
     return h("li", {}, group({ path, level: 4, title: `Component ${index + 1}`, titleText: title },
       text("title", "Title", "The component's name, as people see it.", {
         placeholder: PLACEHOLDERS.componentTitle,
-        set: (value) => {
-          component.title = value;
-          title.textContent = value ? `: ${value}` : "";
-        },
+        set: titleSetter(component, { idPath: `${path}.id`, siblings: () => components(draft), fallback: "component", then: (value) => (title.textContent = value ? `: ${value}` : "") }),
       }),
-      text("id", "Short id", "Letters, digits and dashes, different from every other component\u2019s.", { size: "medium" }),
+      text("id", "Short id", `Letters, digits and dashes, different from every other component\u2019s. ${ID_RULE}`, { size: "medium", set: idSetter(component) }),
       text("description", "Description (optional)", undefined, { multiline: true, optional: true, placeholder: PLACEHOLDERS.componentDescription }),
       text("guidance", "Guidance (optional)", "Help for rating this component's items.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.componentGuidance }),
       field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: component.weight, size: "small", numeric: true, set: (value) => (component.weight = asNumber(value)) }),
@@ -399,14 +410,17 @@ export function createForm(container, { onChange, announce }) {
       h("button", {
         type: "button", class: "demo-button", "data-add": `${path}.items`,
         onclick: () => {
-          items.push(newItem());
+          items.push(newHolder({ title: "" }, itemsOf(draft), "item"));
           changed(`Item ${items.length} added to component ${index + 1}.`, `${path}.items[${items.length - 1}]`);
         },
       }, "Add an item", hidden(` to component ${index + 1}`))));
   }
 
-  function newItem() {
-    return { id: freshId("item", new Set(itemsOf(draft).map((i) => i?.id))), title: "" };
+  /** A new component or item, its id following its title (empty for now) from the start. */
+  function newHolder(holder, siblings, fallback) {
+    holder.id = idForTitle(holder, siblings, fallback);
+    followers.add(holder);
+    return holder;
   }
 
   function componentsSection() {
@@ -420,7 +434,8 @@ export function createForm(container, { onChange, announce }) {
       h("button", {
         type: "button", class: "demo-button", "data-add": "components",
         onclick: () => {
-          list.push({ id: freshId("component", new Set(list.map((c) => c?.id))), title: "", items: [newItem()] });
+          list.push(newHolder({ title: "", items: [] }, list, "component"));
+          list.at(-1).items.push(newHolder({ title: "" }, itemsOf(draft), "item"));
           changed(`Component ${list.length} added, with one item.`, `components[${list.length - 1}]`);
         },
       }, "Add a component"));
@@ -431,9 +446,11 @@ export function createForm(container, { onChange, announce }) {
   }
 
   return {
-    /** Shows `value` (edited in place from now on). */
-    show(value) {
+    /** Shows `value` (edited in place from now on); the ids of the objects in `idsFollowing`
+     * (a WeakSet the form keeps up to date) follow their titles. */
+    show(value, idsFollowing) {
       draft = value;
+      followers = idsFollowing;
       render();
     },
     /** The input for a problem's path, or the nearest group that holds it. */
