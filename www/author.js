@@ -144,6 +144,7 @@ function focusProblem(problem) {
     return;
   }
   const target = form.elementFor(problem.path);
+  form.reveal(target);
   const focusable = target?.matches("input, textarea, select") ? target : target?.querySelector("input, textarea, select, button");
   (focusable ?? $("edit-title")).focus();
 }

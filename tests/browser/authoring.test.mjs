@@ -4,7 +4,8 @@
 // preview that says when it shows the last valid version, downloads that validate, and no CSP
 // violations or axe findings. Without traps: the steps up go through the form, the JSON and
 // the spreadsheet and back, examples are placeholders and the Check names example wording left
-// in place, and ids follow titles only while nobody can have used them.
+// in place, ids follow titles only while nobody can have used them, and finished items fold
+// away.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -404,6 +405,9 @@ const selectedSource = (page) => page.evaluate(() => {
   return source.value.slice(source.selectionStart, source.selectionEnd);
 });
 
+/** The heading's button that opens and folds the component or item at `path`. */
+const foldOf = (page, path) => page.locator(`[data-path="${path}"] > .author-fold-head .author-fold-button`);
+
 /** A matrix made with the template as it was, its examples held as values and never replaced. */
 const OLD_TEMPLATE_FILE = {
   formatVersion: 1, id: "our-local-matrix", version: "1.0.0", title: "Our local improvement matrix",
@@ -434,9 +438,12 @@ test("examples are placeholders, never values; the Check names example wording l
   ]);
   const itemTitle = fieldFor(page, "components[0].items[0].title");
   assert.equal(await page.locator(`#${await itemTitle.getAttribute("id")}-error`).textContent(), "Problem: \u201cThe first item\u201d is example wording; write your own.");
-  // The link puts focus on the field.
+  // The link opens the item, folded away meanwhile, and puts focus on the field.
+  await foldOf(page, "components[0].items[0]").click();
+  assert.equal(await itemTitle.isVisible(), false);
   await page.getByRole("link", { name: "Component 1, item 1, title: \u201cThe first item\u201d is example wording; write your own" }).click();
   assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[0].items[0].title");
+  assert.equal(await foldOf(page, "components[0].items[0]").getAttribute("aria-expanded"), "true");
   await itemTitle.fill("A regular huddle");
   // Text that stands in for text still to write is named too.
   await fieldFor(page, "components[0].items[0].guidance").fill("TBC");
@@ -481,7 +488,10 @@ test("ids are made from titles, unique, and stay as they are once typed by hand 
   await fieldFor(page, "components[1].items[0].title").fill("A regular huddle");
   assert.deepEqual([await id("components[1]"), await id("components[1].items[0]")], ["reunions-d-equipe-2", "a-regular-huddle-2"]);
   await page.locator("#check-status", { hasText: "No problems: 2 components, 2 items" }).waitFor();
-  // Typed by hand, an id is the editor's: its title no longer moves it.
+  // Typed by hand, an id is the editor's: its title no longer moves it. (The component,
+  // finished, folded away when the form was drawn anew for the new one.)
+  await foldOf(page, "components[0]").click();
+  await foldOf(page, "components[0].items[0]").click();
   await idField.fill("huddle-routine");
   await fieldFor(page, "components[0].items[0].title").fill("A daily huddle");
   assert.equal(await id("components[0].items[0]"), "huddle-routine");
@@ -489,7 +499,9 @@ test("ids are made from titles, unique, and stay as they are once typed by hand 
   await page.getByRole("radio", { name: "JSON text" }).check();
   await page.locator("#source").fill((await page.locator("#source").inputValue()).replace('"id": "a-regular-huddle-2"', '"id": "second-huddle"'));
   await page.getByRole("radio", { name: "A form" }).check();
+  await foldOf(page, "components[1]").click();
   await fieldFor(page, "components[1].title").fill("Learning");
+  await foldOf(page, "components[1].items[0]").click();
   await fieldFor(page, "components[1].items[0].title").fill("Sharing what worked");
   assert.deepEqual([await id("components[1]"), await id("components[1].items[0]")], ["learning", "second-huddle"]);
 
@@ -497,19 +509,85 @@ test("ids are made from titles, unique, and stay as they are once typed by hand 
   await page.locator("#open").setInputFiles({ name: "ward-qi.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(workedExample)) });
   await page.locator("#start-message", { hasText: "Opened ward-qi.json." }).waitFor();
   await fieldFor(page, "title").fill("Ward improvement, revised");
+  await foldOf(page, "components[0]").click();
   await fieldFor(page, "components[0].title").fill("Huddles, revised");
+  await foldOf(page, "components[0].items[0]").click();
   await fieldFor(page, "components[0].items[0].title").fill("A huddle, revised");
   assert.deepEqual([await id(""), await id("components[0]"), await id("components[0].items[0]")], ["ward-qi", "huddles", "huddle-routine"]);
   // Nor does the built-in matrix's.
   await page.getByRole("button", { name: "Start from the NHS IMPACT matrix" }).click();
   const builtinId = await id("components[0]");
+  await foldOf(page, "components[0]").click();
   await fieldFor(page, "components[0].title").fill("Purpose, revised");
   assert.equal(await id("components[0]"), builtinId);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test("axe finds nothing on the authoring page, in both modes, at 320 and 1280 px", async () => {
+test("finished components and items fold to their headings, so 3 components of 5 items make a short page; headings open them by keyboard", async () => {
+  const { page, errors } = await openAuthoring();
+  const rows = ["Component\tItem\tLow\tMiddle\tHigh\tHow to move up from Low\tHow to move up from Middle"];
+  for (let c = 1; c <= 3; c++) {
+    for (let i = 1; i <= 5; i++) {
+      rows.push([`Component ${c}`, `Item ${c}.${i}`, "Rarely, in a few teams.", "Often, in most teams.", "Always, everywhere.",
+        "Start in one team and share what happens.", "Make it part of every team\u2019s routine."].join("\t"));
+    }
+  }
+  await page.locator("#csv-text").fill(rows.join("\n"));
+  await page.getByRole("button", { name: "Read the pasted rows" }).click();
+  await page.getByRole("button", { name: "Create the matrix from these rows" }).click();
+  await page.locator("#check-status", { hasText: "No problems: 3 components, 15 items, 3 levels." }).waitFor();
+  const expanded = () => page.locator(".author-fold-button").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-expanded")));
+  assert.deepEqual(await expanded(), Array(3 + 15).fill("false"));
+  const height = () => page.locator("#form-mode").evaluate((form) => Math.round(form.getBoundingClientRect().height));
+  const folded = await height();
+  assert.ok(folded < 6000, `folded, the form is ${folded} px`);
+
+  // For a screen reader: a heading holding a button that says whether it is open, in a group
+  // the heading names. By keyboard: Enter opens it, and what it holds comes next in the tab order.
+  const component = "Component 2: Component 2";
+  assert.equal(await page.getByRole("heading", { level: 4, name: component }).getByRole("button", { name: component, expanded: false }).getAttribute("aria-controls"), "group-components-1-fields");
+  assert.ok(await page.getByRole("group", { name: component }).isVisible());
+  await tabTo(page, "#group-components-1 > .author-fold-head .author-fold-button");
+  await page.keyboard.press("Enter");
+  const name = "Component 2, item 3: Item 2.3";
+  assert.equal(await page.getByRole("heading", { level: 5, name }).getByRole("button", { name, expanded: false }).getAttribute("aria-controls"), "group-components-1-items-2-fields");
+  await tabTo(page, "#group-components-1-items-2 .author-fold-button");
+  await page.keyboard.press("Enter");
+  assert.equal(await foldOf(page, "components[1].items[2]").getAttribute("aria-expanded"), "true");
+  await tabTo(page, '[data-path="components[1].items[2].title"]');
+  assert.equal(await fieldFor(page, "components[1].items[2].title").inputValue(), "Item 2.3");
+  await tabTo(page, "#group-components-1-items-2 .author-fold-button", { back: true });
+  await page.keyboard.press("Space");
+  assert.equal(await fieldFor(page, "components[1].items[2].title").isVisible(), false);
+
+  // A new item opens, and stays open while it is written; once finished, it folds the next
+  // time the form is drawn anew. What the editor opened stays open.
+  await foldOf(page, "components[0]").click();
+  await page.getByRole("button", { name: "Add an item to component 1" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[0].items[5].title");
+  await page.keyboard.type("Item 1.6");
+  assert.equal(await foldOf(page, "components[0].items[5]").getAttribute("aria-expanded"), "true");
+  await page.getByRole("button", { name: "Add an item to component 2" }).click();
+  assert.deepEqual([await foldOf(page, "components[0].items[5]").getAttribute("aria-expanded"), await foldOf(page, "components[1].items[5]").getAttribute("aria-expanded")], ["false", "true"]);
+  await page.getByRole("button", { name: "Remove item 6 of component 2" }).click();
+
+  // A level added leaves every described item something to fix: drawn anew, they open; the one
+  // the editor folded stays folded, saying what is to fix, and its problem's link opens it.
+  await page.getByRole("button", { name: "Add a level" }).click();
+  await fieldFor(page, "scale.levels[3].label").fill("Leading");
+  assert.deepEqual((await expanded()).filter((state) => state === "false").length, 2, "item 1.6, undescribed, and item 2.3; every component");
+  assert.equal(await foldOf(page, "components[1].items[2]").textContent(), "Component 2, item 3: Item 2.3 (2 things to fix)");
+  await page.getByRole("link", { name: "Component 2, item 3: the description of level 4 (Leading) is missing" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "components[1].items[2].levels[3]");
+  assert.equal(await foldOf(page, "components[1].items[2]").getAttribute("aria-expanded"), "true");
+  const opened = await height();
+  assert.ok(opened > 2 * folded, `opened, the form is ${opened} px; folded, it was ${folded} px`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("axe finds nothing on the authoring page, in both modes, with items folded, at 320 and 1280 px", async () => {
   for (const width of [320, 1280]) {
     const { page } = await openAuthoring({ width });
     // Problems shown, so their markup is checked too.
@@ -518,8 +596,9 @@ test("axe finds nothing on the authoring page, in both modes, at 320 and 1280 px
     await page.locator("#csv-text").fill("Component,Item,Low,High\nA,,x,y");
     await page.getByRole("button", { name: "Read the pasted rows" }).click();
     await page.locator("#csv-result li").waitFor();
-    // Example wording still in place, too.
+    // Example wording still in place, and a folded item saying what is to fix inside, too.
     await page.locator("#check .author-wording li").first().waitFor();
+    await foldOf(page, "components[0].items[0]").click();
     assert.deepEqual((await axeViolations(page, axeSource)).violations, [], `form mode at ${width} px`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(sideways, 0, `no sideways scrolling at ${width} px`);

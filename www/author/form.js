@@ -2,10 +2,13 @@
 // and remove scale levels, bands, components and items. It edits a draft object in place;
 // the page validates the draft with the core after every change. Each input carries the JSON
 // path the core uses in its problems (`data-path`), so a problem finds its field. Examples are
-// placeholders, never values; ids follow titles while the matrix is new (ids.js).
+// placeholders, never values; ids follow titles while the matrix is new (ids.js); components
+// and items fold away to their headings once they have nothing to fix, so a long matrix stays
+// a short page.
 import { h, hidden } from "./dom.js";
 import { idForTitle } from "./ids.js";
 import { PLACEHOLDERS, descriptorPlaceholder, stepPlaceholder } from "./template.js";
+import { plural } from "./words.js";
 
 /** How an id behaves, said once for every "Short id" field. */
 const ID_RULE = "Made from the title until you change it here. A matrix opened from a file keeps its ids, as answers are saved under them.";
@@ -53,6 +56,8 @@ export function createForm(container, { onChange, announce }) {
   let draft = {};
   let followers = new WeakSet(); // the components, items and matrix whose ids follow their titles
   const setters = new WeakMap(); // input → what typing in it changes
+  const chosenOpen = new WeakMap(); // component or item → open or folded, as the editor last chose
+  let folds = new Map(); // a folding group's element → its fold, for the form as last drawn
 
   container.addEventListener("input", (event) => {
     const set = setters.get(event.target);
@@ -111,6 +116,59 @@ export function createForm(container, { onChange, announce }) {
       children);
   }
 
+  /**
+   * A component's or an item's group, whose heading is a button that folds the rest away: the
+   * heading and the buttons to move and remove it stay, on one line, with how many things
+   * there are to fix inside. Folded parts are `hidden="until-found"`, so finding text in the
+   * page still opens them. A group role rather than a fieldset, whose legend cannot share a
+   * line with the buttons.
+   */
+  function foldingGroup({ path, holder, level, title, titleText }, buttons, fields) {
+    const id = groupId(path);
+    const body = h("div", { id: `${id}-fields`, class: "author-fold-fields" }, fields);
+    const toDo = h("span", { class: "author-fold-to-do" });
+    const toggle = h("button", { type: "button", class: "author-fold-button", "aria-expanded": "true", "aria-controls": body.id },
+      h("span", {}, title, titleText, toDo));
+    const element = h("div", { role: "group", "aria-labelledby": `${id}-title`, class: "author-group author-fold", "data-path": path, id },
+      h("div", { class: "author-fold-head" }, h(`h${level}`, { class: "author-group-title", id: `${id}-title` }, toggle), buttons),
+      h("p", { class: "author-field-error", id: `${id}-error`, hidden: true }),
+      body);
+    const fold = {
+      toggle,
+      // Whether it is open or folded is settled by the editor's choice, else by the first
+      // problems shown after it is drawn (showProblems), and then left alone until the form is
+      // drawn anew: nothing folds while it is being written in.
+      settled: chosenOpen.has(holder),
+      setOpen(open) {
+        toggle.setAttribute("aria-expanded", String(open));
+        if (open) body.removeAttribute("hidden");
+        else body.setAttribute("hidden", "until-found");
+      },
+      choose(open) {
+        chosenOpen.set(holder, open);
+        fold.settled = true;
+        fold.setOpen(open);
+      },
+      showToDo(count) {
+        toDo.textContent = count ? ` (${plural(count, "thing", "things")} to fix)` : "";
+      },
+    };
+    if (fold.settled) fold.setOpen(chosenOpen.get(holder));
+    toggle.addEventListener("click", () => fold.choose(toggle.getAttribute("aria-expanded") !== "true"));
+    body.addEventListener("beforematch", () => fold.choose(true));
+    folds.set(element, fold);
+    return element;
+  }
+
+  /** The folding groups that hold `element` (itself included), innermost first. */
+  function foldsAround(element) {
+    const around = [];
+    for (let group = element?.closest(".author-fold"); group; group = group.parentElement.closest(".author-fold")) around.push(group);
+    return around;
+  }
+
+  const isFolded = (element) => element?.matches(".author-fold") && folds.get(element)?.toggle.getAttribute("aria-expanded") === "false";
+
   /** What typing a title does: while `holder`'s id follows its title, the id changes with it,
    * unique among `siblings()`. `then(value)` updates the headings that show the title. */
   function titleSetter(holder, { idPath, siblings, fallback, then }) {
@@ -162,8 +220,9 @@ export function createForm(container, { onChange, announce }) {
     onChange();
     const target = focusPath === undefined ? null : container.querySelector(`[id="${groupId(focusPath)}"]`);
     const buttons = action ? [action, action === "up" ? "down" : "up", "remove"] : [];
-    const button = target && buttons.map((a) => target.querySelector(`:scope > .author-list-buttons [data-action="${a}"]`)).find(Boolean);
-    const focus = button ?? target?.querySelector("input, textarea, select") ?? container.querySelector(`[data-add="${focusPath}"]`);
+    const button = target && buttons.map((a) => target.querySelector(`:is(:scope, :scope > .author-fold-head) > .author-list-buttons [data-action="${a}"]`)).find(Boolean);
+    const firstField = isFolded(target) ? folds.get(target).toggle : target?.querySelector("input, textarea, select");
+    const focus = button ?? firstField ?? container.querySelector(`[data-add="${focusPath}"]`);
     focus?.focus();
     announce(message);
   }
@@ -310,7 +369,7 @@ export function createForm(container, { onChange, announce }) {
         changed(`Item ${index + 1} of component ${componentIndex + 1} removed.`, items.length ? `components[${componentIndex}].items[${Math.min(index, items.length - 1)}]` : `components[${componentIndex}].items`);
       },
     });
-    return h("li", {}, group({ path, level: 5, title: `Component ${componentIndex + 1}, item ${index + 1}`, titleText: title },
+    return h("li", {}, foldingGroup({ path, holder: item, level: 5, title: `Component ${componentIndex + 1}, item ${index + 1}`, titleText: title }, buttons, [
       text("title", "Title", "A short name for the item.", {
         placeholder: PLACEHOLDERS.itemTitle,
         set: titleSetter(item, { idPath: `${path}.id`, siblings: () => itemsOf(draft), fallback: "item", then: (value) => (title.textContent = value ? `: ${value}` : "") }),
@@ -329,7 +388,7 @@ export function createForm(container, { onChange, announce }) {
         },
       }),
       field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: item.weight, size: "small", numeric: true, set: (value) => (item.weight = asNumber(value)) }),
-      buttons));
+    ]));
   }
 
   /** One text area per entry of one of an item's per-level lists (`levels`, `moveUp`), `count`
@@ -396,7 +455,7 @@ export function createForm(container, { onChange, announce }) {
         changed(`Component ${index + 1} removed.`, list.length ? `components[${Math.min(index, list.length - 1)}]` : "components");
       },
     });
-    return h("li", {}, group({ path, level: 4, title: `Component ${index + 1}`, titleText: title },
+    return h("li", {}, foldingGroup({ path, holder: component, level: 4, title: `Component ${index + 1}`, titleText: title }, buttons, [
       text("title", "Title", "The component's name, as people see it.", {
         placeholder: PLACEHOLDERS.componentTitle,
         set: titleSetter(component, { idPath: `${path}.id`, siblings: () => components(draft), fallback: "component", then: (value) => (title.textContent = value ? `: ${value}` : "") }),
@@ -405,7 +464,6 @@ export function createForm(container, { onChange, announce }) {
       text("description", "Description (optional)", undefined, { multiline: true, optional: true, placeholder: PLACEHOLDERS.componentDescription }),
       text("guidance", "Guidance (optional)", "Help for rating this component's items.", { multiline: true, optional: true, placeholder: PLACEHOLDERS.componentGuidance }),
       field({ path: `${path}.weight`, label: "Weight (optional)", hint: "A whole number from 1 to 1,000; empty counts as 1.", value: component.weight, size: "small", numeric: true, set: (value) => (component.weight = asNumber(value)) }),
-      buttons,
       h("ol", { class: "author-list" }, items.map((item, itemIndex) => itemGroup(item, itemIndex, items, index))),
       h("button", {
         type: "button", class: "demo-button", "data-add": `${path}.items`,
@@ -413,7 +471,8 @@ export function createForm(container, { onChange, announce }) {
           items.push(newHolder({ title: "" }, itemsOf(draft), "item"));
           changed(`Item ${items.length} added to component ${index + 1}.`, `${path}.items[${items.length - 1}]`);
         },
-      }, "Add an item", hidden(` to component ${index + 1}`))));
+      }, "Add an item", hidden(` to component ${index + 1}`)),
+    ]));
   }
 
   /** A new component or item, its id following its title (empty for now) from the start. */
@@ -428,7 +487,7 @@ export function createForm(container, { onChange, announce }) {
     const list = draft.components;
     return h("section", { class: "author-group author-group--plain", "data-path": "components", id: "group-components", "aria-labelledby": "components-title" },
       h("h3", { id: "components-title", class: "author-group-title" }, "Components"),
-      h("p", { class: "author-hint" }, "Each component groups items people rate. At least one component, each with at least one item."),
+      h("p", { class: "author-hint" }, "Each component groups items people rate. At least one component, each with at least one item. A component or item with nothing to fix folds away to its heading: choose the heading to open it."),
       h("p", { class: "author-field-error", id: "group-components-error", hidden: true }),
       h("ol", { class: "author-list" }, list.map((component, index) => componentGroup(component, index, list))),
       h("button", {
@@ -442,6 +501,7 @@ export function createForm(container, { onChange, announce }) {
   }
 
   function render() {
+    folds = new Map();
     container.replaceChildren(aboutGroup(), scaleGroup(), scoringGroup(), componentsSection());
   }
 
@@ -453,6 +513,10 @@ export function createForm(container, { onChange, announce }) {
       followers = idsFollowing;
       render();
     },
+    /** Opens the folded component and item that hold `element`, so it can be seen and focused. */
+    reveal(element) {
+      for (const group of foldsAround(element)) if (isFolded(group)) folds.get(group).choose(true);
+    },
     /** The input for a problem's path, or the nearest group that holds it. */
     elementFor(path) {
       for (let at = path; ; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, "")) {
@@ -461,19 +525,21 @@ export function createForm(container, { onChange, announce }) {
         if (!/[.[]/.test(at)) return container.querySelector('[data-path=""]');
       }
     },
-    /** Shows each problem next to its field: `byElement` maps an input or group to texts. */
+    /** Shows each problem next to its field: `byElement` maps an input or group to texts. An
+     * item tells on its heading how many things in it there are to fix; drawn anew, it opens if
+     * there are some and folds if there are none, unless the editor chose otherwise. */
     showProblems(byElement) {
       for (const error of container.querySelectorAll(".author-field-error")) {
         error.hidden = true;
         error.textContent = "";
       }
-      for (const group of container.querySelectorAll("fieldset[aria-describedby], section[aria-describedby]")) group.removeAttribute("aria-describedby");
+      for (const group of container.querySelectorAll(":is(fieldset, section, [role=group])[aria-describedby]")) group.removeAttribute("aria-describedby");
       for (const input of container.querySelectorAll("[aria-invalid]")) {
         input.removeAttribute("aria-invalid");
         describe(input, input.dataset.hint === "1", false);
       }
       for (const [element, texts] of byElement) {
-        const isGroup = element.matches("fieldset, section");
+        const isGroup = element.matches("fieldset, section, [role=group]");
         const error = isGroup ? element.querySelector(":scope > .author-field-error") : element.parentElement.querySelector(":scope > .author-field-error");
         error.hidden = false;
         error.replaceChildren(h("span", { class: "visually-hidden" }, "Problem: "), texts.join(" "));
@@ -481,6 +547,18 @@ export function createForm(container, { onChange, announce }) {
         else {
           element.setAttribute("aria-invalid", "true");
           describe(element, element.dataset.hint === "1", true);
+        }
+      }
+      const toDo = new Map();
+      for (const [element, texts] of byElement) {
+        for (const group of foldsAround(element)) toDo.set(group, (toDo.get(group) ?? 0) + texts.length);
+      }
+      for (const [group, fold] of folds) {
+        const count = toDo.get(group) ?? 0;
+        fold.showToDo(count);
+        if (!fold.settled) {
+          fold.setOpen(count > 0);
+          fold.settled = true;
         }
       }
     },
