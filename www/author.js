@@ -1,7 +1,7 @@
 // The authoring page: write a local matrix with a form, from a spreadsheet or as JSON; the core
 // checks it after every change, problems and example wording left in place are told in words
-// next to their fields, and the widget previews the last version without problems.
-// Everything happens in the page.
+// next to their fields, and the widget previews the last version without problems. The draft
+// is kept in this browser. Everything happens in the page.
 import { init, builtinInstrument, validateInstrument } from "./dist/maturity-matrix.js";
 import { h, hidden, download } from "./author/dom.js";
 import { createForm, fitsForm } from "./author/form.js";
@@ -11,6 +11,7 @@ import { pageWithMatrix, standaloneScript } from "./author/page.js";
 import { MAX_BYTES, MAX_SHEET_BYTES, tooLarge, utf8Bytes } from "./author/limits.js";
 import { TEMPLATE, TEMPLATE_FILE, placeholderWording } from "./author/template.js";
 import { allIdKeys, followerKeys, followersFrom, idHolders, keyOf } from "./author/ids.js";
+import { forgetDraft, keepDraft, keptDraft } from "./author/kept-draft.js";
 import { plural } from "./author/words.js";
 
 /** The order fields are written in, so a downloaded file reads like the format guide. */
@@ -37,9 +38,13 @@ const state = {
   valid: null, // the last version without problems, as the core returned it
   problems: [], // the current problems, in words
   wording: [], // the fields still holding example or placeholder wording, in words
+  keeping: true, // whether this browser keeps the draft
 };
 
 const form = createForm($("form-mode"), { onChange: check, announce: (text) => ($("announce").textContent = text) });
+
+/** The template as the page shows it: unedited, it is no draft worth keeping. */
+const UNTOUCHED = JSON.stringify(tidy(TEMPLATE), null, 2);
 
 /** The matrix as text: what the person typed in JSON mode, else the form's draft. */
 const currentText = () => (state.mode === "json" ? source.value : JSON.stringify(tidy(state.draft), null, 2));
@@ -68,6 +73,7 @@ function check() {
   }
   showCheck(instrument);
   if (state.mode === "form") showFieldProblems();
+  keep(text);
 }
 
 /** Takes the JSON text's matrix, when it can be read, as the draft. An id changed in the text
@@ -367,6 +373,65 @@ function createFromRows() {
   $("edit-title").focus();
 }
 
+// The kept draft -----------------------------------------------------------------------------
+
+/** Keeps the matrix as it stands in this browser, after every change. The template as it comes
+ * is no draft: keeping it would greet the next visit with a "restored" template. */
+function keep(text) {
+  if (!state.keeping) return;
+  if (text.trim() === UNTOUCHED) {
+    forgetDraft();
+    return;
+  }
+  state.keeping = keepDraft(snapshot(text));
+  if (!state.keeping) showDraftNote("This browser is not keeping a draft of this matrix (its storage is blocked or full): download the matrix to keep your work.");
+}
+
+/** The matrix as it stands (`text`, when the caller has it already), as the kept draft holds it. */
+const snapshot = (text = currentText()) => ({ mode: state.mode, text, following: followerKeys(state.draft, state.followers) });
+
+/** Edits the kept draft again, in the mode it was kept in; JSON text that cannot be read yet is
+ * shown as it was typed. */
+function restore({ mode, text, following }) {
+  const draft = readableObject(text);
+  if (mode === "form" && draft) {
+    load(draft, "", following);
+    return;
+  }
+  showJson();
+  source.value = text;
+  state.draft = draft ?? {};
+  state.followers = followersFrom(state.draft, following);
+  check();
+}
+
+/** The note about the kept draft: `text`, and what can be done about it. */
+function showDraftNote(text, action) {
+  $("draft-note").replaceChildren(h("div", { class: "author-notice" }, h("p", { id: "draft-message", tabindex: "-1" }, text), action));
+}
+
+function draftRestored(kept) {
+  const when = kept.savedAt ? `, last changed ${kept.savedAt.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" })}` : "";
+  showDraftNote(`Draft restored: the matrix you were writing in this browser${when}. It is kept here as you work, until you discard it.`,
+    h("button", { type: "button", class: "demo-button", id: "draft-discard", onclick: discardDraft }, "Discard the draft and start from the template"));
+}
+
+/** Discards the draft, for the template; until the page is left it can be brought back. */
+function discardDraft() {
+  const discarded = snapshot();
+  forgetDraft();
+  startFromTemplate("");
+  showDraftNote("Draft discarded: the form shows the template again.",
+    h("button", { type: "button", class: "demo-button", id: "draft-undo", onclick: () => bringBack(discarded) }, "Bring the draft back"));
+  $("draft-undo").focus();
+}
+
+function bringBack(discarded) {
+  restore(discarded);
+  showDraftNote("Draft brought back.");
+  $("draft-message").focus();
+}
+
 // Wiring ------------------------------------------------------------------------------------
 
 function start() {
@@ -414,7 +479,13 @@ function start() {
     const text = $("csv-text").value;
     if (!refuseLargeSheet("The pasted text", "the pasted text", utf8Bytes(text))) readRows(text, "the pasted text");
   });
-  startFromTemplate("");
+  const kept = keptDraft();
+  if (kept) {
+    restore(kept);
+    draftRestored(kept);
+  } else {
+    startFromTemplate("");
+  }
 }
 
 // The script runs: the page's note for when it cannot (opened from the source folder) goes.

@@ -4,8 +4,8 @@
 // preview that says when it shows the last valid version, downloads that validate, and no CSP
 // violations or axe findings. Without traps: the steps up go through the form, the JSON and
 // the spreadsheet and back, examples are placeholders and the Check names example wording left
-// in place, ids follow titles only while nobody can have used them, and finished items fold
-// away.
+// in place, ids follow titles only while nobody can have used them, finished items fold away,
+// and the draft survives a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -25,6 +25,10 @@ const workedExample = JSON.parse(/```json\n([\s\S]*?)```/.exec(readFileSync(path
 async function openAuthoring({ width = 1280 } = {}) {
   const page = await env.browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
+  // The tests share a browser profile: a draft another test left is cleared from a page of the
+  // same origin that keeps none.
+  await page.goto(new URL("favicon.svg", env.server.url).href);
+  await page.evaluate(() => localStorage.clear());
   const errors = watchErrors(page);
   await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window.__violations ??= []).push(e.violatedDirective)));
   await page.goto(new URL("author.html", env.server.url).href);
@@ -587,7 +591,59 @@ test("finished components and items fold to their headings, so 3 components of 5
   await page.close();
 });
 
-test("axe finds nothing on the authoring page, in both modes, with items folded, at 320 and 1280 px", async () => {
+test("the draft survives a reload, says so, and can be discarded and brought back; no cookies", async () => {
+  const { page, errors } = await openAuthoring();
+  const kept = () => page.evaluate(() => localStorage.getItem("maturity-matrix-authoring:draft"));
+  const note = page.locator("#draft-note");
+  // The template as it comes is no draft.
+  assert.equal(await kept(), null);
+  assert.equal(await note.textContent(), "");
+  await fieldFor(page, "components[0].title").fill("Daily huddles");
+  await fieldFor(page, "components[0].items[0].id").fill("huddle-routine");
+  await fieldFor(page, "components[0].items[0].title").fill("A regular huddle");
+  await page.reload();
+  await note.locator("p", { hasText: "Draft restored" }).waitFor();
+  assert.match(await note.locator("p").textContent(),
+    /^Draft restored: the matrix you were writing in this browser, last changed \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\. It is kept here as you work, until you discard it\.$/);
+  assert.equal(await fieldFor(page, "components[0].title").inputValue(), "Daily huddles");
+  // Which ids follow their titles is kept with it.
+  await foldOf(page, "components[0]").click();
+  await fieldFor(page, "components[0].title").fill("Huddles");
+  await foldOf(page, "components[0].items[0]").click();
+  await fieldFor(page, "components[0].items[0].title").fill("A daily huddle");
+  assert.deepEqual([await fieldFor(page, "components[0].id").inputValue(), await fieldFor(page, "components[0].items[0].id").inputValue()], ["huddles", "huddle-routine"]);
+
+  // JSON text that cannot be read yet comes back as it was typed, in the JSON mode.
+  await page.getByRole("radio", { name: "JSON text" }).check();
+  const source = page.locator("#source");
+  const typed = (await source.inputValue()).replace(/\}\s*$/, "");
+  await source.fill(typed);
+  await page.reload();
+  await note.locator("p", { hasText: "Draft restored" }).waitFor();
+  assert.equal(await page.getByRole("radio", { name: "JSON text" }).isChecked(), true);
+  assert.equal(await source.inputValue(), typed);
+
+  // Discarded: the template again, nothing kept; until the page is left, it can be brought back.
+  await page.getByRole("button", { name: "Discard the draft and start from the template" }).click();
+  await note.locator("p", { hasText: "Draft discarded: the form shows the template again." }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Bring the draft back");
+  assert.equal(JSON.parse(await source.inputValue()).title, "Our local improvement matrix");
+  assert.equal(await kept(), null);
+  await page.getByRole("button", { name: "Bring the draft back" }).click();
+  assert.equal(await source.inputValue(), typed);
+  assert.equal(JSON.parse(await kept()).text, typed);
+  await page.getByRole("button", { name: "Start from the template" }).click();
+  await page.reload();
+  await page.locator("#check-status", { hasText: "No problems" }).waitFor();
+  assert.equal(await note.textContent(), "");
+
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  assert.deepEqual(await env.browser.context.cookies(), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("axe finds nothing on the authoring page, in both modes, with items folded and a draft restored, at 320 and 1280 px", async () => {
   for (const width of [320, 1280]) {
     const { page } = await openAuthoring({ width });
     // Problems shown, so their markup is checked too.
@@ -605,6 +661,10 @@ test("axe finds nothing on the authoring page, in both modes, with items folded,
     await page.getByRole("radio", { name: "JSON text" }).check();
     await page.locator("#source").waitFor();
     assert.deepEqual((await axeViolations(page, axeSource)).violations, [], `JSON mode at ${width} px`);
+    // And the note about the draft kept in this browser.
+    await page.reload();
+    await page.locator("#draft-note p", { hasText: "Draft restored" }).waitFor();
+    assert.deepEqual((await axeViolations(page, axeSource)).violations, [], `with a draft restored at ${width} px`);
     await page.close();
   }
 });
