@@ -39,6 +39,7 @@ const state = {
   problems: [], // the current problems, in words
   wording: [], // the fields still holding example or placeholder wording, in words
   keeping: true, // whether this browser keeps the draft
+  lastKept: undefined, // the draft as last kept, as text: an unchanged draft is not kept again as changed now
 };
 
 const form = createForm($("form-mode"), { onChange: check, announce: (text) => ($("announce").textContent = text) });
@@ -381,9 +382,14 @@ function keep(text) {
   if (!state.keeping) return;
   if (text.trim() === UNTOUCHED) {
     forgetDraft();
+    state.lastKept = undefined;
     return;
   }
-  state.keeping = keepDraft(snapshot(text));
+  const draft = snapshot(text);
+  const record = JSON.stringify(draft);
+  if (record === state.lastKept) return;
+  state.lastKept = record;
+  state.keeping = keepDraft(draft);
   if (!state.keeping) showDraftNote("This browser is not keeping a draft of this matrix (its storage is blocked or full): download the matrix to keep your work.");
 }
 
@@ -421,7 +427,7 @@ function discardDraft() {
   const discarded = snapshot();
   forgetDraft();
   startFromTemplate("");
-  showDraftNote("Draft discarded: the form shows the template again.",
+  showDraftNote("Draft discarded: the template is being edited again.",
     h("button", { type: "button", class: "demo-button", id: "draft-undo", onclick: () => bringBack(discarded) }, "Bring the draft back"));
   $("draft-undo").focus();
 }
@@ -481,6 +487,7 @@ function start() {
   });
   const kept = keptDraft();
   if (kept) {
+    state.lastKept = JSON.stringify({ mode: kept.mode, text: kept.text, following: kept.following });
     restore(kept);
     draftRestored(kept);
   } else {

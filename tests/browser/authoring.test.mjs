@@ -601,8 +601,10 @@ test("the draft survives a reload, says so, and can be discarded and brought bac
   await fieldFor(page, "components[0].title").fill("Daily huddles");
   await fieldFor(page, "components[0].items[0].id").fill("huddle-routine");
   await fieldFor(page, "components[0].items[0].title").fill("A regular huddle");
+  const keptAt = JSON.parse(await kept()).savedAt;
   await page.reload();
   await note.locator("p", { hasText: "Draft restored" }).waitFor();
+  assert.equal(JSON.parse(await kept()).savedAt, keptAt, "restoring is no change");
   assert.match(await note.locator("p").textContent(),
     /^Draft restored: the matrix you were writing in this browser, last changed \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\. It is kept here as you work, until you discard it\.$/);
   assert.equal(await fieldFor(page, "components[0].title").inputValue(), "Daily huddles");
@@ -625,7 +627,7 @@ test("the draft survives a reload, says so, and can be discarded and brought bac
 
   // Discarded: the template again, nothing kept; until the page is left, it can be brought back.
   await page.getByRole("button", { name: "Discard the draft and start from the template" }).click();
-  await note.locator("p", { hasText: "Draft discarded: the form shows the template again." }).waitFor();
+  await note.locator("p", { hasText: "Draft discarded: the template is being edited again." }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Bring the draft back");
   assert.equal(JSON.parse(await source.inputValue()).title, "Our local improvement matrix");
   assert.equal(await kept(), null);
