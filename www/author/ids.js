@@ -23,20 +23,19 @@ export function uniqueId(base, taken) {
 const list = (value) => (Array.isArray(value) ? value : []);
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-/** Every object of `draft` that has an id, with the kind of thing it is and the ids it must
- * differ from: `{ kind, holder, siblings }` (the format wants component ids unique among
- * components, item ids across the whole matrix). */
+/** Every object of `draft` that has an id, with the kind of thing it is: `{ kind, holder }`. */
 export function idHolders(draft) {
   const components = list(draft?.components).filter(isObject);
   const items = components.flatMap((c) => list(c.items)).filter(isObject);
   return [
-    ...(isObject(draft) ? [{ kind: "matrix", holder: draft, siblings: [] }] : []),
-    ...components.map((holder) => ({ kind: "component", holder, siblings: components })),
-    ...items.map((holder) => ({ kind: "item", holder, siblings: items })),
+    ...(isObject(draft) ? [{ kind: "matrix", holder: draft }] : []),
+    ...components.map((holder) => ({ kind: "component", holder })),
+    ...items.map((holder) => ({ kind: "item", holder })),
   ];
 }
 
-/** The id a title gives `holder`: unique among its `siblings`. */
+/** The id a title gives `holder`: unique among its `siblings` (the format wants component ids
+ * unique among components, item ids across the whole matrix). */
 export function idForTitle(holder, siblings, fallback) {
   const taken = new Set(siblings.filter((s) => s !== holder).map((s) => s.id));
   return uniqueId(slugOf(holder.title, fallback), taken);
