@@ -17,6 +17,7 @@ const FIELD_NAMES = {
   label: "label",
   from: "starting score",
   evidence: "evidence examples",
+  moveUp: "steps up",
   levels: "levels",
   items: "items",
   components: "components",
@@ -53,12 +54,13 @@ export function describePath(path, draft) {
     else if (key === "levels" && parent === "scale" && index !== undefined) places.splice(0, places.length, `Level ${index + 1}`);
     else if (key === "bands" && index !== undefined) places.splice(0, places.length, `Band ${index + 1}`);
     else if (key === "levels" && index !== undefined) field = `description of level ${index + 1}${levelName(draft, index)}`;
+    else if (key === "moveUp" && index !== undefined) field = `step up from level ${index + 1}${levelName(draft, index)}`;
     else if (key === "evidence" && index !== undefined) field = `evidence example ${index + 1}`;
     else if ((key === "scale" || key === "scoring") && !last) places.splice(0, places.length, key === "scale" ? "Scale" : "Scoring");
     else if ((key === "notApplicable" || key === "dontKnow") && !last) field = `label of the ${FIELD_NAMES[key]}`;
     else if (!(field && key === "label")) {
       field = FIELD_NAMES[key] ?? `\u201c${key}\u201d`;
-      plural = ["items", "components", "levels", "bands", "evidence"].includes(key) && index === undefined;
+      plural = ["items", "components", "levels", "moveUp", "bands", "evidence"].includes(key) && index === undefined;
     }
   });
   return { place: places.join(", ") || "The matrix", field, plural };
@@ -91,6 +93,16 @@ export function describeProblem(problem, draft) {
     text = `${place}${field ? `, ${field}` : ""}: ${problem.message}`;
   }
   return { text, path: problem.path, technical };
+}
+
+/** A field still holding example or placeholder wording (see template.js), in words, in the
+ * same shape as a problem: `{ text, path, technical }`. */
+export function describePlaceholder({ path, text, kind }, draft) {
+  const { place, field } = describePath(path, draft);
+  const shown = text.trim();
+  const quoted = `\u201c${shown.length > 60 ? `${shown.slice(0, 59).trimEnd()}\u2026` : shown}\u201d`;
+  const why = kind === "mark" ? `${quoted} stands in for text still to write` : `${quoted} is example wording; write your own`;
+  return { text: `${place}, ${field}: ${why}`, path, technical: `${path}: ${kind === "mark" ? "placeholder" : "example wording"}` };
 }
 
 /** "line 3, column 7" as `{ line, column }`. */
