@@ -2,7 +2,10 @@
 // checks it after every change, problems and example wording left in place are told in words
 // next to their fields, and the widget previews the last version without problems. The draft
 // is kept in this browser. Everything happens in the page.
-import { init, builtinInstrument, validateInstrument } from "./dist/maturity-matrix.js";
+// The element for the preview (it loads the rater's build when it first shows), and the functions
+// alone for checking: the page never needs the board's build.
+import "./dist/maturity-matrix.js";
+import { init, builtinInstrument, validateInstrument } from "./dist/esm/api.js";
 import { h, hidden, download } from "./author/dom.js";
 import { createForm, fitsForm } from "./author/form.js";
 import { describePlaceholder, describeProblem } from "./author/problems.js";

@@ -129,7 +129,10 @@ async function authorScriptForStandalone() {
     plugins: [{
       name: "functions-inside",
       setup(plugin) {
-        plugin.onResolve({ filter: /\/dist\/maturity-matrix\.js$/ }, () => ({ path: "functions", namespace: "functions" }));
+        // The element comes from the standalone script inlined beside this one.
+        plugin.onResolve({ filter: /\/dist\/maturity-matrix\.js$/ }, () => ({ path: "element", namespace: "element" }));
+        plugin.onLoad({ filter: /.*/, namespace: "element" }, () => ({ contents: "", loader: "js" }));
+        plugin.onResolve({ filter: /\/dist\/esm\/api\.js$/ }, () => ({ path: "functions", namespace: "functions" }));
         plugin.onLoad({ filter: /.*/, namespace: "functions" }, () => ({
           resolveDir: www,
           loader: "js",
