@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cellText, matrixFromRows, readDelimited } from "../../www/author/csv.js";
+import { cellText, matrixFromRows, readDelimited, sheetFromMatrix } from "../../www/author/csv.js";
 import * as limits from "../../www/author/limits.js";
 import { plural, sizeInWords } from "../../www/author/words.js";
 
@@ -103,4 +103,19 @@ test("counts and sizes in words", () => {
   assert.equal(sizeInWords(50 * 1024 * 1024), "50 MB");
   // A short row is told with the right plural.
   assert.deepEqual(texts(read("Component,Item,Low,High\nA")), ["Row 2: 1 cell, but the header row has 4 columns"]);
+});
+
+test("a sheet written from a matrix cannot run formulas in a spreadsheet, and reads back unchanged", () => {
+  const matrix = JSON.parse(readFileSync(path.join(repo, "core/instruments/nhs-impact.json"), "utf8"));
+  const item = matrix.components[0].items[0];
+  item.title = '=HYPERLINK("http://example.invalid","Click")';
+  item.levels[0] = "-1 is not a level";
+  item.levels[1] = "@risk";
+  const text = sheetFromMatrix(matrix);
+  const { rows } = readDelimited(text);
+  const written = rows.flatMap((r) => r.cells);
+  assert.ok(written.includes(item.title) && written.includes("-1 is not a level") && written.includes("@risk"), "each cell reads back as written");
+  for (const raw of text.split(/\r\n/).flatMap((line) => line.split(","))) {
+    assert.doesNotMatch(raw.replace(/^"/, ""), /^[=+\-@]/, `no cell starts a formula: ${raw}`);
+  }
 });

@@ -20,8 +20,9 @@ export function readDelimited(text) {
   let cells = [];
   let cell = "";
   let row = 1;
+  const unguarded = (text) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
   const endRow = () => {
-    cells.push(cell);
+    cells.push(unguarded(cell));
     rows.push({ row, cells });
     cells = [];
     cell = "";
@@ -53,7 +54,7 @@ export function readDelimited(text) {
         }
       }
     } else if (char === separator) {
-      cells.push(cell);
+      cells.push(unguarded(cell));
       cell = "";
       at++;
     } else if (char === "\n" || char === "\r") {
@@ -298,7 +299,14 @@ function cellOf(path, cells, headerRow, columns) {
 
 /** A cell as CSV writes it: quoted when it holds a quote, a line break or any of the separators
  * the reader may take the sheet to use (it guesses from the header row, quoted cells aside). */
-const csvCell = (text) => (/[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+// A cell a spreadsheet would run as a formula (=, +, -, @ or a control character first) is
+// written behind an apostrophe, which spreadsheets show as plain text; reading a sheet takes
+// the apostrophe off again, so a matrix survives the round trip unchanged.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const csvCell = (text) => {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
 
 /**
  * `matrix` as a sheet this page reads back into the same matrix: one row per item, with the
