@@ -119,7 +119,7 @@ test("the radar's text is at least 12 px in a phone's column and at desktop widt
     assert.equal(named, 5, `${width} px: five components named`);
   }
   // "Building improvement capability" has only a "Don't know": not scored, so not drawn.
-  assert.equal(await widget.locator(".mm-radar__unrated").first().textContent(), "not rated");
+  assert.equal((await widget.locator(".mm-radar__unrated").first().textContent()).trim(), "not rated");
   assert.equal(await widget.locator("svg.mm-radar__svg .mm-radar__dot").count(), 4);
   assert.deepEqual(errors, []);
   await page.close();
@@ -290,6 +290,27 @@ test("during a rater's turn on a shared device nothing of the others' ratings is
   }
   await widget.getByRole("button", { name: "Finish and hand over" }).last().click();
   await widget.locator(".mm-nav").waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the radar's \"not rated\" never meets other text, with neighbouring components unrated, wide and in a phone's column", async () => {
+  const { page, errors, widget } = await openDemo(env);
+  // One component rated: the other four say "not rated", the two at the bottom side by side.
+  await rate(widget, "purpose-created", "Developing");
+  await openView(widget, "results");
+  for (const width of [1280, 375, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    // Each "not rated" keeps at least 4 px from every other text of the chart.
+    const overlaps = await widget.locator("svg.mm-radar__svg").evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll("text")].filter((t) => t.getClientRects().length > 0 && getComputedStyle(t).display !== "none")
+        .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }));
+      const near = (a, b) => a.left - 4 < b.right && b.left - 4 < a.right && a.top < b.bottom && b.top < a.bottom;
+      return boxes.filter((a) => a.text === "not rated")
+        .flatMap((a) => boxes.filter((b) => b !== a && near(a.box, b.box)).map((b) => `${a.text} ${Math.round(a.box.left)} / ${b.text} ${Math.round(b.box.left)}`));
+    });
+    assert.deepEqual(overlaps, [], `${width} px`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

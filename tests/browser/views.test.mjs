@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDemo, withDemo } from "../support/browser.mjs";
+import { waitUntil } from "../support/wait.mjs";
 import { axeViolations, focused, item, openView, overall, rate, focusLandsOn } from "../support/widget.mjs";
 
 const env = withDemo();
@@ -65,6 +66,22 @@ test("results show the profile chart, its table, a summary, the heat map, streng
   // Heat map: per component, the count of items at each level (the purpose row: 0,1,1,0,1 then NA, DK, unanswered).
   const purposeRow = widget.locator(".mm-table--heat tbody tr").first();
   assert.deepEqual(await purposeRow.locator("td").allTextContents(), ["0", "1", "1", "0", "1", "0", "0", "1"]);
+  // Every shaded cell, one item's too, stands out from the page by 3:1 or more (WCAG 1.4.11);
+  // not applicable, don't know and not answered are not levels, and are not shaded.
+  const cells = await widget.locator(".mm-table--heat").evaluate((table) => {
+    const channels = (colour) => colour.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255);
+    const luminance = (colour) => channels(colour).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const page = luminance(getComputedStyle(table.closest(".mm-host")).backgroundColor);
+    const levels = table.querySelectorAll("thead th").length - 4;
+    return [...table.querySelectorAll("tbody td")].map((cell) => {
+      const [light, dark] = [luminance(getComputedStyle(cell).backgroundColor), page].sort((a, b) => b - a);
+      return { level: cell.cellIndex <= levels, count: Number(cell.textContent), contrast: (light + 0.05) / (dark + 0.05) };
+    });
+  });
+  assert.ok(cells.some((c) => c.level && c.count === 1) && cells.some((c) => !c.level && c.count === 1), "counts of one, at a level and not");
+  assert.deepEqual(cells.filter((c) => c.level && c.count > 0 && c.contrast < 3), []);
+  assert.deepEqual(cells.filter((c) => !c.level && c.contrast !== 1), []);
   // Strengths are the highest-rated items, gaps the lowest.
   const strengths = await widget.locator("section", { has: page.locator("h4", { hasText: "Strengths" }) }).locator("li").allTextContents();
   const gaps = await widget.locator("section", { has: page.locator("h4", { hasText: "Biggest gaps" }) }).locator("li").allTextContents();
@@ -105,11 +122,23 @@ test("the action plan follows the core: the board chooses its priorities, and th
     level: 2, target: 4, prioritised: true,
     action: "Quarterly vision conversations in every directorate", owner: "Director of Strategy", due: "2027-03-31",
   });
-  // A date that does not exist is said so, and not saved.
+  // A date that does not exist is said so, in words and in the boxes' red borders, and the
+  // earlier date is not kept behind it as if it were still the entry.
   await first.getByLabel("Day").fill("31");
   await first.getByLabel("Month").fill("2");
-  assert.match(await first.locator(".mm-date__error").textContent(), /do not make a real date/);
-  assert.equal(await first.getByLabel("Day").getAttribute("aria-invalid"), "true");
+  assert.equal(await first.locator(".mm-date__error").textContent(), "Error: Due date must be a real date: check the day, month and year. Until it is, no date is saved.");
+  const day = first.getByLabel("Day");
+  assert.equal(await day.getAttribute("aria-invalid"), "true");
+  assert.deepEqual(await day.evaluate((box) => [getComputedStyle(box).borderTopColor, getComputedStyle(box).borderTopWidth]), ["rgb(213, 40, 27)", "4px"]);
+  await waitUntil(async () => {
+    const answer = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `${PREFIX}response`)).answers["purpose-lived"];
+    return answer.action && !("due" in answer);
+  }, { what: "the earlier date to leave the saved answers" });
+  // Put right, the date is saved again.
+  await first.getByLabel("Month").fill("3");
+  assert.equal(await first.locator(".mm-date__error").count(), 0);
+  await waitUntil(async () => JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `${PREFIX}response`)).answers["purpose-lived"].due === "2027-03-31",
+    { what: "the date put right to be saved" });
   // The CSV carries the plan with the ratings.
   const csv = await download(page, () => widget.getByRole("button", { name: "Download the plan (CSV)" }).click());
   const lines = csv.text.trim().split("\r\n");
@@ -250,6 +279,12 @@ test("several named assessments: start, rename, duplicate, switch and delete wit
   await page.reload();
   await widget.locator(".mm-library__name", { hasText: "WinterOpen now" }).waitFor();
   assert.equal(await widget.locator(".mm-library__entry").count(), 2);
+  // Restored from storage on the reload, it says so; another assessment opened after that
+  // never left the page, and nothing is said.
+  await widget.locator(".mm-save-status", { hasText: "Your earlier answers have been restored." }).waitFor();
+  await widget.getByRole("button", { name: "Open Spring" }).click();
+  await focusLandsOn(page, "Rate each item", "opening moves focus to the heading");
+  assert.equal(await widget.locator(".mm-save-status").textContent(), "");
   assert.deepEqual(errors, []);
   await page.close();
 });

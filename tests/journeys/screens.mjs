@@ -119,6 +119,8 @@ export const journeys = [
         await page.openInFrame(375, 667);
         const widget = new Widget(page);
         await widget.showItem("purpose-created");
+        // At this width the views are a menu: open, so its buttons are there to measure.
+        await widget.click("Views: Assess", ".mm-nav__toggle");
         const layout = await page.evaluate(() => {
           const root = document.querySelector("maturity-matrix").shadowRoot;
           const radio = root.querySelector(".mm-option__input").getBoundingClientRect();

@@ -256,8 +256,12 @@ export class Widget {
     }
   }
 
-  /** Opens a view through the widget's navigation and waits for it. */
+  /** Opens a view through the widget's navigation and waits for it. In a narrow column the
+   * views sit behind one button ("Views: …"), which is pressed first, as a person would. */
   async openView(name) {
+    const menu = await this.find(".mm-nav__toggle");
+    const closed = await this.page.evaluate((menu) => menu.getClientRects().length > 0 && menu.getAttribute("aria-expanded") === "false", menu);
+    if (closed) await this.page.click(menu);
     await this.page.click(await this.find(`.mm-nav__button[data-view="${name}"]`));
     await this.waitFor(`article[data-view="${name}"]`);
   }

@@ -12,8 +12,12 @@ export const overall = (widget) => widget.locator("tr[data-overall] td.mm-score"
 export const option = (widget, id, label) =>
   item(widget, id).locator(`label:has(.mm-option__level:text-is(${JSON.stringify(label)}))`);
 
-/** Opens a view through the widget's navigation and waits for it. */
+/** Opens a view through the widget's navigation and waits for it. In a narrow column the views
+ * sit behind one button ("Views: …"), which is pressed first, as a person would. */
 export async function openView(widget, name) {
+  const menu = widget.locator(".mm-nav__toggle");
+  await menu.waitFor({ state: "attached" });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") await menu.click();
   await widget.locator(`.mm-nav__button[data-view="${name}"]`).click();
   await widget.locator(`article[data-view="${name}"]`).waitFor();
 }

@@ -27,7 +27,8 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
     .filter_map(|(special, answer)| Some((special, answer?.label.as_str())))
     .collect();
     let cell = |count: usize, total: usize| {
-        // Four steps of shading, by share of the component's items.
+        // Four steps of shading, by share of the component's items; one item is the first
+        // step, which the stylesheet keeps clearly visible.
         let step = if count == 0 {
             0
         } else {
@@ -35,6 +36,8 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
         };
         html! { <td class={format!("mm-heat mm-heat--{step}")}>{ count }</td> }
     };
+    // Not applicable, don't know and no answer are not levels: written, never shaded.
+    let quiet = |count: usize| html! { <td class="mm-heat mm-heat--quiet">{ count }</td> };
     let rows = instrument
         .components
         .iter()
@@ -52,13 +55,12 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
                 )
             });
             let special_cells = specials.iter().map(|(special, _)| {
-                cell(
+                quiet(
                     scored
                         .items
                         .iter()
                         .filter(|i| i.special == Some(*special))
                         .count(),
-                    total,
                 )
             });
             let unanswered = scored
@@ -70,7 +72,7 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
                 <tr key={component.id.clone()}>
                     <th scope="row">{ &component.title }</th>
                     { for at_level }{ for special_cells }
-                    <td class="mm-heat mm-heat--quiet">{ unanswered }</td>
+                    { quiet(unanswered) }
                 </tr>
             }
         });

@@ -36,6 +36,10 @@ const RADIUS: f64 = 120.0;
 /// its text stays at 12 px or more.
 const LABEL_SIZE: i32 = 24;
 const LINE: i32 = 26;
+/// Ends every text of the chart. Firefox reads neighbouring SVG texts as one run ("not
+/// ratednot rated") when the page's text is taken out (`innerText`, reading modes); a line
+/// break the stylesheet keeps (`white-space: pre-line`) parts them there, and draws nothing.
+const END: &str = "\n";
 
 /// Where a fraction `f` (0 at the centre, 1 at the rim) of axis `index` of `count` lies; the
 /// first axis points up.
@@ -124,7 +128,7 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
     let scale = levels.iter().map(|level| {
         let f = fraction(Score::from_level(i64::from(level.value)));
         let (_, y) = point(0, count, f);
-        html! { <text class="mm-radar__scale" x="6" y={(y + LABEL_SIZE / 3).to_string()}>{ level.value }</text> }
+        html! { <text class="mm-radar__scale" x="6" y={(y + LABEL_SIZE / 3).to_string()}>{ level.value }{ END }</text> }
     });
     let axes = (0..count).map(|i| {
         let (x, y) = point(i, count, 1.0);
@@ -137,16 +141,26 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
         // Labels above the centre grow upwards so they never run into the rim.
         let above = lines.len() as i32 - 1;
         let first_dy = if y < -10 { -above * LINE } else if y.abs() <= 10 { -above * LINE / 2 } else { LABEL_SIZE };
+        // The lines are one title: a space joins them for whoever copies or reads the text,
+        // on the side of each line away from its anchor, where it moves nothing drawn.
         let spans = lines.iter().enumerate().map(|(n, line)| {
             let dy = if n == 0 { first_dy } else { LINE };
-            html! { <tspan x={x.to_string()} dy={dy.to_string()}>{ line.clone() }</tspan> }
+            let text = match anchor {
+                "end" if n > 0 => format!(" {line}"),
+                "end" => line.clone(),
+                _ if n + 1 < lines.len() => format!("{line} "),
+                _ => line.clone(),
+            };
+            html! { <tspan x={x.to_string()} dy={dy.to_string()}>{ text }</tspan> }
         });
-        html! { <text class="mm-radar__label" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ for spans }</text> }
+        html! { <text class="mm-radar__label" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ for spans }{ END }</text> }
     });
     // In a narrow column the labels give way to numbers, keyed in the list under the chart.
-    let numbers = (0..count).map(|i| {
+    // Small multiples have none: beside charts whose rings are levels 1 to 5, numbered axes
+    // read as levels; their axes are named once, in order, above them.
+    let numbers = (0..count).filter(|_| props.caption.is_none()).map(|i| {
         let (x, y) = point(i, count, 1.16);
-        html! { <text class="mm-radar__number" x={x.to_string()} y={(y + 8).to_string()} text-anchor="middle">{ i + 1 }</text> }
+        html! { <text class="mm-radar__number" x={x.to_string()} y={(y + 8).to_string()} text-anchor="middle">{ i + 1 }{ END }</text> }
     });
     let legend = instrument
         .components
@@ -190,10 +204,16 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
     let not_rated = (0..count)
         .filter(|&i| props.profiles.iter().all(|p| p.scores.get(i).copied().flatten().is_none()))
         .map(|i| {
-            // Out along the axis, clear of the scale written up the first axis.
+            // Out along the axis, clear of the scale written up the first axis. Below the
+            // centre it runs away from its axis, so the two nearest the bottom never meet.
             let (x, y) = point(i, count, 0.62);
-            let (x, anchor) = if i == 0 { (x + 12, "start") } else { (x, "middle") };
-            html! { <text class="mm-radar__unrated" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ "not rated" }</text> }
+            let (x, anchor) = match x {
+                _ if i == 0 => (x + 12, "start"),
+                _ if y > 10 && x > 10 => (x + 6, "start"),
+                _ if y > 10 && x < -10 => (x - 6, "end"),
+                _ => (x, "middle"),
+            };
+            html! { <text class="mm-radar__unrated" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ "not rated" }{ END }</text> }
         });
     let key = (props.profiles.len() > 1 || props.profiles.iter().any(|p| !p.ranges.is_empty())).then(|| {
         let entries = props.profiles.iter().enumerate().map(|(n, p)| {

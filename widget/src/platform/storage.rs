@@ -28,8 +28,11 @@ use yew::Callback;
 pub enum Loaded {
     /// Nothing saved yet.
     Nothing,
-    /// Saved answers, read and checked against the instrument.
+    /// Saved answers, read and checked against the instrument as the widget opened.
     Restored,
+    /// Saved answers opened while the widget runs (another assessment, or this one again):
+    /// they never left the page, so there is nothing to announce.
+    Opened,
     /// A saved record could not be read; it was kept aside (or, when `kept` is false, left
     /// where it was because it could not be moved, and nothing will be saved over it).
     Unreadable {

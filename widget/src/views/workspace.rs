@@ -10,7 +10,7 @@ use crate::platform::clock;
 use crate::platform::share_link;
 use crate::platform::storage::{Loaded, Shelf};
 use crate::state::context::{BoardContext, LibraryContext, WidgetContext};
-use crate::state::{Answers, Open, Opening, Place, Saved, View};
+use crate::state::{Answers, Library, Open, Opening, Place, Saved, View};
 use maturity_core::{Instrument, Response};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -99,26 +99,12 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         use_effect_with(slot, move |&slot| set_open.emit(slot));
     }
     let library = store.library.clone();
-    let loaded = {
-        let state = &library.library;
-        let set_aside_now = state
-            .set_aside_now
-            .iter()
-            .find(|(aside, _)| *aside == Some(slot));
-        match (set_aside_now, state.get(slot)) {
-            _ if !library.available => Loaded::Unavailable,
-            (Some((_, reason)), _) => Loaded::Unreadable {
-                kept: true,
-                reason: reason.to_string(),
-            },
-            (None, Some(Saved::Unreadable(reason))) => Loaded::Unreadable {
-                kept: false,
-                reason: reason.to_string(),
-            },
-            (None, Some(Saved::Readable(_))) => Loaded::Restored,
-            (None, None) => Loaded::Nothing,
-        }
-    };
+    let loaded = found(
+        &library.library,
+        library.available,
+        slot,
+        opening.serial == 0,
+    );
 
     let on_open = {
         let (opening, flush) = (opening.clone(), library.flush.clone());
@@ -192,5 +178,67 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 </ContextProvider<BoardContext>>
             </ContextProvider<LibraryContext>>
         </ContextProvider<WidgetContext>>
+    }
+}
+
+/// What the session is told it found in `slot`. Answers are restored only on the widget's first
+/// opening, when they were read from storage; an assessment opened later (another one, a copy,
+/// or this one again from another view) never left the page, so nothing is announced.
+fn found(library: &Library, available: bool, slot: u32, first: bool) -> Loaded {
+    let set_aside_now = library
+        .set_aside_now
+        .iter()
+        .find(|(aside, _)| *aside == Some(slot));
+    match (set_aside_now, library.get(slot)) {
+        _ if !available => Loaded::Unavailable,
+        (Some((_, reason)), _) => Loaded::Unreadable {
+            kept: true,
+            reason: reason.to_string(),
+        },
+        (None, Some(Saved::Unreadable(reason))) => Loaded::Unreadable {
+            kept: false,
+            reason: reason.to_string(),
+        },
+        (None, Some(Saved::Readable(_))) if first => Loaded::Restored,
+        (None, Some(Saved::Readable(_))) => Loaded::Opened,
+        (None, None) => Loaded::Nothing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Record;
+    use maturity_core::Fitted;
+
+    #[test]
+    fn answers_are_restored_only_when_the_widget_opens_on_them() {
+        let instrument = Rc::new(maturity_core::builtin("nhs-impact").expect("a built-in"));
+        let saved = |response: Response| {
+            let fitted = Fitted {
+                response,
+                set_aside: Vec::new(),
+            };
+            Saved::Readable(Rc::new(Record::stored(fitted)))
+        };
+        let library = Library::new(
+            instrument.clone(),
+            vec![
+                (1, saved(Response::new(&instrument))),
+                (2, saved(Response::new(&instrument))),
+                (3, Saved::Unreadable("not JSON".into())),
+            ],
+            "test".into(),
+        );
+        assert_eq!(found(&library, true, 1, true), Loaded::Restored);
+        // A copy opened from the start view, or the agreed record opened again for the room.
+        assert_eq!(found(&library, true, 2, false), Loaded::Opened);
+        assert_eq!(found(&library, true, 4, false), Loaded::Nothing);
+        // Trouble is told whenever it is found.
+        assert!(matches!(
+            found(&library, true, 3, false),
+            Loaded::Unreadable { kept: false, .. }
+        ));
+        assert_eq!(found(&library, false, 1, true), Loaded::Unavailable);
     }
 }

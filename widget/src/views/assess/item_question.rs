@@ -24,8 +24,10 @@ pub struct ItemQuestionProps {
     /// Fired with what the person did.
     pub on_action: Callback<Action>,
     /// The board's agreed level in the facilitation view: the legend asks what the board
-    /// agrees (the item's title is the view's heading), the notes are the board's one-line
-    /// rationale, and no target is chosen here.
+    /// agrees (the item's title is the view's heading), the levels are named without their
+    /// descriptions (the view lists those beside the room's ratings, so the choice and the
+    /// rationale fit on one projected screen), the notes are the board's one-line rationale,
+    /// and no target is chosen here.
     #[prop_or_default]
     pub agreeing: bool,
 }
@@ -67,7 +69,11 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
             format!("{name}-{}", level.value),
             props.rating == Rating::Level(level.value),
             &level.label,
-            item.descriptor(scale, index),
+            if props.agreeing {
+                ""
+            } else {
+                item.descriptor(scale, index)
+            },
             Action::Rate {
                 item: item.id.clone(),
                 level: level.value,
@@ -119,7 +125,7 @@ pub fn ItemQuestion(props: &ItemQuestionProps) -> Html {
                         }
                     }
                 </legend>
-                <div class="mm-options">
+                <div class={classes!("mm-options", props.agreeing.then_some("mm-options--compact"))}>
                     <div class="mm-options__levels">{ for levels }</div>
                     <div class="mm-options__special">{ for specials }</div>
                 </div>

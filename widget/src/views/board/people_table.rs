@@ -2,6 +2,7 @@
 
 use crate::hooks::use_disclosure;
 use crate::state::context::use_widget;
+use crate::views::common::scroll_region;
 use maturity_core::Response;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,13 +47,17 @@ pub fn PeopleTable(props: &PeopleTableProps) -> Html {
                 </tr>
             }
         });
-        html! {
-            <table class="mm-table">
-                <caption class="mm-visually-hidden">{ format!("Everyone's rating and notes for {}", props.item_title) }</caption>
-                <thead><tr><th scope="col">{ "Who" }</th><th scope="col">{ "Rating" }</th><th scope="col">{ "Evidence and notes" }</th></tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        }
+        let name = format!("Everyone's rating and notes for {}", props.item_title);
+        scroll_region(
+            &name,
+            html! {
+                <table class="mm-table">
+                    <caption class="mm-visually-hidden">{ name.clone() }</caption>
+                    <thead><tr><th scope="col">{ "Who" }</th><th scope="col">{ "Rating" }</th><th scope="col">{ "Evidence and notes" }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            },
+        )
     };
     if !many {
         return table();

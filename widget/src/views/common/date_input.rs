@@ -17,7 +17,8 @@ pub struct DateInputProps {
     pub hidden_suffix: AttrValue,
     /// The date as `YYYY-MM-DD`, or empty.
     pub value: AttrValue,
-    /// Told the new date once it is complete and real (`YYYY-MM-DD`), or `""` once cleared.
+    /// Told the date the boxes make (`YYYY-MM-DD`) as soon as they make a real one, and `""`
+    /// as soon as they do not (cleared, half typed, or not a real date).
     pub on_change: Callback<String>,
 }
 
@@ -43,7 +44,8 @@ fn date_of(day: &str, month: &str, year: &str) -> Option<String> {
 }
 
 /// A fieldset with a legend, a hint and three labelled boxes; a plain message when the three
-/// do not make a real date.
+/// do not make a real date. What is saved is always what the boxes say: an earlier date is not
+/// kept behind boxes that no longer show it, as if it were still the entry.
 #[component]
 pub fn DateInput(props: &DateInputProps) -> Html {
     let widget = use_widget();
@@ -70,13 +72,13 @@ pub fn DateInput(props: &DateInputProps) -> Html {
         .map(|(index, (label, suffix, width))| {
             let id = format!("{}-{suffix}", props.id);
             let oninput = {
-                let (typed, on_change) = (typed.clone(), props.on_change.clone());
+                let (typed, on_change, saved) =
+                    (typed.clone(), props.on_change.clone(), props.value.clone());
                 Callback::from(move |event: InputEvent| {
                     let mut next = (*typed).clone();
                     next[index] = event.target_unchecked_into::<HtmlInputElement>().value();
-                    if next.iter().all(|p| p.trim().is_empty()) {
-                        on_change.emit(String::new());
-                    } else if let Some(date) = date_of(&next[0], &next[1], &next[2]) {
+                    let date = date_of(&next[0], &next[1], &next[2]).unwrap_or_default();
+                    if date != saved.as_str() {
                         on_change.emit(date);
                     }
                     typed.set(next);
@@ -92,13 +94,17 @@ pub fn DateInput(props: &DateInputProps) -> Html {
             }
         });
     html! {
-        <fieldset class="mm-date" role="group" aria-describedby={if invalid { format!("{hint_id} {error_id}") } else { hint_id.clone() }}>
+        <fieldset class={classes!("mm-date", invalid.then_some("mm-date--error"))} role="group"
+            aria-describedby={if invalid { format!("{hint_id} {error_id}") } else { hint_id.clone() }}>
             <legend class="mm-field__label">
                 { &props.legend }<span class="mm-visually-hidden">{ &props.hidden_suffix }</span>
             </legend>
             <p class="mm-hint" id={hint_id}>{ "For example, 31 3 2027" }</p>
             if invalid {
-                <p class="mm-date__error" id={error_id}>{ "These do not make a real date: check the day, month and year." }</p>
+                <p class="mm-date__error" id={error_id}>
+                    <span class="mm-visually-hidden">{ "Error: " }</span>
+                    { format!("{} must be a real date: check the day, month and year. Until it is, no date is saved.", props.legend) }
+                </p>
             } else if started && !complete {
                 <p class="mm-hint">{ "Enter the day, month and year." }</p>
             }

@@ -206,6 +206,17 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             }
         })
     }).collect::<Vec<_>>();
+    // The item's description of each level: the choice beside them names the levels alone.
+    let scale = &instrument.scale;
+    let descriptions: Vec<Html> = scale
+        .levels
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !item.descriptor(scale, *index).is_empty())
+        .map(|(index, level)| {
+            html! { <><dt>{ &level.label }</dt><dd>{ item.descriptor(scale, index) }</dd></> }
+        })
+        .collect();
     let answer = session.response.answers.get(&item.id);
     let rating = session.response.rating(&item.id);
     let on_key = {
@@ -278,8 +289,11 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
             if *minutes > 0 {
                 <ItemTimer key={format!("{position}-{}", *minutes)} minutes={*minutes} />
             }
+            // Two columns where the panel is wide (a projector): what the room weighs on the
+            // left, the decision on the right, so the room sees the ratings, the level chosen
+            // and the rationale as it is typed on one screen.
             <div class="mm-facilitate__body">
-            <div>
+            <div class="mm-facilitate__weigh">
             <section class="mm-facilitate__ratings" aria-labelledby={widget.id("room-ratings")}>
                 <@{widget.h(3)} id={widget.id("room-ratings")}>{ format!("How {} rated it: {median}, {} apart", plural(responses.len(), "person", "people"), plural(figures.spread, "level", "levels")) }</@>
                 <RoomDistribution item={Rc::new(figures)} />
@@ -292,8 +306,14 @@ pub fn FacilitateView(props: &FacilitateViewProps) -> Html {
                     <ul class="mm-list mm-facilitate__notes">{ for notes }</ul>
                 }
             </section>
+            if !descriptions.is_empty() {
+                <section aria-labelledby={widget.id("room-levels")}>
+                    <@{widget.h(3)} id={widget.id("room-levels")}>{ "What each level looks like" }</@>
+                    <dl class="mm-facilitate__levels">{ for descriptions }</dl>
+                </section>
+            }
             </div>
-            <div>
+            <div class="mm-facilitate__decide">
             <ItemQuestion key={item.id.clone()} component={component_index} item={item_index} {rating}
                 notes={answer.map(|a| AttrValue::from(a.notes.clone())).unwrap_or_default()}
                 on_action={session.on_action.clone()} agreeing=true />

@@ -63,6 +63,13 @@ pub fn PlanEntryForm(props: &PlanEntryFormProps) -> Html {
         })
     };
     let next_differs = entry.next.value != entry.target.value;
+    // What the person chose, not the level it comes to: "The next level up" stays itself (the
+    // facts above say which level that is), and moves with the rating.
+    let chosen_target = session
+        .response
+        .answers
+        .get(&entry.item_id)
+        .and_then(|answer| answer.target);
     html! {
         <li class="mm-plan__entry" data-plan-item={entry.item_id.clone()}>
             <@{widget.h(3)} class="mm-plan__title">{ format!("Priority {}: {}", props.number, entry.item_title) }</@>
@@ -86,7 +93,7 @@ pub fn PlanEntryForm(props: &PlanEntryFormProps) -> Html {
                 <p class="mm-quote"><strong>{ "Evidence and notes: " }</strong>{ &entry.notes }</p>
             }
             <TargetSelect item_id={entry.item_id.clone()} item_title={entry.item_title.clone()}
-                target={Some(entry.target.value)} id={format!("{base}-target")} on_action={on_action.clone()} />
+                target={chosen_target} id={format!("{base}-target")} on_action={on_action.clone()} />
             { field(PlanField::Action, "Action", &entry.action, "action", true) }
             { field(PlanField::Owner, "Owner", &entry.owner, "owner", false) }
             <DateInput id={format!("{base}-due")} legend="Due date" hidden_suffix={for_item.clone()}

@@ -13,6 +13,7 @@ mod figures;
 mod harness;
 mod markup;
 mod seeded_system;
+mod states;
 mod text;
 
 use super::session::Session;
