@@ -119,11 +119,14 @@ pub fn PaperView() -> Html {
         ..Profile::default()
     }]);
     let print = Callback::from(|_: MouseEvent| print());
-    let actions = html! {
-        <div class="mm-actions mm-noprint">
-            <button type="button" class="mm-button" onclick={print}>{ "Print, or save as PDF" }</button>
-        </div>
+    let print = html! {
+        <button type="button" class="mm-button" onclick={print}>{ "Print, or save as PDF" }</button>
     };
+    // The board's build also offers the paper as a Word file and on the clipboard.
+    #[cfg(feature = "board")]
+    let actions = html! { <super::paper_actions::PaperActions>{ print }</super::paper_actions::PaperActions> };
+    #[cfg(not(feature = "board"))]
+    let actions = html! { <div class="mm-actions mm-noprint">{ print }</div> };
     // Printed at the top of every page (the stylesheet's print rules); on screen the cover
     // sheet already says it.
     let running_header = paper.running_header(&response.organisation);
