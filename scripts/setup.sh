@@ -73,6 +73,16 @@ if [ "$what" = test ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   npm_ci tests
+  # The independent reader of the board paper's Word file (tests/oracle/read_docx.py):
+  # python-docx, at the version pinned in tests/oracle/requirements.txt, in a virtual environment
+  # of the tests' own, remade whenever that file changes.
+  if ! cmp -s tests/oracle/requirements.txt tests/.venv/installed-from-requirements; then
+    say "installing python-docx into tests/.venv"
+    rm -rf tests/.venv
+    python3 -m venv tests/.venv
+    tests/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/oracle/requirements.txt
+    cp tests/oracle/requirements.txt tests/.venv/installed-from-requirements
+  fi
   # The consumer tests' tools (webpack, esbuild, Next.js): installing them here fills the npm
   # cache that each test project then installs from offline, with the same lockfile.
   npm_ci tests/consumers/project

@@ -20,6 +20,8 @@ mod compare;
 mod control;
 mod csv;
 mod dates;
+pub mod document;
+mod docx;
 mod error;
 mod instrument;
 mod merge;
@@ -39,6 +41,7 @@ mod summary;
 mod system;
 mod trend;
 mod words;
+mod zip;
 
 pub use aggregate::{
     aggregate, agreed_draft, median_level, median_words, Aggregate, ComponentAggregate,
@@ -52,6 +55,7 @@ pub use calendar::calendar_ics;
 pub use compare::{compare, previous_assessment, Change, Comparison, ComponentChange, ItemChange};
 pub use csv::{aggregate_csv, csv_cell, response_csv};
 pub use dates::is_date as is_real_date;
+pub use docx::docx;
 pub use error::{child as json_path_key, index as json_path_index};
 pub use error::{Error, Problem, Result};
 pub use instrument::{

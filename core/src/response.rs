@@ -115,6 +115,30 @@ impl Paper {
     pub fn is_empty(&self) -> bool {
         *self == Paper::default()
     }
+
+    /// The line a printed paper repeats at the top of every page, as board papers do: the
+    /// organisation, the meeting with its date, and the agenda item, whichever are filled in
+    /// ("North Trust · Board of Directors (public), 14 January 2027 · Agenda item 7.2").
+    /// Empty when none is.
+    pub fn running_header(&self, organisation: &str) -> String {
+        let joined = |parts: &[&str], separator: &str| {
+            parts
+                .iter()
+                .map(|part| part.trim())
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(separator)
+        };
+        let meeting = joined(
+            &[&self.meeting, &crate::date_in_words(self.date.trim())],
+            ", ",
+        );
+        let item = match self.agenda_item.trim() {
+            "" => String::new(),
+            item => format!("Agenda item {item}"),
+        };
+        joined(&[organisation, &meeting, &item], " \u{b7} ")
+    }
 }
 
 /// What makes a record a board's agreed record: the people whose ratings it was agreed from
@@ -589,6 +613,26 @@ fn answer_problems(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_running_header_names_what_is_filled_in() {
+        let mut paper = Paper {
+            meeting: "Board of Directors (public)".into(),
+            date: "2027-01-14".into(),
+            agenda_item: " 7.2 ".into(),
+            ..Paper::default()
+        };
+        assert_eq!(
+            paper.running_header("North Trust"),
+            "North Trust \u{b7} Board of Directors (public), 14 January 2027 \u{b7} Agenda item 7.2"
+        );
+        paper.meeting.clear();
+        assert_eq!(
+            paper.running_header(" "),
+            "14 January 2027 \u{b7} Agenda item 7.2"
+        );
+        assert_eq!(Paper::default().running_header(""), "");
+    }
 
     #[test]
     fn a_copy_for_next_time_keeps_agreed_and_clears_the_meeting() {

@@ -57,6 +57,11 @@ test("a page where people rate fetches the rater's build and nothing else, howev
   for (const view of ["results", "plan", "paper", "start"]) {
     await widget.locator(`.mm-nav__button[data-view="${view}"]`).click();
     await widget.locator(`article[data-view="${view}"]`).waitFor();
+    if (view === "paper") {
+      // A rater's paper prints; the Word file and the copy are the board's.
+      assert.equal(await widget.getByRole("button", { name: "Print, or save as PDF" }).count(), 1);
+      assert.equal(await widget.getByRole("button", { name: /Word|Copy the paper/ }).count(), 0, "no Word file or copy in the rater's build");
+    }
   }
   assert.deepEqual(files.sort(), RATER_FILES.sort());
   assert.equal(await widget.locator(".mm-nav__button[data-view=board]").count(), 0, "no board tab for a rater");

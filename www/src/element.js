@@ -340,7 +340,10 @@ export class MaturityMatrixElement extends ElementBase {
 /** Hides everything on the page but `element` for a print, through the CSSOM (allowed under a
  * strict style policy, unlike style attributes): every sibling of the element and of each of
  * its ancestors, and the ancestors' own boxes (margins, columns) that would squeeze the paper.
- * Adds page numbers for the print. Returns the function that puts everything back. */
+ * The page's background goes too (a grey page would print around and after the paper when
+ * background graphics are on), and so do transforms and filters, which would pin the paper's
+ * running header to the first page instead of every page. Adds page numbers for the print.
+ * Returns the function that puts everything back. */
 function printAlone(element) {
   const saved = [];
   const set = (node, properties) => {
@@ -352,9 +355,10 @@ function printAlone(element) {
       if (sibling !== node && !["SCRIPT", "STYLE", "LINK", "META", "TITLE"].includes(sibling.tagName)) set(sibling, { display: "none" });
     }
     if (node !== element) {
-      set(node, { display: "block", width: "auto", "max-width": "none", margin: "0", padding: "0", border: "0", "box-shadow": "none", float: "none", position: "static" });
+      set(node, { display: "block", width: "auto", "max-width": "none", margin: "0", padding: "0", border: "0", "box-shadow": "none", float: "none", position: "static", background: "#fff", transform: "none", filter: "none" });
     }
   }
+  set(document.documentElement, { background: "#fff" });
   const numbered = "adoptedStyleSheets" in document;
   const before = numbered ? document.adoptedStyleSheets : [];
   if (numbered) {

@@ -6,7 +6,23 @@ use wasm_bindgen::JsCast;
 
 /// Starts a download of `text` named `filename`. Returns false if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
-    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
+    offer(
+        filename,
+        gloo_file::Blob::new_with_options(text, Some(mime)),
+    )
+}
+
+/// Starts a download of `bytes` named `filename`. Returns false if the browser refused.
+#[cfg(feature = "board")]
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> bool {
+    offer(
+        filename,
+        gloo_file::Blob::new_with_options(bytes, Some(mime)),
+    )
+}
+
+fn offer(filename: &str, blob: gloo_file::Blob) -> bool {
+    let url = gloo_file::ObjectUrl::from(blob);
     (|| -> Option<()> {
         let document = web_sys::window()?.document()?;
         let link: web_sys::HtmlAnchorElement =
@@ -30,13 +46,19 @@ pub enum Format {
     Csv,
 }
 
-/// Downloads an assessment, named after its title (or the instrument's id when untitled).
-/// The JSON holds every answer, those set aside as no longer fitting the matrix included.
-pub fn export_response(instrument: &Instrument, response: &Response, format: Format) -> bool {
-    let stem = match response.title.trim() {
+/// The name of an assessment's files, before the extension: its title (or the instrument's
+/// id when untitled), with a hyphen for every character a file name might not allow.
+pub fn file_stem(instrument: &Instrument, response: &Response) -> String {
+    match response.title.trim() {
         "" => instrument.id.clone(),
         title => title.replace(|c: char| !c.is_alphanumeric() && c != '-', "-"),
-    };
+    }
+}
+
+/// Downloads an assessment, named after it ([`file_stem`]). The JSON holds every answer,
+/// those set aside as no longer fitting the matrix included.
+pub fn export_response(instrument: &Instrument, response: &Response, format: Format) -> bool {
+    let stem = file_stem(instrument, response);
     match format {
         Format::Csv => download(
             &format!("{stem}.csv"),

@@ -119,6 +119,17 @@ pub fn PaperView() -> Html {
         ..Profile::default()
     }]);
     let print = Callback::from(|_: MouseEvent| print());
+    let print = html! {
+        <button type="button" class="mm-button" onclick={print}>{ "Print, or save as PDF" }</button>
+    };
+    // The board's build also offers the paper as a Word file and on the clipboard.
+    #[cfg(feature = "board")]
+    let actions = html! { <super::paper_actions::PaperActions>{ print }</super::paper_actions::PaperActions> };
+    #[cfg(not(feature = "board"))]
+    let actions = html! { <div class="mm-actions mm-noprint">{ print }</div> };
+    // Printed at the top of every page (the stylesheet's print rules); on screen the cover
+    // sheet already says it.
+    let running_header = paper.running_header(&response.organisation);
     // Progress is reported once something has been recorded (the progress view, in the board
     // build); a first paper would otherwise list every action twice, all "Not started".
     #[cfg(feature = "board")]
@@ -128,11 +139,10 @@ pub fn PaperView() -> Html {
     let progress = Html::default();
     html! {
         <div class="mm-paper-view">
-            <div class="mm-actions mm-noprint">
-                <button type="button" class="mm-button" onclick={print}>{ "Print, or save as PDF" }</button>
-            </div>
+            { actions }
             if session.slot.is_some() && !widget.readonly { <CoverForm /> }
-            <div class="mm-paper">
+            <div class={classes!("mm-paper", (!running_header.is_empty()).then_some("mm-paper--headed"))}>
+                if !running_header.is_empty() { <p class="mm-paper__running">{ running_header }</p> }
                 <section class="mm-paper__cover" aria-labelledby={format!("{uid}-paper-title")}>
                     <p class="mm-paper__title" id={format!("{uid}-paper-title")}>{ title }</p>
                     <dl class="mm-facts">{ for cover_facts.into_iter().flatten() }</dl>
@@ -147,11 +157,14 @@ pub fn PaperView() -> Html {
                 </section>
                 <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-profile")}>
                     <@{widget.h(2)} id={format!("{uid}-paper-profile")}>{ "Summary and profile" }</@>
-                    <p id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
                     <div class="mm-profile">
-                        if report.overall.is_some() {
-                            <RadarChart {profiles} described_by={summary_id} />
-                        }
+                        // The chart and the summary it illustrates print as one block.
+                        <div class="mm-paper__profile">
+                            <p id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
+                            if report.overall.is_some() {
+                                <RadarChart {profiles} described_by={summary_id} />
+                            }
+                        </div>
                         <ScoreTable heading="Score by component" id="paper-scores" />
                     </div>
                 </section>

@@ -83,7 +83,14 @@ fn decode(text: &str) -> String {
 /// as markup. Empty when all text was escaped.
 pub fn bare_ampersands(html: &str) -> Vec<&str> {
     html.match_indices('&')
-        .map(|(at, _)| &html[at..html.len().min(at + 12)])
+        .map(|(at, _)| {
+            // Twelve characters on, not bytes: text after an `&` may be any character.
+            let from = &html[at..];
+            &from[..from
+                .char_indices()
+                .nth(12)
+                .map_or(from.len(), |(end, _)| end)]
+        })
         .filter(|from| {
             let name: String = from[1..]
                 .chars()
