@@ -79,6 +79,12 @@ if [ "$what" = test ]; then
   if ! cmp -s tests/oracle/requirements.txt tests/.venv/installed-from-requirements; then
     say "installing python-docx into tests/.venv"
     rm -rf tests/.venv
+    # Debian's own Python makes virtual environments only with its python3-venv package.
+    if ! python3 -c "import ensurepip" 2>/dev/null; then
+      say "installing Debian's python3-venv"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    fi
     python3 -m venv tests/.venv
     tests/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/oracle/requirements.txt
     cp tests/oracle/requirements.txt tests/.venv/installed-from-requirements

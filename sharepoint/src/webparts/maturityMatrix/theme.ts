@@ -24,11 +24,12 @@ export const DEFAULTS = {
 };
 
 /** Backgrounds the widget always draws in its own colours, whatever the theme, that text in a
- * theme colour sits on: its panels, tags and warnings (every text colour), and the heat map's
- * two lighter shades (the body text). */
-export const FIXED_SURFACES = {
+ * theme colour sits on: its panels, tags and warnings (every text colour). The heat map's shades
+ * carry fixed text colours of their own (black on the lightest, white on the rest), so no theme
+ * colour is drawn on them. */
+export const FIXED_SURFACES: { panels: string[]; heat: string[] } = {
   panels: ["#f0f4f5", "#e8f1f8", "#fff9c4"],
-  heat: ["#d2e3f3", "#8fb6de"],
+  heat: [],
 };
 
 /** Text and the colours drawn as text (links, the primary colour's buttons and tags). */
