@@ -215,52 +215,24 @@ async function openWidget(browser, url) {
   return { context, page };
 }
 
-/** Clicks levels on the shown component's items; each click changes a rating, so the
- * results must change. Times from the click to the results panel's DOM mutation. */
-/** The plain-HTML floor's clicks: from the click to its own script's DOM update. */
-async function floorClickTimes(browser, url) {
+/** Times `CLICKS` clicks, each changing an answer, from the click to the DOM mutation of what
+ * shows the result and the layout it needs. The widget: levels on the shown component's items,
+ * its results table. The floor (`floor`): its radios, the cell its own script writes. */
+async function clickTimes(browser, url, { floor = false } = {}) {
   const { context, page } = await openWidget(browser, url);
-  const times = await page.evaluate(async (clicks) => {
-    const radios = [...document.querySelectorAll("input[type=radio]")];
-    const cell = document.querySelector(".results td + td");
-    const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const out = [];
-    for (let i = 0; i < clicks; i++) {
-      const changed = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          // The update's style and layout, which the browser does before anyone sees it.
-          void document.body.offsetHeight;
-          resolve(performance.now());
-        });
-        observer.observe(cell, { subtree: true, childList: true, characterData: true });
-      });
-      // Alternate between two radios of a group so each click changes the count or the choice;
-      // a repeated click on a checked radio fires no change, so move to the next group each time.
-      const radio = radios[(i * 7 + (i % 2)) % radios.length];
-      radio.checked = false;
-      const start = performance.now();
-      radio.click();
-      out.push((await changed) - start);
-      await settle();
-    }
-    return out;
-  }, CLICKS);
-  await context.close();
-  return times;
-}
-
-async function clickTimes(browser, url) {
-  const { context, page } = await openWidget(browser, url);
-  const times = await page.evaluate(async (clicks) => {
-    const root = document.querySelector("maturity-matrix").shadowRoot;
+  const times = await page.evaluate(async ({ clicks, floor }) => {
+    const root = floor ? document : document.querySelector("maturity-matrix").shadowRoot;
+    const shown = root.querySelector(floor ? ".results td + td" : ".mm-results");
     const items = [...root.querySelectorAll(".mm-item")];
-    const results = root.querySelector(".mm-results");
+    const radios = [...root.querySelectorAll("input[type=radio]")];
+    const pick = floor
+      // A repeated click on a checked radio fires no change: each click unchecks one first.
+      ? (i) => Object.assign(radios[(i * 7 + (i % 2)) % radios.length], { checked: false })
+      : (i) => items[i % items.length].querySelectorAll(".mm-options__levels input")[Math.floor(i / items.length) % 2 === 0 ? 1 : 3];
     const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const out = [];
     for (let i = 0; i < clicks; i++) {
-      const radios = items[i % items.length].querySelectorAll(".mm-options__levels input");
-      const radio = radios[Math.floor(i / items.length) % 2 === 0 ? 1 : 3];
+      const radio = pick(i);
       const changed = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           observer.disconnect();
@@ -268,7 +240,7 @@ async function clickTimes(browser, url) {
           void document.body.offsetHeight;
           resolve(performance.now());
         });
-        observer.observe(results, { subtree: true, childList: true, characterData: true });
+        observer.observe(shown, { subtree: true, childList: true, characterData: true });
       });
       const start = performance.now();
       radio.click();
@@ -276,7 +248,7 @@ async function clickTimes(browser, url) {
       await settle();
     }
     return out;
-  }, CLICKS);
+  }, { clicks: CLICKS, floor });
   await context.close();
   return times;
 }
@@ -472,7 +444,7 @@ async function main() {
   const clicks = {
     default: await clickTimes(browser, url("widget-default")),
     big: await clickTimes(browser, url("widget-200")),
-    floor: await floorClickTimes(browser, url("floor-default")),
+    floor: await clickTimes(browser, url("floor-default"), { floor: true }),
   };
   const timelines = [];
   for (let run = 0; run < Math.min(RUNS, 7); run++) timelines.push(await loadTimeline(browser, url("widget-default")));
