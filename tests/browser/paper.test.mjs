@@ -80,14 +80,23 @@ test("printed, the paper has a running header on every page, its profile beside 
       running: { text: running.textContent, display: style(running).display, position: style(running).position },
       profile: {
         breakInside: style(profile).breakInside,
-        holds: [profile.querySelector("p")?.textContent.startsWith("7 of 20 items answered."), Boolean(profile.querySelector("svg.mm-radar__svg"))],
+        holds: [
+          profile.querySelector("h2, h3, h4, h5, h6")?.textContent,
+          profile.querySelector("p")?.textContent.startsWith("7 of 20 items answered."),
+          Boolean(profile.querySelector("svg.mm-radar__svg")),
+        ],
       },
-      progress: { heading: style(heading).breakAfter, sentence: style(heading.nextElementSibling).breakAfter, then: heading.nextElementSibling.nextElementSibling.querySelector("table") !== null },
+      progress: {
+        section: style(heading.closest("section")).breakInside,
+        heading: style(heading).breakAfter,
+        sentence: style(heading.nextElementSibling).breakAfter,
+        then: heading.nextElementSibling.nextElementSibling.querySelector("table") !== null,
+      },
     };
   });
   assert.deepEqual(layout.running, { text: RUNNING_HEADER, display: "block", position: "fixed" });
-  assert.deepEqual(layout.profile, { breakInside: "avoid", holds: [true, true] }, "the summary and its chart in one unbroken block");
-  assert.deepEqual(layout.progress, { heading: "avoid", sentence: "avoid", then: true }, "no break between the heading, its sentence and the progress table");
+  assert.deepEqual(layout.profile, { breakInside: "avoid", holds: ["Summary and profile", true, true] }, "the heading, the summary and its chart in one unbroken block");
+  assert.deepEqual(layout.progress, { section: "avoid", heading: "avoid", sentence: "avoid", then: true }, "no break between the heading, its sentence and the progress table");
 
   // Printing fires beforeprint, which sets the host page aside, background included.
   await page.evaluate(() => dispatchEvent(new Event("beforeprint")));

@@ -156,10 +156,12 @@ pub fn PaperView() -> Html {
                     }
                 </section>
                 <section class="mm-paper__section" aria-labelledby={format!("{uid}-paper-profile")}>
-                    <@{widget.h(2)} id={format!("{uid}-paper-profile")}>{ "Summary and profile" }</@>
                     <div class="mm-profile">
-                        // The chart and the summary it illustrates print as one block.
+                        // The heading, the summary and the chart it illustrates print as one
+                        // block: a heading alone at the foot of a page is not kept with what
+                        // follows in every browser.
                         <div class="mm-paper__profile">
+                            <@{widget.h(2)} id={format!("{uid}-paper-profile")}>{ "Summary and profile" }</@>
                             <p id={summary_id.clone()}>{ written_summary(instrument, report) }</p>
                             if report.overall.is_some() {
                                 <RadarChart {profiles} described_by={summary_id} />

@@ -38,7 +38,7 @@ pub fn ProgressSection() -> Html {
         }
     });
     html! {
-        <section class="mm-paper__section" aria-labelledby={heading.clone()}>
+        <section class="mm-paper__section mm-paper__progress" aria-labelledby={heading.clone()}>
             <@{widget.h(2)} id={heading}>{ "Progress on actions" }</@>
             <p>{ format!("{} As at {}.", report.summary, date_in_words(&report.today)) }</p>
             { scroll_region("Progress on actions", html! {
